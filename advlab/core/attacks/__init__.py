@@ -1,0 +1,23 @@
+"""Attacks: plain functions of tensors plus a progress/cancel state object."""
+
+from advlab.core.attacks.base import AttackResult, AttackState, NullState
+from advlab.core.attacks.gradient import fgsm, fgsm_direction, loss_gradient, perturb
+from advlab.core.attacks.noise import noise, random_sign
+from advlab.core.attacks.registry import ATTACKS, AttackInfo, Param, get_attack, run_attack
+
+__all__ = [
+    "ATTACKS",
+    "AttackInfo",
+    "AttackResult",
+    "AttackState",
+    "NullState",
+    "Param",
+    "fgsm",
+    "fgsm_direction",
+    "get_attack",
+    "loss_gradient",
+    "noise",
+    "perturb",
+    "random_sign",
+    "run_attack",
+]

@@ -1,0 +1,101 @@
+"""White-box attacks that follow the loss gradient: FGSM (Goodfellow et al. 2015)."""
+
+from __future__ import annotations
+
+import torch
+import torch.nn.functional as F
+
+from advlab.core.attacks.base import AttackResult, AttackState, NullState
+from advlab.core.errors import ParameterError
+
+
+def loss_gradient(
+    model: torch.nn.Module,
+    images: torch.Tensor,
+    labels: torch.Tensor,
+    targets: torch.Tensor | None = None,
+) -> torch.Tensor:
+    """∂L/∂x of the attack loss: cross-entropy of ``labels`` (to climb), or minus the
+    cross-entropy of ``targets`` (to climb towards the target). Input gradient only."""
+    x = images.detach().clone().requires_grad_(True)
+    with torch.enable_grad():
+        logits = model(x)
+        if targets is None:
+            loss = F.cross_entropy(logits, labels)
+        else:
+            loss = -F.cross_entropy(logits, targets)
+        (grad,) = torch.autograd.grad(loss, x)
+    return grad
+
+
+def fgsm_direction(
+    model: torch.nn.Module,
+    images: torch.Tensor,
+    labels: torch.Tensor,
+    targets: torch.Tensor | None = None,
+) -> torch.Tensor:
+    """sign(∇ₓL): the ±1 (or 0) direction FGSM moves every pixel channel in."""
+    return loss_gradient(model, images, labels, targets).sign()
+
+
+def perturb(images: torch.Tensor, direction: torch.Tensor, eps: float) -> torch.Tensor:
+    """clip(x + ε·d, 0, 1): the adversarial image at step size ε in [0, 1] pixel units."""
+    return (images + eps * direction).clamp_(0.0, 1.0)
+
+
+def check_eps(eps: float, upper: float = 1.0) -> float:
+    """ε must be a number in [0, upper] pixel units."""
+    eps = float(eps)
+    if not (0.0 <= eps <= upper):
+        raise ParameterError(
+            f"eps = {eps:g} is outside [0, {upper:g}]; ε is in pixel units where "
+            "1/255 ≈ 0.0039 is one grey level (the article uses 0.005)."
+        )
+    return eps
+
+
+def fgsm(
+    model: torch.nn.Module,
+    images: torch.Tensor,
+    labels: torch.Tensor,
+    eps: float,
+    targets: torch.Tensor | None = None,
+    state: AttackState | None = None,
+) -> AttackResult:
+    """Fast Gradient Sign Method: x' = clip(x + ε·sign(∇ₓL), 0, 1), one gradient step."""
+    eps = check_eps(eps)
+    direction = fgsm_direction(model, images, labels, targets)
+    return one_step_result("fgsm", model, images, labels, targets, direction, eps,
+                           {"eps": eps}, queries=0, state=state)
+
+
+def one_step_result(
+    attack: str,
+    model: torch.nn.Module,
+    images: torch.Tensor,
+    labels: torch.Tensor,
+    targets: torch.Tensor | None,
+    direction: torch.Tensor,
+    eps: float,
+    params: dict,
+    queries: int,
+    state: AttackState | None = None,
+) -> AttackResult:
+    """Take one step of size ε along ``direction`` and score it (FGSM and the noise control)."""
+    adversarial = perturb(images.detach().clone(), direction, eps)
+    with torch.no_grad():
+        predicted = model(adversarial).argmax(dim=1)
+    success = (predicted == targets if targets is not None else predicted != labels).cpu()
+    (state or NullState()).progress(1, 1)
+    return AttackResult(
+        attack=attack,
+        adversarial=adversarial,
+        perturbation=adversarial - images,
+        labels=labels,
+        targets=targets,
+        success=success,
+        success_step=torch.where(success, 1, -1),
+        queries=torch.full((images.shape[0],), queries, dtype=torch.long),
+        steps_used=1,
+        params=params,
+    )

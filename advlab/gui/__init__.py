@@ -1,0 +1,1 @@
+"""The Qt window: widgets, the session state and the one worker thread that runs the models."""

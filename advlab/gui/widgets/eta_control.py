@@ -1,0 +1,89 @@
+"""η: a slider (fine near the article's 0.005) plus a spin box, with the value in grey levels."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QSlider, QWidget
+
+#: Largest η offered, in [0, 1] pixel units (0.1 ≈ 25.5 grey levels).
+MAX_ETA = 0.1
+#: Slider positions; η = MAX_ETA · (position / STEPS)², so steps are fine near small η.
+STEPS = 1000
+
+
+def eta_from_position(position: int) -> float:
+    """Slider position → η in [0, MAX_ETA] (quadratic: 0.005 sits at about a fifth)."""
+    return MAX_ETA * (position / STEPS) ** 2
+
+
+def position_from_eta(eta: float) -> int:
+    """η → the nearest slider position."""
+    return int(round(STEPS * math.sqrt(max(0.0, min(MAX_ETA, eta)) / MAX_ETA)))
+
+
+def grey_levels(eta: float) -> str:
+    """η in [0, 1] pixel units as grey levels out of 255, e.g. 0.005 → '≈ 1.3 / 255'."""
+    return f"≈ {eta * 255:.1f} / 255 grey levels"
+
+
+class EtaControl(QWidget):
+    """Emits `eta_changed` with η in [0, MAX_ETA] whenever the slider or the spin box moves."""
+
+    eta_changed = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setRange(0, STEPS)
+        self.slider.setSingleStep(1)
+        self.slider.setPageStep(25)
+        self.slider.setToolTip(self.tr("Size of the change to every pixel, η (0 to 0.1)."))
+        self.spin = QDoubleSpinBox()
+        self.spin.setRange(0.0, MAX_ETA)
+        self.spin.setDecimals(4)
+        self.spin.setSingleStep(0.0005)
+        self.spin.setKeyboardTracking(False)
+        self.spin.setToolTip(self.tr("η in pixel units: 1/255 ≈ 0.0039 is one grey level."))
+        self.grey = QLabel()
+        self.grey.setMinimumWidth(self.grey.fontMetrics().horizontalAdvance("≈ 25.5 / 255 grey levels") + 4)
+        title = QLabel(self.tr("η ="))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(title)
+        layout.addWidget(self.slider, 1)
+        layout.addWidget(self.spin)
+        layout.addWidget(self.grey)
+        self.slider.valueChanged.connect(self._on_slider)
+        self.spin.valueChanged.connect(self._on_spin)
+        self._eta = 0.0
+        self.set_eta(0.005)
+
+    def eta(self) -> float:
+        return self._eta
+
+    def set_eta(self, eta: float) -> None:
+        """Set η without a feedback loop; emits `eta_changed` if it changed."""
+        eta = max(0.0, min(MAX_ETA, float(eta)))
+        with QSignalBlocker(self.slider), QSignalBlocker(self.spin):
+            self.slider.setValue(position_from_eta(eta))
+            self.spin.setValue(eta)
+        self._apply(eta)
+
+    def _on_slider(self, position: int) -> None:
+        eta = round(eta_from_position(position), 5)
+        with QSignalBlocker(self.spin):
+            self.spin.setValue(eta)
+        self._apply(eta)
+
+    def _on_spin(self, value: float) -> None:
+        with QSignalBlocker(self.slider):
+            self.slider.setValue(position_from_eta(value))
+        self._apply(value)
+
+    def _apply(self, eta: float) -> None:
+        self.grey.setText(grey_levels(eta))
+        if eta != self._eta:
+            self._eta = eta
+            self.eta_changed.emit(eta)

@@ -1,0 +1,72 @@
+"""Shared test setup: offscreen Qt, fresh settings, the real embedded model, tiny models."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "resources" / "samples"
+
+
+@pytest.fixture(scope="session")
+def lite0():
+    """The real embedded EfficientNet-Lite0, on the CPU."""
+    from advlab.core.models import load_classifier
+
+    return load_classifier("lite0", "cpu")
+
+
+@pytest.fixture(scope="session")
+def coffee_224():
+    """coffee.png as Lite0 sees it: (1, 3, 224, 224) in [0, 1], 8-bit quantised."""
+    from advlab.core import images as img
+
+    rgb = img.fit_to_model(img.load_image(SAMPLES / "coffee.png"), 224, "bicubic")
+    return img.to_tensor(rgb).unsqueeze(0)
+
+
+@pytest.fixture
+def tiny_model():
+    """A small random ImageNet-shaped classifier (fast) with the lab's wrapper around it."""
+    import torch
+    from torch import nn
+
+    from advlab.core.models import Classifier, ModelSpec
+
+    torch.manual_seed(0)
+    net = nn.Sequential(
+        nn.Conv2d(3, 8, 3, stride=4, padding=1), nn.ReLU(), nn.AdaptiveAvgPool2d(4),
+        nn.Flatten(), nn.Linear(128, 1000),
+    )
+    spec = ModelSpec(name="tiny", title="tiny test model", source="file", input_size=32)
+    return Classifier(net, spec)
+
+
+@pytest.fixture
+def fresh_settings(tmp_path, monkeypatch):
+    """QSettings in a temporary folder: tests never read or write the user's settings."""
+    from PySide6.QtCore import QSettings
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
+    settings = QSettings(str(tmp_path / "config" / "advlab.ini"), QSettings.Format.IniFormat)
+    yield settings
+    settings.sync()
+
+
+@pytest.fixture(autouse=True)
+def no_threads_left():
+    """Fail a test that leaves a Python thread running."""
+    before = set(threading.enumerate())
+    yield
+    left = [t for t in threading.enumerate() if t not in before and t.is_alive()]
+    assert not left, f"threads left running: {left}"
