@@ -79,8 +79,8 @@ def _version() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
-        argv = ["gui", *argv]
+    if not argv or (argv[0] not in COMMANDS and Path(argv[0]).is_file()):
+        argv = ["gui", *argv]  # `advlab` and `advlab photo.jpg` open the window
     try:
         args = build_parser().parse_args(argv)
         if args.command == "gui":

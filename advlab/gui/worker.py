@@ -184,8 +184,10 @@ class ModelWorker(QThread):
         index = resolve_label(target) if target.strip() else None
         self.lab.set_direction(kind, index, seed)
         if self.lab.clean is not None:
-            self.status_changed.emit("Computing the gradient…" if kind == "fgsm" else "")
+            if kind == "fgsm":
+                self.status_changed.emit("Computing the gradient…")
             self.lab.direction()
+            self.status_changed.emit("Ready.")
 
     def _serve_live(self, eta: float) -> None:
         self._eta = eta

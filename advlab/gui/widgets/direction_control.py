@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -63,10 +63,11 @@ class DirectionControl(QWidget):
         return (self.kind.currentData(), self.target.text().strip(), self.seed.value())
 
     def set_state(self, kind: str, target: str = "", seed: int = 0) -> None:
-        self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
-        self.target.setText(target)
-        self.seed.setValue(seed)
-        self._emit()
+        with QSignalBlocker(self.kind), QSignalBlocker(self.seed):
+            self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
+            self.target.setText(target)
+            self.seed.setValue(seed)
+        self._on_kind()
 
     def _on_kind(self) -> None:
         fgsm = self.kind.currentData() == FGSM

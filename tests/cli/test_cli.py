@@ -1,0 +1,122 @@
+"""The command line: JSON documents, files and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from advlab.cli import main
+from advlab.core import images as img
+from tests.conftest import SAMPLES
+
+COFFEE = str(SAMPLES / "coffee.png")
+
+
+def run_cli(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_classify_json(capsys):
+    code, out, err = run_cli(capsys, "classify", COFFEE, str(SAMPLES / "chelsea.png"), "--top", "3", "--json")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["model"] == "lite0" and doc["device"] == "cpu"
+    first = doc["results"][0]
+    assert first["label"] == "espresso" and first["prob"] > 0.85 and len(first["top"]) == 3
+
+
+def test_attack_json_has_every_field(capsys):
+    code, out, _ = run_cli(capsys, "attack", COFFEE, "--attack", "fgsm", "--eps", "0.01", "--json")
+    assert code == 0
+    doc = json.loads(out)
+    for key in ("attack", "model", "eps", "target", "clean", "adversarial", "saved", "success",
+                "norms", "seconds"):
+        assert key in doc, key
+    assert doc["attack"] == "fgsm" and doc["eps"] == 0.01 and doc["target"] is None
+    assert doc["clean"]["label"] == "espresso" and len(doc["clean"]["top"]) == 5
+    assert doc["success"] is True and doc["adversarial"]["index"] != doc["clean"]["index"]
+    assert {"index", "label", "prob"} <= set(doc["saved"])
+    assert doc["norms"]["linf"] <= 0.01 + 1e-6 and doc["norms"]["l0"] > 0 and doc["norms"]["l2"] > 0
+
+
+def test_attack_out_writes_the_files_the_json_describes(capsys, tmp_path):
+    out_dir = tmp_path / "result"
+    code, out, _ = run_cli(capsys, "attack", COFFEE, "--attack", "noise", "--eps", "0.02",
+                           "--seed", "3", "--out", str(out_dir), "--json")
+    assert code == 0
+    doc = json.loads(out)
+    for name in ("input.png", "adversarial.png", "noise.png", "result.json"):
+        assert (out_dir / name).is_file(), name
+    assert json.loads((out_dir / "result.json").read_text())["norms"] == doc["norms"]
+    # input.png is exactly the 8-bit image the model classified
+    from advlab.core.models import load_classifier
+    from advlab.core.predict import predict
+
+    model = load_classifier("lite0")
+    clean = img.load_image(out_dir / "input.png")
+    assert np.array_equal(clean, img.fit_to_model(img.load_image(COFFEE), 224, "bicubic"))
+    assert predict(model, img.to_tensor(clean))[0].prob == pytest.approx(doc["clean"]["prob"], abs=1e-6)
+    saved = predict(model, img.to_tensor(img.load_image(out_dir / "adversarial.png")))[0]
+    assert saved.index == doc["saved"]["index"]
+    assert saved.prob == pytest.approx(doc["saved"]["prob"], abs=1e-6)
+    assert doc["success"] is False  # random noise of this size does not fool it
+
+
+def test_targeted_attack_by_name(capsys):
+    code, out, _ = run_cli(capsys, "attack", COFFEE, "--target", "airliner", "--eps", "0.01", "--json")
+    assert code == 0
+    assert json.loads(out)["target"] == {"index": 404, "label": "airliner"}
+
+
+@pytest.mark.parametrize(
+    "args,needle",
+    [
+        (["attack", "missing.png"], "does not exist"),
+        (["attack", COFFEE, "--eps", "-1"], "eps"),
+        (["attack", COFFEE, "--eps", "abc"], "eps"),
+        (["attack", COFFEE, "--target", "airplan"], "airliner"),
+        (["attack", COFFEE, "--attack", "nope"], "fgsm"),
+        (["attack", COFFEE, "--model", "nomodel"], "lite0"),
+        (["classify", COFFEE, "--top", "0"], "--top"),
+        (["classify", str(SAMPLES)], "folder"),
+        (["frobnicate"], "--help"),
+        (["attack"], "--help"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(capsys, args, needle):
+    code, out, err = run_cli(capsys, *args)
+    assert code == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1, err
+    assert needle in err
+    assert "Traceback" not in err
+
+
+def test_models_json_lists_embedded_as_available(capsys):
+    code, out, _ = run_cli(capsys, "models", "--json")
+    assert code == 0
+    models = {m["name"]: m for m in json.loads(out)["models"]}
+    assert all(models[n]["available"] for n in ("lite0", "lite1", "lite2"))
+    assert any(n.startswith("torchvision:") for n in models)
+    assert any(n.startswith("timm:") for n in models)
+
+
+def test_attacks_json_lists_the_registry(capsys):
+    code, out, _ = run_cli(capsys, "attacks", "--json")
+    assert code == 0
+    names = [a["name"] for a in json.loads(out)["attacks"]]
+    assert "fgsm" in names and "noise" in names
+
+
+def test_the_installed_command_prints_exactly_one_json_document():
+    proc = subprocess.run([sys.executable, "-m", "advlab", "classify", COFFEE, "--json"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    json.loads(proc.stdout)
+    assert proc.stdout.count("\n") == 1

@@ -1,0 +1,112 @@
+"""The lab window driven as a user would: drop, slide, fail, close."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QImage, QColor, QDragEnterEvent
+from PySide6.QtWidgets import QMessageBox
+
+from tests.conftest import SAMPLES
+
+
+def drop(window, mime: QMimeData) -> None:
+    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+
+
+def test_starts_on_the_cat_classified_by_lite0(window):
+    assert window.session.image_name == "chelsea.png"
+    assert window.session.model.name == "lite0"
+    assert window.original_bars.rows()[0][1] in {"Egyptian cat", "tabby", "tiger cat"}
+    assert window.original_view.image().width() == 224
+    assert "lite0" not in window.status.model.text() or "Lite0" in window.status.model.text()
+
+
+def test_dropping_a_file_url_loads_it(window, qtbot):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(SAMPLES / "coffee.png"))])
+    with qtbot.waitSignal(window.worker.image_loaded, timeout=30_000):
+        drop(window, mime)
+    assert window.session.image_name == "coffee.png"
+    assert window.original_bars.rows()[0][1] == "espresso"
+
+
+def test_dropping_image_data_loads_it(window, qtbot):
+    image = QImage(300, 200, QImage.Format.Format_ARGB32)
+    image.fill(QColor(200, 30, 30))
+    mime = QMimeData()
+    mime.setImageData(image)
+    with qtbot.waitSignal(window.worker.image_loaded, timeout=30_000):
+        drop(window, mime)
+    rgb = window.session.source_rgb
+    assert rgb.shape == (200, 300, 3)
+    assert tuple(rgb[0, 0]) == (200, 30, 30)
+
+
+def test_moving_the_slider_updates_the_adversarial_bars(window, qtbot):
+    window.eta.set_eta(0.0)
+    qtbot.waitUntil(lambda: window.session.live.eta == 0.0, timeout=10_000)
+    clean_top = window.adversarial_bars.rows()[0]
+    with qtbot.waitSignal(window.worker.live_ready, timeout=10_000,
+                          check_params_cb=lambda update: update.eta > 0.02):
+        window.eta.slider.setValue(window.eta.slider.maximum() // 2)  # η = 0.025
+    qtbot.waitUntil(lambda: window.session.live.eta > 0.02)
+    assert window.adversarial_bars.rows()[0] != clean_top
+    assert window.noise_view.badge().startswith("noise ×")
+    assert window.eta.spin.value() == pytest.approx(0.025)
+
+
+def test_a_burst_of_slider_moves_coalesces(window, qtbot):
+    served = []
+    window.worker.live_ready.connect(lambda update: served.append(update.eta))
+    for position in range(100, 300, 2):
+        window.eta.slider.setValue(position)
+    final = window.eta.eta()
+    qtbot.waitUntil(lambda: bool(served) and served[-1] == final, timeout=20_000)
+    assert len(served) < 100  # stale positions were dropped, the newest won
+    assert window.session.live.eta == final
+
+
+def test_a_bad_file_shows_an_error_and_keeps_the_image(window, qtbot, tmp_path):
+    before = window.session.clean
+    bad = tmp_path / "not an image.png"
+    bad.write_text("hello")
+    with qtbot.waitSignal(window.worker.failed, timeout=10_000):
+        window.open_image(str(bad))
+    assert "not an image.png" in window.last_error
+    assert window.session.clean is before
+    boxes = [w for w in window.findChildren(QMessageBox)]
+    assert boxes and boxes[-1].isVisible()
+    assert window.session.image_name == "chelsea.png"
+
+
+def test_an_unknown_target_class_is_reported(window, qtbot):
+    with qtbot.waitSignal(window.worker.failed, timeout=10_000):
+        window.direction.set_state("fgsm", "airplan")
+    assert "airliner" in window.last_error
+
+
+def test_random_noise_of_the_same_size_keeps_the_label(window, qtbot):
+    window.eta.set_eta(0.005)
+    with qtbot.waitSignal(window.worker.live_ready, timeout=10_000,
+                          check_params_cb=lambda update: update.direction == "noise"):
+        window.direction.set_state("noise", "", 0)
+    assert not window.session.live.fooled
+
+
+def test_closing_while_the_worker_is_busy_exits_promptly(window, qtbot):
+    import time
+
+    window.choose_model("lite2")  # a model load is in flight
+    window.eta.set_eta(0.01)
+    started = time.perf_counter()
+    window.close()
+    assert window.worker.isFinished()
+    assert time.perf_counter() - started < 10
