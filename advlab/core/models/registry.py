@@ -25,9 +25,11 @@ def resolve(name: str) -> ModelSpec:
     name = name.strip()
     if name in embedded.EMBEDDED_SPECS:
         return embedded.EMBEDDED_SPECS[name]
+    if "@" in name:
+        return files.file_spec(name)
     if name.startswith(("torchvision:", "timm:")):
         return zoo.zoo_spec(name)
-    if "@" in name or Path(name).suffix or Path(name).exists():
+    if Path(name).suffix or Path(name).exists():
         return files.file_spec(name)
     raise ModelError(
         f"Unknown model '{name}'. Use lite0, lite1, lite2, torchvision:NAME, timm:NAME "
