@@ -88,6 +88,9 @@ class MainWindow(QMainWindow):
         self.noise_caption.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         self.verdict = QLabel()
         self.verdict.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        verdict_font = self.verdict.font()
+        verdict_font.setPointSizeF(verdict_font.pointSizeF() * 1.25)
+        self.verdict.setFont(verdict_font)
         self.saved_label = QLabel()
         self.saved_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.saved_label.setToolTip(self.tr(

@@ -110,3 +110,14 @@ def test_closing_while_the_worker_is_busy_exits_promptly(window, qtbot):
     window.close()
     assert window.worker.isFinished()
     assert time.perf_counter() - started < 10
+
+
+def test_the_device_is_shown_and_selectable(window, qtbot):
+    devices = [window.status.device.itemText(i) for i in range(window.status.device.count())]
+    assert "cpu" in devices
+    with qtbot.waitSignal(window.worker.model_loaded, timeout=30_000):
+        window.choose_device("cpu")
+    assert window.session.model.device == "cpu"
+    assert window.status.device.currentText() == "cpu"
+    assert "Lite0" in window.status.model.text()
+    assert window.status.updated.text().startswith("updated")
