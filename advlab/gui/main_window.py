@@ -6,6 +6,7 @@ import json
 import os
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -34,6 +35,9 @@ from advlab.gui.widgets.lab_status_bar import LabStatusBar
 from advlab.gui.widgets.model_picker import ModelPicker
 from advlab.gui.widgets.sample_gallery import SampleGallery
 from advlab.gui.worker import EngineInfo, ImageLoaded, ModelWorker
+
+if TYPE_CHECKING:
+    from advlab.core.live import LiveUpdate
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff *.gif);;All files (*)"
 MODEL_FILTER = "Model files (*.pt *.pth *.ckpt *.bin);;All files (*)"
@@ -359,14 +363,20 @@ class MainWindow(QMainWindow):
             print(json.dumps({"event": "first_prediction", "time": time.time()}), flush=True)
             QTimer.singleShot(0, self.close)
 
-    def _verdict_text(self, live: object) -> str:
-        if live.eta == 0:  # type: ignore[attr-defined]
+    def _verdict_text(self, live: LiveUpdate) -> str:
+        if live.eta == 0:
             return self.tr("η = 0: this is the original image.")
-        if live.fooled:  # type: ignore[attr-defined]
+        if live.fooled:
             return self.tr("<b style='color:#c53030'>Fooled!</b> The model now says “{label}”.").format(
-                label=live.prediction.label)  # type: ignore[attr-defined]
-        return self.tr("<b style='color:#2b6cb0'>Not fooled</b>: still “{label}”.").format(
-            label=live.prediction.label)  # type: ignore[attr-defined]
+                label=live.prediction.label)
+        clean = self.session.clean.prediction
+        if live.target is not None and live.prediction.index != clean.index:
+            return self.tr("Changed to “{label}”, but not yet the target.").format(
+                label=live.prediction.label)
+        return self.tr("<b style='color:#2b6cb0'>Not fooled</b>: still “{label}” "
+                       "({before:.1f} % → {after:.1f} %).").format(
+            label=live.prediction.label, before=clean.prob * 100,
+            after=live.prediction.prob * 100)
 
     # -- shutdown ---------------------------------------------------------
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override

@@ -2,6 +2,7 @@
 
 from advlab.core.attacks.base import AttackResult, AttackState, NullState
 from advlab.core.attacks.gradient import fgsm, fgsm_direction, loss_gradient, perturb
+from advlab.core.attacks.iterative import bim, mifgsm, pgd
 from advlab.core.attacks.noise import noise, random_sign
 from advlab.core.attacks.registry import ATTACKS, AttackInfo, Param, get_attack, run_attack
 
@@ -12,12 +13,15 @@ __all__ = [
     "AttackState",
     "NullState",
     "Param",
+    "bim",
     "fgsm",
     "fgsm_direction",
     "get_attack",
     "loss_gradient",
+    "mifgsm",
     "noise",
     "perturb",
+    "pgd",
     "random_sign",
     "run_attack",
 ]
