@@ -239,7 +239,7 @@ def bim(
     state: AttackState | None = None,
     early_stop: bool = True,
 ) -> AttackResult:
-    """Basic Iterative Method (I-FGSM): x ← clip_{x₀,ε}(x + α·sign(∇ₓL)), clipped to [0, 1]."""
+    """Basic Iterative Method (I-FGSM): x ← clip_{x₀,ε}(x + α·sign(∇ₓL)), then into [0, 1]."""
     eps, alpha, steps = check_eps(eps), check_alpha(alpha), check_steps(steps)
     images, labels, targets = _prepare(images, labels, targets)
     run = _iterate(model, images, images, labels, targets, steps, _bim_update(eps, alpha),
@@ -260,7 +260,7 @@ def mifgsm(
     state: AttackState | None = None,
     early_stop: bool = True,
 ) -> AttackResult:
-    """Momentum I-FGSM: g ← ∇/mean|∇| + μ·g, x ← clip_{x₀,ε}(x + α·sign(g)), clipped to [0, 1]."""
+    """Momentum I-FGSM: g ← ∇/mean|∇| + μ·g, then x ← clip_{x₀,ε}(x + α·sign(g)) in [0, 1]."""
     eps, alpha, steps = check_eps(eps), check_alpha(alpha), check_steps(steps)
     decay = float(decay)
     if not decay >= 0.0:
