@@ -82,7 +82,10 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or (argv[0] not in COMMANDS and Path(argv[0]).is_file()):
         argv = ["gui", *argv]  # `advlab` and `advlab photo.jpg` open the window
     try:
-        args = build_parser().parse_args(argv)
+        args, extra = build_parser().parse_known_args(argv)
+        if extra and args.command != "attack":
+            raise UsageError(f"unrecognized arguments: {' '.join(extra)}. Run 'advlab --help' for the options")
+        args.extra = extra
         if args.command == "gui":
             from advlab.gui.app import main as gui_main
 
@@ -173,7 +176,7 @@ def cmd_attack(args: argparse.Namespace) -> int:
     from advlab.core.predict import predict
 
     info = get_attack(args.attack)
-    params: dict[str, Any] = {}
+    params: dict[str, Any] = _attack_params(args.extra)
     if args.eps is not None:
         params["eps"] = args.eps
     if args.seed is not None:
@@ -228,6 +231,7 @@ def cmd_attack(args: argparse.Namespace) -> int:
         "queries": int(result.queries[0]),
         "steps_used": result.steps_used,
         "cancelled": result.cancelled,
+        "trajectory": result.trajectory,
         "seconds": round(seconds, 4),
         "files": saved_files,
     }
@@ -245,6 +249,22 @@ def cmd_attack(args: argparse.Namespace) -> int:
         if out is not None:
             print(f"wrote {out}/input.png, adversarial.png, noise.png, result.json")
     return 0
+
+
+def _attack_params(extra: list[str]) -> dict[str, str]:
+    """``--alpha 0.001 --steps 10`` (any parameter in the attack's registry entry) as a dict."""
+    params: dict[str, str] = {}
+    items = iter(extra)
+    for item in items:
+        if not item.startswith("--") or len(item) < 3:
+            raise UsageError(f"unexpected argument '{item}'; attack parameters look like --steps 10")
+        name, _, value = item[2:].partition("=")
+        if not value:
+            value = next(items, "")
+            if not value or value.startswith("--"):
+                raise UsageError(f"--{name} needs a value, e.g. --{name} 10")
+        params[name.replace("-", "_")] = value
+    return params
 
 
 def cmd_attacks(args: argparse.Namespace) -> int:

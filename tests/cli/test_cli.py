@@ -120,3 +120,24 @@ def test_the_installed_command_prints_exactly_one_json_document():
     assert proc.returncode == 0, proc.stderr
     json.loads(proc.stdout)
     assert proc.stdout.count("\n") == 1
+
+
+def test_attack_parameters_come_from_the_registry(capsys):
+    code, out, _ = run_cli(capsys, "attack", COFFEE, "--attack", "pgd", "--eps", "0.004",
+                           "--alpha", "0.001", "--steps", "10", "--random_start", "false", "--json")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["params"]["steps"] == 10 and doc["params"]["random_start"] is False
+    assert doc["success"] is True and 1 <= doc["steps_used"] <= 10
+    assert doc["norms"]["linf"] <= 0.004 + 1e-6
+    assert doc["trajectory"][0]["step"] == 0 and "true_prob" in doc["trajectory"][-1]
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["--attack", "pgd", "--steps", "0"], "steps"),
+    (["--attack", "fgsm", "--steps", "3"], "no parameter steps"),
+    (["--attack", "pgd", "--steps"], "needs a value"),
+])
+def test_bad_attack_parameters_exit_2(capsys, args, needle):
+    code, out, err = run_cli(capsys, "attack", COFFEE, *args)
+    assert code == 2 and out == "" and needle in err and len(err.strip().splitlines()) == 1
