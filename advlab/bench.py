@@ -67,9 +67,11 @@ def live(model: str = "lite0", device: str = "auto", repeats: int = 40, startup:
             _wait_for(worker.live_ready, lambda u, eta=eta: u.eta == eta)
             if i >= 5:  # warm-up
                 updates.append(time.perf_counter() - started)
-        lab = worker.lab
-        forwards = _forward_times(lab.model, lab.adversarial(0.005), repeats)
-        device_name = str(lab.device)
+        # The reference forward pass runs on the worker's own thread (same model, same image):
+        # torch's thread pools are per calling thread, so that is the fair comparison.
+        worker.request("call", lambda lab: _forward_times(lab.model, lab.adversarial(0.005), repeats))
+        (forwards,) = _wait_for(worker.call_done)
+        device_name = str(worker.lab.device)
     finally:
         worker.stop()
     del app

@@ -18,7 +18,7 @@ import numpy as np
 from PySide6.QtCore import QThread, Signal
 
 #: The order in which pending requests are served: each one builds on the ones before.
-PURPOSES = ("model", "device", "image", "direction", "live", "saved")
+PURPOSES = ("model", "device", "image", "direction", "live", "saved", "call")
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,7 @@ class ModelWorker(QThread):
     live_ready = Signal(object)  # LiveUpdate
     saved_ready = Signal(float, object)  # η, Prediction of the 8-bit adversarial
     failed = Signal(str, str)  # purpose, message for the user
+    call_done = Signal(object)  # what a "call" request's function returned
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -194,6 +195,10 @@ class ModelWorker(QThread):
         if self.lab.clean is None:
             return
         self.live_ready.emit(self.lab.update(eta))
+
+    def _serve_call(self, function: Any) -> None:
+        """Run ``function(lab)`` on this thread (benchmarks and diagnostics)."""
+        self.call_done.emit(function(self.lab))
 
     def _serve_saved(self, eta: float) -> None:
         if self.lab.clean is None:

@@ -141,3 +141,12 @@ def test_attack_parameters_come_from_the_registry(capsys):
 def test_bad_attack_parameters_exit_2(capsys, args, needle):
     code, out, err = run_cli(capsys, "attack", COFFEE, *args)
     assert code == 2 and out == "" and needle in err and len(err.strip().splitlines()) == 1
+
+
+def test_bench_live_reports_its_fields(capsys):
+    code, out, _ = run_cli(capsys, "bench", "live", "--repeats", "3", "--no-startup", "--json")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["model"] == "lite0" and doc["device"] == "cpu"
+    assert doc["forward_ms"] > 0 and doc["update_ms"] > 0
+    assert doc["ratio"] == pytest.approx(doc["update_ms"] / doc["forward_ms"], rel=0.01)
