@@ -140,3 +140,110 @@ def format_live(doc: dict) -> str:
         lines.append(f"  launch → window             {doc['launch_to_window_ms']:8d} ms")
         lines.append(f"  launch → first prediction   {doc['launch_to_first_prediction_ms']:8d} ms")
     return "\n".join(lines)
+
+
+# -- advlab bench attacks -------------------------------------------------------------
+def _median_time(fn: Callable[[], Any], repeats: int, sync: Callable[[], None]) -> tuple[float, Any]:
+    times, out = [], None
+    for _ in range(repeats):
+        started = time.perf_counter()
+        out = fn()
+        sync()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), out
+
+
+def attacks(model: str = "lite0", device: str = "auto", images: int = 4, repeats: int = 3) -> dict:
+    """Time the attacks against the floor (forward + input-gradient backward) and torchattacks.
+
+    One batch of ``images`` bundled samples (repeated as needed) at the model's input size.
+    ``ms`` is with early exit (an image that is fooled stops costing compute); ``ms_full``
+    runs every step, which is what ``ratio_to_floor`` (goal ≤ 1.05) compares.
+    """
+    import torch
+    import torch.nn.functional as F
+
+    from advlab.core import images as img
+    from advlab.core.attacks import ATTACKS, iterative
+    from advlab.core.models import load_classifier, pick_device
+    from advlab.core.samples import sample_paths
+
+    dev = pick_device(device)
+    net = load_classifier(model, dev)
+    spec = net.spec
+    paths = sample_paths()
+    batch = torch.stack([
+        img.to_tensor(img.fit_to_model(img.load_image(paths[i % len(paths)]), spec.input_size,
+                                       spec.interpolation, spec.crop_pct))
+        for i in range(images)
+    ]).to(dev)
+    with torch.no_grad():
+        labels = net(batch).argmax(1)
+
+    def sync() -> None:
+        if dev.type == "cuda":
+            torch.cuda.synchronize()
+
+    def floor_step() -> None:
+        x = batch.clone().requires_grad_(True)
+        with torch.enable_grad():
+            (grad,) = torch.autograd.grad(F.cross_entropy(net(x), labels), x)
+
+    for _ in range(2):
+        floor_step()
+    floor_s, _ = _median_time(floor_step, max(5, repeats * 3), sync)
+
+    try:
+        import torchattacks
+    except ImportError:  # the test extras are not installed
+        torchattacks = None
+
+    eps, alpha, steps = 0.01, 0.0025, 10
+    budgets = {
+        "pgd": (lambda early: iterative.pgd(net, batch, labels, eps, alpha, steps, seed=0, early_stop=early),
+                lambda: torchattacks.PGD(net, eps=eps, alpha=alpha, steps=steps, random_start=True)),
+        "bim": (lambda early: iterative.bim(net, batch, labels, eps, alpha, steps, early_stop=early),
+                lambda: torchattacks.BIM(net, eps=eps, alpha=alpha, steps=steps)),
+        "mifgsm": (lambda early: iterative.mifgsm(net, batch, labels, eps, alpha, steps, early_stop=early),
+                   lambda: torchattacks.MIFGSM(net, eps=eps, alpha=alpha, steps=steps)),
+    }
+    rows = []
+    for name, (ours, theirs) in budgets.items():
+        assert name in ATTACKS
+        ours(True)  # warm-up
+        ms_s, result = _median_time(lambda: ours(True), repeats, sync)
+        full_s, _ = _median_time(lambda: ours(False), repeats, sync)
+        row: dict[str, Any] = {
+            "attack": name, "steps": steps, "ms": round(1000 * ms_s, 1),
+            "ms_full": round(1000 * full_s, 1),
+            "ratio_to_floor": round(full_s / (steps * floor_s), 3),
+            "success": round(float(result.success.float().mean()), 3),
+            "torchattacks_ms": None, "ratio_to_torchattacks": None, "torchattacks_success": None,
+        }
+        if torchattacks is not None:
+            attack = theirs()
+            attack(batch, labels)  # warm-up
+            ta_s, adv = _median_time(lambda: attack(batch, labels), repeats, sync)
+            with torch.no_grad():
+                ta_success = float((net(adv).argmax(1) != labels).float().mean())
+            row.update(torchattacks_ms=round(1000 * ta_s, 1),
+                       ratio_to_torchattacks=round(ms_s / ta_s, 3),
+                       torchattacks_success=round(ta_success, 3))
+        rows.append(row)
+    return {"model": spec.name, "device": str(dev), "images": images,
+            "floor_ms": round(1000 * floor_s, 2), "eps": eps, "alpha": alpha, "rows": rows}
+
+
+def format_attacks(doc: dict) -> str:
+    lines = [f"model {doc['model']} on {doc['device']}, {doc['images']} images, "
+             f"floor (forward + input-gradient backward) {doc['floor_ms']:.1f} ms, ε = {doc['eps']}",
+             f"{'attack':<9}{'steps':>6}{'ms':>9}{'ms_full':>9}{'/floor':>8}{'ta_ms':>9}"
+             f"{'/ta':>7}{'success':>9}{'ta_succ':>9}"]
+    for r in doc["rows"]:
+        ta = r["torchattacks_ms"]
+        lines.append(
+            f"{r['attack']:<9}{r['steps']:>6}{r['ms']:>9.1f}{r['ms_full']:>9.1f}{r['ratio_to_floor']:>8.3f}"
+            f"{(ta if ta is not None else float('nan')):>9.1f}"
+            f"{(r['ratio_to_torchattacks'] or float('nan')):>7.3f}{r['success']:>9.2f}"
+            f"{(r['torchattacks_success'] if ta is not None else float('nan')):>9.2f}")
+    return "\n".join(lines)

@@ -68,6 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
     live.add_argument("--repeats", type=int, default=40)
     live.add_argument("--no-startup", action="store_true", help="skip the launch timings")
     live.add_argument("--json", action="store_true")
+    attacks_bench = bench_sub.add_parser("attacks", help="attack speed against the floor and torchattacks")
+    attacks_bench.add_argument("--model", default="lite0")
+    attacks_bench.add_argument("--device", default="auto")
+    attacks_bench.add_argument("--images", type=int, default=4)
+    attacks_bench.add_argument("--repeats", type=int, default=3)
+    attacks_bench.add_argument("--json", action="store_true")
     return parser
 
 
@@ -296,11 +302,18 @@ def cmd_labels(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     from advlab import bench
 
-    doc = bench.live(args.model, args.device, args.repeats, startup=not args.no_startup)
+    if args.bench == "attacks":
+        if args.images < 1 or args.repeats < 1:
+            raise UsageError("--images and --repeats must be at least 1")
+        doc = bench.attacks(args.model, args.device, args.images, args.repeats)
+        text = bench.format_attacks(doc)
+    else:
+        doc = bench.live(args.model, args.device, args.repeats, startup=not args.no_startup)
+        text = bench.format_live(doc)
     if args.json:
         _print_json(doc)
     else:
-        print(bench.format_live(doc))
+        print(text)
     return 0
 
 

@@ -150,3 +150,16 @@ def test_bench_live_reports_its_fields(capsys):
     assert doc["model"] == "lite0" and doc["device"] == "cpu"
     assert doc["forward_ms"] > 0 and doc["update_ms"] > 0
     assert doc["ratio"] == pytest.approx(doc["update_ms"] / doc["forward_ms"], rel=0.01)
+
+
+def test_bench_attacks_reports_its_rows(capsys):
+    code, out, _ = run_cli(capsys, "bench", "attacks", "--images", "1", "--repeats", "1", "--json")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["model"] == "lite0" and doc["device"] == "cpu" and doc["floor_ms"] > 0
+    rows = {r["attack"]: r for r in doc["rows"]}
+    assert {"pgd", "bim", "mifgsm"} <= set(rows)
+    for r in rows.values():
+        for key in ("steps", "ms", "ratio_to_floor", "torchattacks_ms", "ratio_to_torchattacks",
+                    "success", "torchattacks_success"):
+            assert r[key] is not None, key
