@@ -75,9 +75,14 @@ class MainWindow(QMainWindow):
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 860)
+            self._fit_to_screen()
 
     # -- layout -----------------------------------------------------------
+    def _fit_to_screen(self) -> None:
+        """1280×860, or less on a small screen (a 1280×720 classroom projector)."""
+        screen = self.screen().availableGeometry()
+        self.resize(min(1280, int(screen.width() * 0.95)), min(860, int(screen.height() * 0.92)))
+
     def _build_panes(self) -> None:
         self.original_view = ImageView(self.tr("Loading…"))
         self.noise_view = ImageView()
