@@ -143,10 +143,12 @@ def test_bad_attack_parameters_exit_2(capsys, args, needle):
     assert code == 2 and out == "" and needle in err and len(err.strip().splitlines()) == 1
 
 
-def test_bench_live_reports_its_fields(capsys):
-    code, out, _ = run_cli(capsys, "bench", "live", "--repeats", "3", "--no-startup", "--json")
-    assert code == 0
-    doc = json.loads(out)
+def test_bench_live_reports_its_fields():
+    # In a subprocess: the benchmark makes its own (GUI-less) QCoreApplication.
+    proc = subprocess.run([sys.executable, "-m", "advlab", "bench", "live", "--repeats", "3",
+                           "--no-startup", "--json"], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
     assert doc["model"] == "lite0" and doc["device"] == "cpu"
     assert doc["forward_ms"] > 0 and doc["update_ms"] > 0
     assert doc["ratio"] == pytest.approx(doc["update_ms"] / doc["forward_ms"], rel=0.01)

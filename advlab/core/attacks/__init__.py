@@ -4,6 +4,8 @@ from advlab.core.attacks.base import AttackResult, AttackState, NullState
 from advlab.core.attacks.gradient import fgsm, fgsm_direction, loss_gradient, perturb
 from advlab.core.attacks.iterative import bim, mifgsm, pgd
 from advlab.core.attacks.noise import noise, random_sign
+from advlab.core.attacks.optimisation import cw, deepfool
+from advlab.core.attacks.search import QueryModel, onepixel, square
 from advlab.core.attacks.registry import ATTACKS, AttackInfo, Param, get_attack, run_attack
 
 __all__ = [
@@ -13,15 +15,20 @@ __all__ = [
     "AttackState",
     "NullState",
     "Param",
+    "QueryModel",
     "bim",
+    "cw",
+    "deepfool",
     "fgsm",
     "fgsm_direction",
     "get_attack",
     "loss_gradient",
     "mifgsm",
     "noise",
+    "onepixel",
     "perturb",
     "pgd",
     "random_sign",
     "run_attack",
+    "square",
 ]

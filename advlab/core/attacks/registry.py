@@ -10,6 +10,8 @@ import torch
 from advlab.core.attacks.gradient import fgsm
 from advlab.core.attacks.iterative import bim, mifgsm, pgd
 from advlab.core.attacks.noise import noise as random_noise
+from advlab.core.attacks.optimisation import cw, deepfool
+from advlab.core.attacks.search import onepixel, square
 from advlab.core.attacks.base import AttackResult, AttackState
 from advlab.core.errors import ParameterError
 
@@ -132,6 +134,64 @@ DECAY = Param(
     "Momentum factor μ: how much of the previous steps' direction each new step keeps.",
 )
 
+PIXELS = Param(
+    "pixels", int, 1, 1, 100, "pixels",
+    "How many pixels the one-pixel attack may change (the L0 budget); the paper shows 1 is often enough.",
+)
+POPULATION = Param(
+    "population", int, 400, 4, 10000, "candidates",
+    "How many candidate changes evolve together; each generation asks the model about all of them.",
+)
+GENERATIONS = Param(
+    "generations", int, 100, 1, 10000, "generations",
+    "How many rounds of evolution to run at most; an image stops as soon as it is fooled.",
+)
+SEARCH_SEED = Param(
+    "seed", int, 0, 0, 2**31 - 1, "",
+    "Random seed: the same seed gives the same random search and the same result.",
+)
+SQUARE_EPS = Param(
+    "eps", float, 0.05, 0.0, 1.0, "pixel units (1/255 ≈ 0.0039)",
+    "How far each colour value may move; without gradients a larger η (0.05 ≈ 13 grey levels) is needed.",
+)
+QUERIES = Param(
+    "queries", int, 1000, 1, 100000, "queries per image",
+    "How many times the attack may ask the model about each image, the first try included.",
+)
+P_INIT = Param(
+    "p_init", float, 0.8, 0.001, 1.0, "fraction of the image",
+    "The share of the image the first squares cover; it shrinks on a fixed schedule as queries are spent.",
+)
+
+DEEPFOOL_STEPS = Param(
+    "steps", int, 50, 1, 1000, "iterations",
+    "At most this many linearise-and-jump steps; most images are fooled after 2 or 3.",
+)
+OVERSHOOT = Param(
+    "overshoot", float, 0.02, 0.0, 1.0, "fraction",
+    "How far past the boundary to land: the total step is scaled by 1 + overshoot.",
+)
+CW_C = Param(
+    "c", float, 1.0, 1e-6, 1e6, "",
+    "Starting weight of 'be misclassified' against 'stay small'; the search adjusts it per image.",
+)
+CW_KAPPA = Param(
+    "kappa", float, 0.0, 0.0, 100.0, "logits",
+    "Confidence κ: how far the wrong class must lead the true one before the attack is content.",
+)
+CW_STEPS = Param(
+    "steps", int, 100, 1, 10000, "iterations",
+    "Adam steps per round of the search over c; each costs a forward and a backward pass.",
+)
+CW_LR = Param(
+    "lr", float, 0.01, 1e-6, 10.0, "",
+    "Adam learning rate in tanh space; larger moves faster but less precisely.",
+)
+CW_BINARY_STEPS = Param(
+    "binary_steps", int, 5, 1, 50, "rounds",
+    "Rounds of the binary search over c; each round runs all the steps again.",
+)
+
 ATTACKS: dict[str, AttackInfo] = {
     "fgsm": AttackInfo(
         name="fgsm",
@@ -196,6 +256,62 @@ ATTACKS: dict[str, AttackInfo] = {
             "direction often fools other models too, not just the one attacked."
         ),
         run=mifgsm,
+    ),
+    "onepixel": AttackInfo(
+        name="onepixel",
+        title="One-pixel attack (differential evolution)",
+        box="black",
+        norm="l0",
+        params=(PIXELS, POPULATION, GENERATIONS, SEARCH_SEED),
+        explanation=(
+            "Changes only one pixel (or a few) to any colour, choosing which pixel and colour "
+            "by evolution: hundreds of random guesses are scored by the model's probabilities "
+            "and the best are mixed into the next guesses. It needs no gradients at all and "
+            "shows how tiny a change can flip the answer."
+        ),
+        run=onepixel,
+    ),
+    "square": AttackInfo(
+        name="square",
+        title="Square Attack (random search, L∞)",
+        box="black",
+        norm="linf",
+        params=(SQUARE_EPS, QUERIES, P_INIT, SEARCH_SEED),
+        explanation=(
+            "Tries random square patches of ±η and keeps each one that makes the model less "
+            "sure of the right answer, with squares shrinking as the search goes on. It only "
+            "asks the model for probabilities, yet fools it with a budget of queries instead "
+            "of gradients."
+        ),
+        run=square,
+    ),
+    "deepfool": AttackInfo(
+        name="deepfool",
+        title="DeepFool (nearest boundary, L2)",
+        box="white",
+        norm="l2",
+        params=(DEEPFOOL_STEPS, OVERSHOOT),
+        explanation=(
+            "Pretends the model is a flat, linear surface near the image, works out exactly "
+            "the shortest step to the nearest other class, takes it, and repeats until the "
+            "answer changes. It finds a much smaller change than FGSM, which shows how close "
+            "every image already sits to a wrong answer."
+        ),
+        run=deepfool,
+    ),
+    "cw": AttackInfo(
+        name="cw",
+        title="Carlini–Wagner L2 (optimised)",
+        box="white",
+        norm="l2",
+        params=(CW_C, CW_KAPPA, CW_STEPS, CW_LR, CW_BINARY_STEPS),
+        explanation=(
+            "Treats the attack as an optimisation problem: make the change as small as "
+            "possible while making the wrong class win, and let an optimiser balance the two. "
+            "It is slow but finds some of the smallest changes known, and defeated many "
+            "proposed defences."
+        ),
+        run=cw,
     ),
 }
 

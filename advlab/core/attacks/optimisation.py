@@ -1,0 +1,279 @@
+"""Minimal-perturbation (L2) white-box attacks: DeepFool (Moosavi-Dezfooli et al. 2016)
+and Carlini–Wagner L2 (Carlini & Wagner 2017).
+
+Neither has an ε budget: both look for the *smallest* change that flips the answer.
+
+* DeepFool linearises the classifier around the current image and jumps straight to
+  the nearest linearised decision boundary among the top ``candidates`` classes,
+  repeating until the label changes; the accumulated step is finally scaled by
+  ``1 + overshoot`` to land just past the boundary. Images leave the batch once fooled.
+* C&W optimises ``‖x' − x‖² + c·f(x')`` with Adam in tanh space (so x' stays in
+  [0, 1] without clipping), with the margin loss f₆ and confidence κ, and a binary
+  search over c per image; each image keeps its smallest-L2 successful adversarial.
+"""
+
+from __future__ import annotations
+
+import torch
+import torch.nn.functional as F
+
+from advlab.core.attacks.base import AttackResult, AttackState, NullState
+from advlab.core.attacks.iterative import _goal, _prepare, check_steps
+from advlab.core.errors import ParameterError
+
+
+def _check_number(name: str, value: object, minimum: float, strict: bool, meaning: str) -> float:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise ParameterError(f"{name} = {value!r} is not a number.") from None
+    ok = number > minimum if strict else number >= minimum
+    if not ok or number != number or number == float("inf"):
+        sign = ">" if strict else "≥"
+        raise ParameterError(f"{name} = {number:g} must be {sign} {minimum:g} ({meaning}).")
+    return number
+
+
+def _check_whole(name: str, value: object, minimum: int, meaning: str) -> int:
+    try:
+        as_int = int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise ParameterError(f"{name} = {value!r} is not a whole number.") from None
+    if as_int != value or as_int < minimum:
+        raise ParameterError(f"{name} = {value!r} must be a whole number ≥ {minimum} ({meaning}).")
+    return as_int
+
+
+def _entry(step: int, logits: torch.Tensor, labels: torch.Tensor,
+           targets: torch.Tensor | None, **extra) -> dict:
+    probs = F.softmax(logits, dim=1)
+    entry = {
+        "step": step,
+        "true_prob": float(probs.gather(1, labels[:, None]).mean()),
+        "target_prob": (None if targets is None
+                        else float(probs.gather(1, targets[:, None]).mean())),
+    }
+    entry.update(extra)
+    return entry
+
+
+# --------------------------------------------------------------------------- DeepFool
+
+
+def deepfool(
+    model: torch.nn.Module,
+    images: torch.Tensor,
+    labels: torch.Tensor,
+    steps: int = 50,
+    overshoot: float = 0.02,
+    candidates: int = 10,
+    targets: torch.Tensor | None = None,
+    state: AttackState | None = None,
+) -> AttackResult:
+    """DeepFool L2: x_{t+1} = clip(x₀ + (1+overshoot)·Σ rᵢ, 0, 1), where each rᵢ is the
+    smallest step to the nearest linearised boundary between the true class and one of
+    the ``candidates − 1`` other classes the clean image scores highest."""
+    if targets is not None:
+        raise ParameterError("DeepFool is untargeted: it goes to the nearest boundary, "
+                             "whatever class lies beyond it. Use C&W or PGD for a target.")
+    steps = check_steps(steps)
+    overshoot = _check_number("overshoot", overshoot, 0.0, False,
+                              "how far past the boundary to land, as a fraction")
+    candidates = _check_whole("candidates", candidates, 2, "classes compared, the true one included")
+    images, labels, _ = _prepare(images, labels, None)
+    state = state or NullState()
+    n = images.shape[0]
+    device = images.device
+
+    with torch.no_grad():
+        clean_logits = model(images)
+    k = min(candidates, clean_logits.shape[1]) - 1
+    others = clean_logits.clone()
+    others.scatter_(1, labels[:, None], float("-inf"))
+    classes = torch.cat([labels[:, None], others.topk(k, dim=1).indices], dim=1)  # (n, k+1)
+
+    adversarial = images.clone()
+    r_tot = torch.zeros_like(images)
+    success = torch.zeros(n, dtype=torch.bool, device=device)
+    success_step = torch.full((n,), -1, dtype=torch.long, device=device)
+    active = torch.arange(n, device=device)
+    trajectory: list[dict] = []
+    cancelled = False
+    t = 0
+    while True:
+        x = torch.clamp(images[active] + (1 + overshoot) * r_tot[active], 0, 1)
+        need_grad = t < steps
+        with torch.enable_grad() if need_grad else torch.no_grad():
+            xg = x.clone().requires_grad_(True) if need_grad else x
+            logits = model(xg)
+            if need_grad:
+                chosen = logits.gather(1, classes[active])  # (m, k+1)
+                grads = []
+                for j in range(chosen.shape[1]):
+                    (g,) = torch.autograd.grad(chosen[:, j].sum(), xg,
+                                               retain_graph=j + 1 < chosen.shape[1])
+                    grads.append(g)
+        with torch.no_grad():
+            logits = logits.detach()
+            lab = labels[active]
+            goal = _goal(logits, lab, None)
+            adversarial[active] = x.detach()
+            success[active] = goal
+            first = goal & (success_step[active] < 0)
+            success_step[active[first]] = t
+            trajectory.append(_entry(t, logits, lab, None, active=int(active.numel()),
+                                     l2=float(r_tot[active].flatten(1).norm(dim=1).mean()
+                                              * (1 + overshoot))))
+        if t > 0:
+            state.progress(t, steps, {"adversarial": adversarial.detach().clone(),
+                                      "success": success.detach().cpu().clone()})
+        if t >= steps or bool(goal.all()):
+            break
+        if t > 0 and state.cancelled():
+            cancelled = True
+            break
+        with torch.no_grad():
+            keep = ~goal
+            active = active[keep]
+            chosen = chosen.detach()[keep]
+            grads_k = torch.stack([g[keep] for g in grads], dim=1)  # (m, k+1, C, H, W)
+            f = chosen[:, 1:] - chosen[:, :1]                      # (m, k)
+            w = grads_k[:, 1:] - grads_k[:, :1]                    # (m, k, C, H, W)
+            w_norm = w.flatten(2).norm(dim=2)                      # (m, k)
+            dist = f.abs() / (w_norm + 1e-8)
+            best = dist.argmin(dim=1)
+            rows = torch.arange(best.numel(), device=device)
+            w_best = w[rows, best]
+            scale = (f[rows, best].abs() + 1e-4) / (w_norm[rows, best] ** 2 + 1e-8)
+            r_tot[active] = r_tot[active] + scale.view(-1, 1, 1, 1) * w_best
+        t += 1
+    return AttackResult(
+        attack="deepfool",
+        adversarial=adversarial,
+        perturbation=adversarial - images,
+        labels=labels,
+        targets=None,
+        success=success.cpu(),
+        success_step=success_step.cpu(),
+        queries=torch.zeros(n, dtype=torch.long),
+        steps_used=t,
+        cancelled=cancelled,
+        params={"steps": steps, "overshoot": overshoot, "candidates": candidates},
+        trajectory=trajectory,
+    )
+
+
+# --------------------------------------------------------------------------- C&W L2
+
+
+def _cw_margin(logits: torch.Tensor, labels: torch.Tensor, targets: torch.Tensor | None,
+               kappa: float) -> torch.Tensor:
+    """f₆ per image: untargeted max(Z_y − max_{i≠y} Z_i, −κ); targeted max(max_{i≠t} Z_i − Z_t, −κ)."""
+    cls = labels if targets is None else targets
+    own = logits.gather(1, cls[:, None]).squeeze(1)
+    rest = logits.clone()
+    rest.scatter_(1, cls[:, None], float("-inf"))
+    other = rest.amax(dim=1)
+    margin = own - other if targets is None else other - own
+    return torch.clamp(margin, min=-kappa)
+
+
+def cw(
+    model: torch.nn.Module,
+    images: torch.Tensor,
+    labels: torch.Tensor,
+    c: float = 1.0,
+    kappa: float = 0.0,
+    steps: int = 100,
+    lr: float = 0.01,
+    binary_steps: int = 5,
+    targets: torch.Tensor | None = None,
+    state: AttackState | None = None,
+) -> AttackResult:
+    """Carlini–Wagner L2: minimise ‖x' − x‖² + c·f₆(x') over x' = (tanh w + 1)/2 with Adam,
+    searching c per image over ``binary_steps`` rounds (halving towards the smallest c that
+    works, ×10 while none has); each image keeps its smallest-L2 success, else the clean image."""
+    c = _check_number("c", c, 0.0, True, "weight of the misclassification term")
+    kappa = _check_number("kappa", kappa, 0.0, False, "confidence margin in logits")
+    steps = check_steps(steps)
+    lr = _check_number("lr", lr, 0.0, True, "Adam learning rate")
+    binary_steps = _check_whole("binary_steps", binary_steps, 1, "rounds of the search over c")
+    images, labels, targets = _prepare(images, labels, targets)
+    state = state or NullState()
+    n = images.shape[0]
+    device = images.device
+    total = steps * binary_steps
+
+    best_adv = images.clone()
+    best_l2 = torch.full((n,), float("inf"), device=device)
+    success = torch.zeros(n, dtype=torch.bool, device=device)
+    success_step = torch.full((n,), -1, dtype=torch.long, device=device)
+    const = torch.full((n,), c, device=device)
+    lower = torch.zeros(n, device=device)
+    upper = torch.full((n,), 1e10, device=device)
+    w0 = torch.atanh(torch.clamp(images * 2 - 1, -1 + 1e-6, 1 - 1e-6))
+    trajectory: list[dict] = []
+    cancelled = False
+    done = 0
+    with torch.no_grad():
+        trajectory.append(_entry(0, model(images), labels, targets, binary_step=0,
+                                 c=float(const.mean()), l2=0.0))
+
+    for round_ in range(binary_steps):
+        w = w0.clone().requires_grad_(True)
+        optimiser = torch.optim.Adam([w], lr=lr)
+        round_ok = torch.zeros(n, dtype=torch.bool, device=device)
+        for _ in range(steps):
+            with torch.enable_grad():
+                x = (torch.tanh(w) + 1) / 2
+                logits = model(x)
+                l2sq = (x - images).flatten(1).pow(2).sum(dim=1)
+                margin = _cw_margin(logits, labels, targets, kappa)
+                loss = (l2sq + const * margin).sum()
+                optimiser.zero_grad()
+                loss.backward()
+            optimiser.step()
+            done += 1
+            with torch.no_grad():
+                # Score the image the loss was computed on (before this Adam step).
+                logits = logits.detach()
+                goal = _goal(logits, labels, targets)
+                l2 = l2sq.detach().sqrt()
+                better = goal & (l2 < best_l2)
+                best_l2 = torch.where(better, l2, best_l2)
+                best_adv[better] = x.detach()[better]
+                round_ok |= goal
+                first = goal & ~success
+                success_step[first] = done
+                success |= goal
+                trajectory.append(_entry(done, logits, labels, targets, binary_step=round_,
+                                         c=float(const.mean()),
+                                         l2=float(l2.mean())))
+            state.progress(done, total, {"adversarial": best_adv.detach().clone(),
+                                         "success": success.detach().cpu().clone()})
+            if state.cancelled():
+                cancelled = True
+                break
+        if cancelled:
+            break
+        with torch.no_grad():
+            upper = torch.where(round_ok, torch.minimum(upper, const), upper)
+            lower = torch.where(round_ok, lower, torch.maximum(lower, const))
+            searched = upper < 1e9
+            const = torch.where(searched, (lower + upper) / 2, const * 10)
+
+    # The adversarials are exactly representable: what was scored is what is returned.
+    return AttackResult(
+        attack="cw",
+        adversarial=best_adv,
+        perturbation=best_adv - images,
+        labels=labels,
+        targets=targets,
+        success=success.cpu(),
+        success_step=success_step.cpu(),
+        queries=torch.zeros(n, dtype=torch.long),
+        steps_used=done,
+        cancelled=cancelled,
+        params={"c": c, "kappa": kappa, "steps": steps, "lr": lr, "binary_steps": binary_steps},
+        trajectory=trajectory,
+    )

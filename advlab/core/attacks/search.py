@@ -1,0 +1,472 @@
+"""Black-box search attacks: the one-pixel attack (Su et al. 2019) and the L∞ Square
+Attack (Andriushchenko et al. 2020).
+
+Neither takes a gradient. Both see the model only through a `QueryModel`, which
+answers "what are the class probabilities of these images?" under
+``torch.no_grad()`` and counts how many times each image was asked about — the
+cost of a black-box attack. Both work on the whole batch at once on the model's
+device, drop an image as soon as it meets the goal (another class, or the target
+class), report progress every generation/iteration and stop on cancel with the
+best result so far.
+"""
+
+from __future__ import annotations
+
+import math
+
+import torch
+
+from advlab.core.attacks.base import AttackResult, AttackState, NullState
+from advlab.core.attacks.gradient import check_eps
+from advlab.core.errors import ParameterError
+
+# At most this many input values (images × 3 × H × W) go through one forward pass:
+# 2048 images of 64 × 64, or about 167 of 224 × 224.
+_MAX_FORWARD_ELEMENTS = 2048 * 3 * 64 * 64
+
+
+class QueryModel:
+    """A model seen as a black box: images in, class probabilities out.
+
+    ``query(images, index)`` runs the model on detached copies of ``images`` under
+    ``torch.no_grad()`` and returns softmax probabilities (or log-probabilities with
+    ``log=True``); ``index[k]`` says which image of the attacked batch row ``k``
+    is a candidate for, and that image's query count goes up by one. The model
+    itself is kept private: no parameters, no gradients, no module methods.
+    """
+
+    __slots__ = ("__forward", "_queries", "device")
+
+    def __init__(self, model: torch.nn.Module, n_images: int, device: torch.device | None = None):
+        if device is None:
+            device = getattr(model, "device", None)
+            if device is None:
+                buffers = list(model.buffers()) + list(model.parameters())
+                device = buffers[0].device if buffers else torch.device("cpu")
+        self.device = torch.device(device)
+        self._queries = torch.zeros(int(n_images), dtype=torch.long)
+        self.__forward = model.__call__
+
+    def __call__(self, images: torch.Tensor, index: torch.Tensor | None = None,
+                 log: bool = False) -> torch.Tensor:
+        images = images.detach()
+        if index is None:
+            if images.shape[0] != self._queries.numel():
+                raise ValueError("index is needed when not querying the whole batch")
+            index = torch.arange(images.shape[0])
+        with torch.no_grad():
+            logits = self.__forward(images).detach().float()
+            out = torch.log_softmax(logits, dim=1) if log else torch.softmax(logits, dim=1)
+        self._queries.index_add_(0, index.detach().long().cpu(),
+                                 torch.ones(index.numel(), dtype=torch.long))
+        return out
+
+    @property
+    def queries(self) -> torch.Tensor:
+        """Queries so far per image of the batch (a copy, on the CPU)."""
+        return self._queries.clone()
+
+    def __repr__(self) -> str:
+        return f"QueryModel({self._queries.numel()} images, {int(self._queries.sum())} queries)"
+
+
+def _whole(name: str, value: object, minimum: int, why: str) -> int:
+    try:
+        as_int = int(value)  # type: ignore[arg-type]
+        ok = as_int == value and as_int >= minimum
+    except (TypeError, ValueError):
+        ok = False
+    if not ok:
+        raise ParameterError(f"{name} = {value!r} must be a whole number ≥ {minimum}{why}.")
+    return as_int
+
+
+def _prepare(images, labels, targets):
+    images = images.detach()
+    labels = labels.detach().to(images.device).long()
+    if targets is not None:
+        targets = targets.detach().to(images.device).long()
+    return images, labels, targets
+
+
+def _goal(probs: torch.Tensor, labels: torch.Tensor, targets: torch.Tensor | None) -> torch.Tensor:
+    predicted = probs.argmax(dim=1)
+    return predicted == targets if targets is not None else predicted != labels
+
+
+# --------------------------------------------------------------------------- one pixel
+
+
+def _paint(images: torch.Tensor, rows: torch.Tensor, cands: torch.Tensor) -> torch.Tensor:
+    """Images ``images[rows]`` with each candidate's pixels painted in.
+
+    ``cands`` is (B, K, 5): x (column), y (row) as real numbers in [0, W) × [0, H),
+    then r, g, b in [0, 1]. No Python loop over pixels: one scatter per batch.
+    """
+    b, k, _ = cands.shape
+    _, c, h, w = images.shape
+    out = images[rows].clone().view(b, c, h * w)
+    col = cands[..., 0].floor().long().clamp_(0, w - 1)
+    row = cands[..., 1].floor().long().clamp_(0, h - 1)
+    flat = (row * w + col)[:, None, :].expand(b, c, k)
+    out.scatter_(2, flat, cands[..., 2:].transpose(1, 2).to(out.dtype))
+    return out.view(b, c, h, w)
+
+
+def _feasible(images: torch.Tensor, rows: torch.Tensor, cands: torch.Tensor) -> torch.Tensor:
+    """Candidates whose K pixels are K distinct positions, each really changed.
+
+    Only these count, so that a result changes exactly ``pixels`` pixels (L0).
+    """
+    b, k, _ = cands.shape
+    _, c, h, w = images.shape
+    col = cands[..., 0].floor().long().clamp(0, w - 1)
+    row = cands[..., 1].floor().long().clamp(0, h - 1)
+    flat = row * w + col
+    ok = torch.ones(b, dtype=torch.bool, device=cands.device)
+    if k > 1:
+        srt = flat.sort(dim=1).values
+        ok &= (srt[:, 1:] != srt[:, :-1]).all(dim=1)
+    old = images[rows].view(b, c, h * w).gather(2, flat[:, None, :].expand(b, c, k))
+    ok &= (old != cands[..., 2:].transpose(1, 2).to(old.dtype)).any(dim=1).all(dim=1)
+    return ok
+
+
+def _evaluate(query: QueryModel, images, owner, cands, labels, targets):
+    """Fitness (lower is better), goal met, true and target probabilities of each candidate.
+
+    ``owner[j]`` is the image (index into ``images``/``labels``) candidate j is for.
+    The candidates go through the model in as few forward passes as memory allows.
+    """
+    per_image = images[0].numel()
+    chunk = max(1, _MAX_FORWARD_ELEMENTS // per_image)
+    probs_true, probs_target, goal = [], [], []
+    for start in range(0, cands.shape[0], chunk):
+        rows = owner[start:start + chunk]
+        probs = query(_paint(images, rows, cands[start:start + chunk]), rows)
+        lab = labels[rows]
+        probs_true.append(probs.gather(1, lab[:, None])[:, 0])
+        tgt = targets[rows] if targets is not None else None
+        probs_target.append(probs.gather(1, tgt[:, None])[:, 0] if tgt is not None
+                            else torch.zeros_like(probs_true[-1]))
+        goal.append(_goal(probs, lab, tgt))
+    p_true, p_target, goal = torch.cat(probs_true), torch.cat(probs_target), torch.cat(goal)
+    fitness = -p_target if targets is not None else p_true.clone()
+    feasible = _feasible(images, owner, cands)
+    fitness[~feasible] = float("inf")
+    return fitness, goal & feasible, p_true, p_target
+
+
+def _random_positions(shape, h: int, w: int, generator, device) -> tuple[torch.Tensor, torch.Tensor]:
+    xs = torch.rand(shape, generator=generator, device=device) * w
+    ys = torch.rand(shape, generator=generator, device=device) * h
+    return xs, ys
+
+
+def _others(n: int, p: int, generator, device) -> tuple[torch.Tensor, ...]:
+    """For each (image, member i): three distinct members r1, r2, r3, all ≠ i."""
+    taken = [torch.arange(p, device=device).expand(n, p)]
+    picks = []
+    for j in range(3):
+        r = torch.randint(0, p - 1 - j, (n, p), generator=generator, device=device)
+        # Skip the already-taken members in increasing order: r becomes the r-th free one.
+        for excluded in torch.stack(taken, dim=-1).sort(dim=-1).values.unbind(-1):
+            r = r + (r >= excluded).long()
+        picks.append(r)
+        taken.append(r)
+    return tuple(picks)
+
+
+def onepixel(
+    model: torch.nn.Module,
+    images: torch.Tensor,
+    labels: torch.Tensor,
+    pixels: int = 1,
+    population: int = 400,
+    generations: int = 100,
+    seed: int = 0,
+    targets: torch.Tensor | None = None,
+    state: AttackState | None = None,
+) -> AttackResult:
+    """One-pixel attack (Su, Vargas & Sakurai 2019): differential evolution over
+    ``pixels`` pixels, each a candidate (x, y, r, g, b).
+
+    DE/rand/1 with F = 0.5 and no crossover, as in the paper: the trial for member
+    i is x_r1 + 0.5·(x_r2 − x_r3) with r1, r2, r3 distinct from each other and from
+    i, and replaces i if its fitness is no worse. The initial x, y are uniform over
+    the image and r, g, b ~ N(0.5, 0.5) clipped to [0, 1] (the paper's N(128, 127)
+    in 0–255). Fitness is the true class's probability (untargeted, minimised) or
+    the target's (maximised). A position that mutates off the image is redrawn
+    uniformly (as scipy does); a colour is clipped to [0, 1]. Candidates with two
+    pixels at one position, or a "change" equal to the original colour, are
+    infeasible, so a result always changes exactly ``pixels`` pixels.
+
+    Every active image's whole population goes through the model together each
+    generation (in chunks if it is large). An image leaves as soon as one of its
+    candidates meets the goal; that candidate (the fittest such) is its result.
+    An image never fooled gets its fittest candidate, which also changes exactly
+    ``pixels`` pixels (it is left clean only if no candidate was ever feasible).
+    Step 0 is the initial population; ``queries[i]`` counts its evaluations.
+    """
+    pixels = _whole("pixels", pixels, 1, " (how many pixels may change)")
+    population = _whole(
+        "population", population, 4,
+        " (DE/rand/1 mixes each candidate with three others, so at least 4 are needed)",
+    )
+    generations = _whole("generations", generations, 1, " (rounds of evolution)")
+    seed = _whole("seed", seed, 0, "")
+    images, labels, targets = _prepare(images, labels, targets)
+    state = state or NullState()
+    params = {"pixels": pixels, "population": population, "generations": generations,
+              "seed": seed}
+    n, c, h, w = images.shape
+    device = images.device
+    p, k = population, pixels
+    query = QueryModel(model, n, device)
+    gen = torch.Generator(device=device).manual_seed(seed)
+
+    def new_members(shape):
+        xs, ys = _random_positions(shape, h, w, gen, device)
+        rgb = (0.5 + 0.5 * torch.randn(shape + (c,), generator=gen, device=device)).clamp(0, 1)
+        return torch.cat([xs[..., None], ys[..., None], rgb], dim=-1)
+
+    pop = new_members((n, p, k))  # (n, P, K, 2 + C)
+    dim = pop.shape[-1]
+    owner_all = torch.arange(n, device=device).repeat_interleave(p)
+    fit, goal, p_true, p_target = _evaluate(query, images, owner_all, pop.view(n * p, k, dim),
+                                            labels, targets)
+    fit, goal = fit.view(n, p), goal.view(n, p)
+    p_true, p_target = p_true.view(n, p), p_target.view(n, p)
+
+    adversarial = images.clone()
+    success = torch.zeros(n, dtype=torch.bool, device=device)
+    success_step = torch.full((n,), -1, dtype=torch.long)
+    best_true = torch.ones(n, device=device)
+    best_target = torch.zeros(n, device=device)
+    best_fit = torch.full((n,), float("inf"), device=device)
+    active = torch.arange(n, device=device)
+    trajectory: list[dict] = []
+    cancelled = False
+    g = 0
+    while True:
+        # Record each active image's fittest candidate; a successful one ends its search.
+        masked = torch.where(goal, fit, torch.full_like(fit, float("inf")))
+        won = goal.any(dim=1)
+        pick = torch.where(won, masked.argmin(dim=1), fit.argmin(dim=1))
+        rows = torch.arange(active.numel(), device=device)
+        pick_fit = fit[rows, pick]
+        better = won | (pick_fit < best_fit[active])
+        upd = active[better]
+        if upd.numel():
+            adversarial[upd] = _paint(images, upd, pop[rows[better], pick[better]])
+            best_fit[upd] = pick_fit[better]
+            best_true[upd] = p_true[rows[better], pick[better]]
+            best_target[upd] = p_target[rows[better], pick[better]]
+        success[active[won]] = True
+        success_step[active[won].cpu()] = g
+        trajectory.append({
+            "step": g,
+            "true_prob": float(best_true.mean()),
+            "target_prob": float(best_target.mean()) if targets is not None else None,
+            "active": int(active.numel()),
+            "queries": int(query.queries.sum()),
+        })
+        if g > 0:
+            state.progress(g, generations, {"adversarial": adversarial.clone(),
+                                            "success": success.cpu().clone()})
+        keep = ~won
+        active, pop, fit = active[keep], pop[keep], fit[keep]
+        p_true, p_target = p_true[keep], p_target[keep]
+        if g >= generations or active.numel() == 0:
+            break
+        if g > 0 and state.cancelled():
+            cancelled = True
+            break
+        # DE/rand/1, F = 0.5, no crossover.
+        m = active.numel()
+        r1, r2, r3 = _others(m, p, gen, device)
+        take = lambda r: pop.gather(1, r[:, :, None, None].expand(m, p, k, dim))  # noqa: E731
+        trial = take(r1) + 0.5 * (take(r2) - take(r3))
+        fresh_x, fresh_y = _random_positions((m, p, k), h, w, gen, device)
+        tx, ty = trial[..., 0], trial[..., 1]
+        trial[..., 0] = torch.where((tx < 0) | (tx >= w), fresh_x, tx)
+        trial[..., 1] = torch.where((ty < 0) | (ty >= h), fresh_y, ty)
+        trial[..., 2:] = trial[..., 2:].clamp(0, 1)
+        owner = active.repeat_interleave(p)
+        t_fit, t_goal, t_true, t_target = _evaluate(query, images, owner,
+                                                    trial.view(m * p, k, dim), labels, targets)
+        t_fit, t_goal = t_fit.view(m, p), t_goal.view(m, p)
+        t_true, t_target = t_true.view(m, p), t_target.view(m, p)
+        # The trial replaces its parent if no worse; a successful trial is kept even when
+        # its fitness is worse (another class can win while the true one drops less).
+        sel = (t_fit <= fit) | t_goal
+        pop = torch.where(sel[:, :, None, None], trial, pop)
+        fit = torch.where(sel, t_fit, fit)
+        p_true = torch.where(sel, t_true, p_true)
+        p_target = torch.where(sel, t_target, p_target)
+        goal = t_goal  # a kept parent was not successful (else its image had left)
+        g += 1
+    return AttackResult(
+        attack="onepixel",
+        adversarial=adversarial,
+        perturbation=adversarial - images,
+        labels=labels,
+        targets=targets,
+        success=success.cpu(),
+        success_step=success_step,
+        queries=query.queries,
+        steps_used=g,
+        cancelled=cancelled,
+        params=params,
+        trajectory=trajectory,
+    )
+
+
+# --------------------------------------------------------------------------- square
+
+
+def _p_selection(p_init: float, it: int, iterations: int) -> float:
+    """The Square Attack's schedule for the fraction of the image a square covers,
+    rescaled to the budget as in the paper's code and torchattacks (10 000 steps)."""
+    it = int(it / max(iterations, 1) * 10000)
+    for bound, div in ((10, 1), (50, 2), (200, 4), (500, 8), (1000, 16), (2000, 32),
+                       (4000, 64), (6000, 128), (8000, 256)):
+        if it <= bound:
+            return p_init / div
+    return p_init / 512
+
+
+def _margin_loss(logp: torch.Tensor, labels: torch.Tensor, targets: torch.Tensor | None):
+    """(margin, loss), both minimised. Log-probabilities differ from logits by a constant
+    per image, so these are the paper's logit margin and cross-entropy."""
+    if targets is None:
+        own = logp.gather(1, labels[:, None])[:, 0]
+        others = logp.scatter(1, labels[:, None], float("-inf")).amax(dim=1)
+        margin = own - others
+        return margin, margin
+    own = logp.gather(1, targets[:, None])[:, 0]
+    others = logp.scatter(1, targets[:, None], float("-inf")).amax(dim=1)
+    return others - own, -own
+
+
+def square(
+    model: torch.nn.Module,
+    images: torch.Tensor,
+    labels: torch.Tensor,
+    eps: float = 0.05,
+    queries: int = 1000,
+    p_init: float = 0.8,
+    seed: int = 0,
+    targets: torch.Tensor | None = None,
+    state: AttackState | None = None,
+) -> AttackResult:
+    """L∞ Square Attack (Andriushchenko et al. 2020): random search over square patches.
+
+    Starts from vertical stripes of ±ε (one sign per column and channel), then each
+    iteration proposes, for every active image, a random square whose colours are
+    set to ±ε (one sign per channel) and keeps it if it lowers the loss: the
+    margin log p_true − max_other log p (untargeted) or the target's cross-entropy
+    (targeted). The square covers a fraction p of the image that shrinks from
+    ``p_init`` on the paper's schedule. Squares are drawn per image (torchattacks
+    shares one per batch). ``queries`` is the budget per image, the initial stripes
+    included; an image stops being queried as soon as it meets the goal.
+    """
+    eps = check_eps(eps)
+    budget = _whole("queries", queries, 1, " (model evaluations per image)")
+    try:
+        p_init = float(p_init)
+    except (TypeError, ValueError):
+        raise ParameterError(f"p_init = {p_init!r} is not a number.") from None
+    if not (0.0 < p_init <= 1.0):
+        raise ParameterError(
+            f"p_init = {p_init:g} must be in (0, 1]: the fraction of the image the first "
+            "squares cover."
+        )
+    seed = _whole("seed", seed, 0, "")
+    images, labels, targets = _prepare(images, labels, targets)
+    state = state or NullState()
+    params = {"eps": eps, "queries": budget, "p_init": p_init, "seed": seed}
+    n, c, h, w = images.shape
+    device = images.device
+    query = QueryModel(model, n, device)
+    gen = torch.Generator(device=device).manual_seed(seed)
+    iterations = budget - 1
+
+    def signs(shape):
+        return torch.randint(0, 2, shape, generator=gen, device=device).float().mul_(2).sub_(1)
+
+    index = torch.arange(n, device=device)
+    x_best = (images + eps * signs((n, c, 1, w))).clamp(0, 1)
+    logp = query(x_best, index, log=True)
+    margin_min, loss_min = _margin_loss(logp, labels, targets)
+    success = _goal(logp, labels, targets)
+    success_step = torch.where(success.cpu(), 0, -1).long()
+    active = torch.nonzero(~success).flatten()
+    trajectory: list[dict] = []
+
+    def record(step):
+        probs = query_probs[0]
+        trajectory.append({
+            "step": step,
+            "true_prob": float(probs.gather(1, labels[:, None]).mean()),
+            "target_prob": (float(probs.gather(1, targets[:, None]).mean())
+                            if targets is not None else None),
+            "active": int(active.numel()),
+            "queries": int(query.queries.sum()),
+        })
+
+    # Probabilities of each image's current best, for the trajectory.
+    query_probs = [logp.exp()]
+    record(0)
+    cancelled = False
+    it = 0
+    ys = torch.arange(h, device=device)
+    xs = torch.arange(w, device=device)
+    while it < iterations and active.numel() > 0:
+        if it > 0 and state.cancelled():
+            cancelled = True
+            break
+        m = active.numel()
+        p = _p_selection(p_init, it, iterations)
+        s = max(int(round(math.sqrt(p * h * w))), 1)
+        s = min(s, h, w)
+        vh = torch.randint(0, h - s + 1, (m, 1), generator=gen, device=device)
+        vw = torch.randint(0, w - s + 1, (m, 1), generator=gen, device=device)
+        in_rows = (ys[None, :] >= vh) & (ys[None, :] < vh + s)
+        in_cols = (xs[None, :] >= vw) & (xs[None, :] < vw + s)
+        mask = (in_rows[:, :, None] & in_cols[:, None, :])[:, None].float()  # (m, 1, H, W)
+        x0 = images[active]
+        x_new = x_best[active] + mask * (2 * eps) * signs((m, c, 1, 1))
+        x_new = torch.min(torch.max(x_new, x0 - eps), x0 + eps).clamp(0, 1)
+        logp = query(x_new, active, log=True)
+        margin, loss = _margin_loss(logp, labels[active], targets[active] if targets is not None
+                                    else None)
+        goal = _goal(logp, labels[active], targets[active] if targets is not None else None)
+        improved = (loss < loss_min[active]) | goal
+        upd = active[improved]
+        x_best[upd] = x_new[improved]
+        loss_min[upd] = loss[improved]
+        margin_min[upd] = margin[improved]
+        query_probs[0][upd] = logp[improved].exp()
+        it += 1
+        done = active[goal]
+        success[done] = True
+        success_step[done.cpu()] = it
+        active = active[~goal]
+        record(it)
+        state.progress(it, iterations, {"adversarial": x_best.clone(),
+                                        "success": success.cpu().clone()})
+    return AttackResult(
+        attack="square",
+        adversarial=x_best,
+        perturbation=x_best - images,
+        labels=labels,
+        targets=targets,
+        success=success.cpu(),
+        success_step=success_step,
+        queries=query.queries,
+        steps_used=it,
+        cancelled=cancelled,
+        params=params,
+        trajectory=trajectory,
+    )
