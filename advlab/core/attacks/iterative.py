@@ -17,9 +17,16 @@ from collections.abc import Callable
 import torch
 import torch.nn.functional as F
 
-from advlab.core.attacks.base import AttackResult, AttackState, NullState
+from advlab.core.attacks.base import (
+    AttackResult,
+    AttackState,
+    NullState,
+    check_number,
+    check_whole,
+    prepare,
+    reached_goal,
+)
 from advlab.core.attacks.gradient import check_eps
-from advlab.core.errors import ParameterError
 
 # update(x, ori, grad, memory) -> (new x, new memory); rows are the still-active images.
 Update = Callable[[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor | None],
@@ -28,27 +35,13 @@ Update = Callable[[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor | None
 
 def check_steps(steps: int) -> int:
     """The number of iterations must be a whole number ≥ 1."""
-    try:
-        as_int = int(steps)
-    except (TypeError, ValueError):
-        raise ParameterError(f"steps = {steps!r} is not a whole number.") from None
-    if as_int != steps or as_int < 1:
-        raise ParameterError(f"steps = {steps!r} must be a whole number ≥ 1 (iterations).")
-    return as_int
+    return check_whole("steps", steps, 1, "iterations")
 
 
 def check_alpha(alpha: float) -> float:
-    """The step size α must be a positive number in [0, 1] pixel units."""
-    try:
-        alpha = float(alpha)
-    except (TypeError, ValueError):
-        raise ParameterError(f"alpha = {alpha!r} is not a number.") from None
-    if not (0.0 < alpha <= 1.0):
-        raise ParameterError(
-            f"alpha = {alpha:g} must be in (0, 1]; α is the step per iteration in pixel "
-            "units (1/255 ≈ 0.0039 is one grey level)."
-        )
-    return alpha
+    """The step size α must be in (0, 1] pixel units (1/255 ≈ 0.0039 is one grey level)."""
+    return check_number("alpha", alpha, 0.0, strict=True, maximum=1.0,
+                        meaning="the step per iteration in pixel units; 1/255 ≈ 0.0039")
 
 
 # --------------------------------------------------------------------------- updates
@@ -97,9 +90,6 @@ def _mifgsm_update(eps: float, alpha: float, decay: float) -> Update:
 # --------------------------------------------------------------------------- shared loop
 
 
-def _goal(logits: torch.Tensor, labels: torch.Tensor, targets: torch.Tensor | None) -> torch.Tensor:
-    predicted = logits.argmax(dim=1)
-    return predicted == targets if targets is not None else predicted != labels
 
 
 def _per_image_loss(logits, labels, targets) -> torch.Tensor:
@@ -158,7 +148,7 @@ def _iterate(
         logits = logits.detach()
         with torch.no_grad():
             probs = F.softmax(logits, dim=1)
-            goal = _goal(logits, lab, tgt)
+            goal = reached_goal(logits, lab, tgt)
             adversarial[active] = x
             loss_value[active] = _per_image_loss(logits, lab, tgt)
             success[active] = goal
@@ -217,12 +207,6 @@ def _result(attack, images, labels, targets, run, params) -> AttackResult:
     )
 
 
-def _prepare(images, labels, targets):
-    images = images.detach()
-    labels = labels.detach().to(images.device)
-    if targets is not None:
-        targets = targets.detach().to(images.device)
-    return images, labels, targets
 
 
 # --------------------------------------------------------------------------- attacks
@@ -241,7 +225,7 @@ def bim(
 ) -> AttackResult:
     """Basic Iterative Method (I-FGSM): x ← clip_{x₀,ε}(x + α·sign(∇ₓL)), then into [0, 1]."""
     eps, alpha, steps = check_eps(eps), check_alpha(alpha), check_steps(steps)
-    images, labels, targets = _prepare(images, labels, targets)
+    images, labels, targets = prepare(images, labels, targets)
     run = _iterate(model, images, images, labels, targets, steps, _bim_update(eps, alpha),
                    False, early_stop, state or NullState())
     return _result("bim", images, labels, targets, run,
@@ -262,10 +246,8 @@ def mifgsm(
 ) -> AttackResult:
     """Momentum I-FGSM: g ← ∇/mean|∇| + μ·g, then x ← clip_{x₀,ε}(x + α·sign(g)) in [0, 1]."""
     eps, alpha, steps = check_eps(eps), check_alpha(alpha), check_steps(steps)
-    decay = float(decay)
-    if not decay >= 0.0:
-        raise ParameterError(f"decay = {decay:g} must be ≥ 0 (μ, the momentum factor).")
-    images, labels, targets = _prepare(images, labels, targets)
+    decay = check_number("decay", decay, 0.0, meaning="μ, the momentum factor")
+    images, labels, targets = prepare(images, labels, targets)
     run = _iterate(model, images, images, labels, targets, steps,
                    _mifgsm_update(eps, alpha, decay), True, early_stop, state or NullState())
     return _result("mifgsm", images, labels, targets, run,
@@ -290,16 +272,10 @@ def pgd(
     x ← clip_{x₀,ε}(x + α·sign(∇ₓL)) clipped to [0, 1]; with restarts, each image keeps
     its best run (successful, else the highest loss)."""
     eps, alpha, steps = check_eps(eps), check_alpha(alpha), check_steps(steps)
-    try:
-        restarts_ok = int(restarts) == restarts and int(restarts) >= 1
-    except (TypeError, ValueError):
-        restarts_ok = False
-    if not restarts_ok:
-        raise ParameterError(f"restarts = {restarts!r} must be a whole number ≥ 1.")
-    restarts = int(restarts)
+    restarts = check_whole("restarts", restarts, 1, "independent random starts")
     if not random_start:
         restarts = 1  # every restart would repeat the same deterministic run
-    images, labels, targets = _prepare(images, labels, targets)
+    images, labels, targets = prepare(images, labels, targets)
     state = state or NullState()
     generator = torch.Generator(device=images.device).manual_seed(int(seed))
     params = {"eps": eps, "alpha": alpha, "steps": steps, "random_start": bool(random_start),

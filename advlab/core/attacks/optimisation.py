@@ -17,31 +17,19 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 
-from advlab.core.attacks.base import AttackResult, AttackState, NullState
-from advlab.core.attacks.iterative import _goal, _prepare, check_steps
+from advlab.core.attacks.base import (
+    AttackResult,
+    AttackState,
+    NullState,
+    check_number,
+    check_whole,
+    prepare,
+    reached_goal,
+)
+from advlab.core.attacks.iterative import check_steps
 from advlab.core.errors import ParameterError
 
 
-def _check_number(name: str, value: object, minimum: float, strict: bool, meaning: str) -> float:
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise ParameterError(f"{name} = {value!r} is not a number.") from None
-    ok = number > minimum if strict else number >= minimum
-    if not ok or number != number or number == float("inf"):
-        sign = ">" if strict else "≥"
-        raise ParameterError(f"{name} = {number:g} must be {sign} {minimum:g} ({meaning}).")
-    return number
-
-
-def _check_whole(name: str, value: object, minimum: int, meaning: str) -> int:
-    try:
-        as_int = int(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise ParameterError(f"{name} = {value!r} is not a whole number.") from None
-    if as_int != value or as_int < minimum:
-        raise ParameterError(f"{name} = {value!r} must be a whole number ≥ {minimum} ({meaning}).")
-    return as_int
 
 
 def _entry(step: int, logits: torch.Tensor, labels: torch.Tensor,
@@ -77,10 +65,10 @@ def deepfool(
         raise ParameterError("DeepFool is untargeted: it goes to the nearest boundary, "
                              "whatever class lies beyond it. Use C&W or PGD for a target.")
     steps = check_steps(steps)
-    overshoot = _check_number("overshoot", overshoot, 0.0, False,
+    overshoot = check_number("overshoot", overshoot, 0.0, False,
                               "how far past the boundary to land, as a fraction")
-    candidates = _check_whole("candidates", candidates, 2, "classes compared, the true one included")
-    images, labels, _ = _prepare(images, labels, None)
+    candidates = check_whole("candidates", candidates, 2, "classes compared, the true one included")
+    images, labels, _ = prepare(images, labels, None)
     state = state or NullState()
     n = images.shape[0]
     device = images.device
@@ -116,7 +104,7 @@ def deepfool(
         with torch.no_grad():
             logits = logits.detach()
             lab = labels[active]
-            goal = _goal(logits, lab, None)
+            goal = reached_goal(logits, lab, None)
             adversarial[active] = x.detach()
             success[active] = goal
             first = goal & (success_step[active] < 0)
@@ -193,12 +181,12 @@ def cw(
     """Carlini–Wagner L2: minimise ‖x' − x‖² + c·f₆(x') over x' = (tanh w + 1)/2 with Adam,
     searching c per image over ``binary_steps`` rounds (halving towards the smallest c that
     works, ×10 while none has); each image keeps its smallest-L2 success, else the clean image."""
-    c = _check_number("c", c, 0.0, True, "weight of the misclassification term")
-    kappa = _check_number("kappa", kappa, 0.0, False, "confidence margin in logits")
+    c = check_number("c", c, 0.0, True, "weight of the misclassification term")
+    kappa = check_number("kappa", kappa, 0.0, False, "confidence margin in logits")
     steps = check_steps(steps)
-    lr = _check_number("lr", lr, 0.0, True, "Adam learning rate")
-    binary_steps = _check_whole("binary_steps", binary_steps, 1, "rounds of the search over c")
-    images, labels, targets = _prepare(images, labels, targets)
+    lr = check_number("lr", lr, 0.0, True, "Adam learning rate")
+    binary_steps = check_whole("binary_steps", binary_steps, 1, "rounds of the search over c")
+    images, labels, targets = prepare(images, labels, targets)
     state = state or NullState()
     n = images.shape[0]
     device = images.device
@@ -237,7 +225,7 @@ def cw(
             with torch.no_grad():
                 # Score the image the loss was computed on (before this Adam step).
                 logits = logits.detach()
-                goal = _goal(logits, labels, targets)
+                goal = reached_goal(logits, labels, targets)
                 l2 = l2sq.detach().sqrt()
                 better = goal & (l2 < best_l2)
                 best_l2 = torch.where(better, l2, best_l2)

@@ -16,9 +16,16 @@ import math
 
 import torch
 
-from advlab.core.attacks.base import AttackResult, AttackState, NullState
+from advlab.core.attacks.base import (
+    AttackResult,
+    AttackState,
+    NullState,
+    check_number,
+    check_whole,
+    prepare,
+    reached_goal,
+)
 from advlab.core.attacks.gradient import check_eps
-from advlab.core.errors import ParameterError
 
 # At most this many input values (images × 3 × H × W) go through one forward pass:
 # 2048 images of 64 × 64, or about 167 of 224 × 224.
@@ -70,28 +77,10 @@ class QueryModel:
         return f"QueryModel({self._queries.numel()} images, {int(self._queries.sum())} queries)"
 
 
-def _whole(name: str, value: object, minimum: int, why: str) -> int:
-    try:
-        as_int = int(value)  # type: ignore[arg-type]
-        ok = as_int == value and as_int >= minimum
-    except (TypeError, ValueError):
-        ok = False
-    if not ok:
-        raise ParameterError(f"{name} = {value!r} must be a whole number ≥ {minimum}{why}.")
-    return as_int
 
 
-def _prepare(images, labels, targets):
-    images = images.detach()
-    labels = labels.detach().to(images.device).long()
-    if targets is not None:
-        targets = targets.detach().to(images.device).long()
-    return images, labels, targets
 
 
-def _goal(probs: torch.Tensor, labels: torch.Tensor, targets: torch.Tensor | None) -> torch.Tensor:
-    predicted = probs.argmax(dim=1)
-    return predicted == targets if targets is not None else predicted != labels
 
 
 # --------------------------------------------------------------------------- one pixel
@@ -149,7 +138,7 @@ def _evaluate(query: QueryModel, images, owner, cands, labels, targets):
         tgt = targets[rows] if targets is not None else None
         probs_target.append(probs.gather(1, tgt[:, None])[:, 0] if tgt is not None
                             else torch.zeros_like(probs_true[-1]))
-        goal.append(_goal(probs, lab, tgt))
+        goal.append(reached_goal(probs, lab, tgt))
     p_true, p_target, goal = torch.cat(probs_true), torch.cat(probs_target), torch.cat(goal)
     fitness = -p_target if targets is not None else p_true.clone()
     feasible = _feasible(images, owner, cands)
@@ -208,14 +197,14 @@ def onepixel(
     ``pixels`` pixels (it is left clean only if no candidate was ever feasible).
     Step 0 is the initial population; ``queries[i]`` counts its evaluations.
     """
-    pixels = _whole("pixels", pixels, 1, " (how many pixels may change)")
-    population = _whole(
+    pixels = check_whole("pixels", pixels, 1, "how many pixels may change")
+    population = check_whole(
         "population", population, 4,
         " (DE/rand/1 mixes each candidate with three others, so at least 4 are needed)",
     )
-    generations = _whole("generations", generations, 1, " (rounds of evolution)")
-    seed = _whole("seed", seed, 0, "")
-    images, labels, targets = _prepare(images, labels, targets)
+    generations = check_whole("generations", generations, 1, "rounds of evolution")
+    seed = check_whole("seed", seed, 0)
+    images, labels, targets = prepare(images, labels, targets)
     state = state or NullState()
     params = {"pixels": pixels, "population": population, "generations": generations,
               "seed": seed}
@@ -372,18 +361,11 @@ def square(
     included; an image stops being queried as soon as it meets the goal.
     """
     eps = check_eps(eps)
-    budget = _whole("queries", queries, 1, " (model evaluations per image)")
-    try:
-        p_init = float(p_init)
-    except (TypeError, ValueError):
-        raise ParameterError(f"p_init = {p_init!r} is not a number.") from None
-    if not (0.0 < p_init <= 1.0):
-        raise ParameterError(
-            f"p_init = {p_init:g} must be in (0, 1]: the fraction of the image the first "
-            "squares cover."
-        )
-    seed = _whole("seed", seed, 0, "")
-    images, labels, targets = _prepare(images, labels, targets)
+    budget = check_whole("queries", queries, 1, "model evaluations per image")
+    p_init = check_number("p_init", p_init, 0.0, strict=True, maximum=1.0,
+                          meaning="the fraction of the image the first squares cover")
+    seed = check_whole("seed", seed, 0)
+    images, labels, targets = prepare(images, labels, targets)
     state = state or NullState()
     params = {"eps": eps, "queries": budget, "p_init": p_init, "seed": seed}
     n, c, h, w = images.shape
@@ -399,7 +381,7 @@ def square(
     x_best = (images + eps * signs((n, c, 1, w))).clamp(0, 1)
     logp = query(x_best, index, log=True)
     margin_min, loss_min = _margin_loss(logp, labels, targets)
-    success = _goal(logp, labels, targets)
+    success = reached_goal(logp, labels, targets)
     success_step = torch.where(success.cpu(), 0, -1).long()
     active = torch.nonzero(~success).flatten()
     trajectory: list[dict] = []
@@ -441,7 +423,7 @@ def square(
         logp = query(x_new, active, log=True)
         margin, loss = _margin_loss(logp, labels[active], targets[active] if targets is not None
                                     else None)
-        goal = _goal(logp, labels[active], targets[active] if targets is not None else None)
+        goal = reached_goal(logp, labels[active], targets[active] if targets is not None else None)
         improved = (loss < loss_min[active]) | goal
         upd = active[improved]
         x_best[upd] = x_new[improved]
