@@ -165,3 +165,10 @@ def test_bench_attacks_reports_its_rows(capsys):
         for key in ("steps", "ms", "ratio_to_floor", "torchattacks_ms", "ratio_to_torchattacks",
                     "success", "torchattacks_success"):
             assert r[key] is not None, key
+
+
+def test_a_closed_pipe_is_not_a_traceback():
+    proc = subprocess.run(f"{sys.executable} -m advlab labels | head -1", shell=True,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.stdout.strip() == "0  tench"
+    assert "Traceback" not in proc.stderr
