@@ -9,6 +9,7 @@ from advlab.core.errors import ParameterError
 from advlab.core.labels import resolve_label
 from advlab.core.metrics import norms
 from advlab.core.predict import predict
+from tests.core.fakes import predict_labels
 
 
 def test_fgsm_matches_torchattacks_on_lite0(lite0, coffee_224):
@@ -107,7 +108,3 @@ def test_registry_metadata_is_complete():
         for p in info["params"]:
             assert p["help"] and p["min"] is not None and p["max"] is not None
 
-
-def predict_labels(model, x):
-    with torch.no_grad():
-        return model(x).argmax(1)

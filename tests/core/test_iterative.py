@@ -7,13 +7,10 @@ from advlab.core.attacks import bim, get_attack, mifgsm, pgd, run_attack
 from advlab.core.errors import ParameterError
 from advlab.core.metrics import norms
 from advlab.core.predict import predict
+from tests.core.fakes import CancelAfter, predict_labels
 
 EPS, ALPHA, STEPS = 4 / 255, 1 / 255, 3
 
-
-def predict_labels(model, x):
-    with torch.no_grad():
-        return model(x).argmax(1)
 
 
 def lite0_label(lite0, coffee_224):
@@ -153,17 +150,6 @@ def test_early_exit_stops_when_all_are_fooled(lite0, coffee_224):
 
 # --------------------------------------------------------------------------- cancel, batch, seed
 
-
-class CancelAfter:
-    def __init__(self, n):
-        self.n, self.calls = n, []
-
-    def progress(self, step, total, partial=None):
-        assert isinstance(partial, dict) and "adversarial" in partial
-        self.calls.append((step, total))
-
-    def cancelled(self):
-        return len(self.calls) >= self.n
 
 
 @pytest.mark.parametrize("name", ATTACKS)

@@ -7,11 +7,8 @@ from advlab.core.attacks import cw, deepfool, fgsm, get_attack, run_attack
 from advlab.core.errors import ParameterError
 from advlab.core.metrics import norms
 from advlab.core.predict import predict
+from tests.core.fakes import CancelAfter, predict_labels
 
-
-def predict_labels(model, x):
-    with torch.no_grad():
-        return model(x).argmax(1)
 
 
 def l2(result):
@@ -160,17 +157,6 @@ def test_success_not_below_torchattacks(tiny_model):
 
 # --------------------------------------------------------------------------- cancel, params
 
-
-class CancelAfter:
-    def __init__(self, n):
-        self.n, self.calls = n, []
-
-    def progress(self, step, total, partial=None):
-        assert isinstance(partial, dict) and "adversarial" in partial
-        self.calls.append((step, total))
-
-    def cancelled(self):
-        return len(self.calls) >= self.n
 
 
 def test_cancel_after_two_steps(tiny_model):

@@ -11,11 +11,8 @@ from torch import nn
 from advlab.core.attacks import QueryModel, get_attack, onepixel, run_attack, square
 from advlab.core.errors import ParameterError
 from advlab.core.metrics import norms
+from tests.core.fakes import CancelAfter, predict_labels
 
-
-def predict_labels(model, x):
-    with torch.no_grad():
-        return model(x).argmax(1)
 
 
 def random_images(n, size=32, seed=1):
@@ -36,19 +33,6 @@ class NoGradient(nn.Module):
         self.calls += 1
         return self.model(x)
 
-
-class CancelAfter:
-    """A fake GUI state that asks to stop after ``n`` progress reports."""
-
-    def __init__(self, n):
-        self.n = n
-        self.reports = []
-
-    def progress(self, step, total, partial=None):
-        self.reports.append((step, total))
-
-    def cancelled(self):
-        return len(self.reports) >= self.n
 
 
 ATTACKS = {
@@ -171,7 +155,7 @@ def test_onepixel_cancel_keeps_best_so_far(tiny_model):
     state = CancelAfter(2)
     result = onepixel(tiny_model, x, y, population=8, generations=50, state=state)
     assert result.cancelled and result.steps_used == 2
-    assert [s for s, _ in state.reports] == [1, 2] and state.reports[0][1] == 50
+    assert [s for s, _ in state.calls] == [1, 2] and state.calls[0][1] == 50
     assert all(d["l0"] <= 1 for d in norms(result.perturbation))
 
 

@@ -34,9 +34,6 @@ class ConfidenceBars(QWidget):
     def rows(self) -> list[tuple[int, str, float]]:
         return list(self._rows)
 
-    def clear(self) -> None:
-        self.set_prediction([], None)
-
     def _row_height(self) -> int:
         return int(self.fontMetrics().height() * 1.6)
 

@@ -35,10 +35,6 @@ class ImageView(QWidget):
     def badge(self) -> str:
         return self._badge
 
-    def set_placeholder(self, text: str) -> None:
-        self._placeholder = text
-        self.update()
-
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(320, 320)
 

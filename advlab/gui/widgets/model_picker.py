@@ -39,12 +39,6 @@ class ModelPicker(QComboBox):
         self.addItem(text, name)
         self.setItemData(self.count() - 1, f"{name}\n{reason}", role=3)  # Qt.ToolTipRole
 
-    def names(self) -> list[str]:
-        return [self.itemData(i) for i in range(self.count())]
-
-    def current_name(self) -> str:
-        return self._current
-
     def set_current(self, name: str) -> None:
         """Show ``name`` as the model in use, without emitting `model_chosen`."""
         self._current = name
