@@ -56,6 +56,7 @@ def fresh_settings(tmp_path, monkeypatch):
     from PySide6.QtCore import QSettings
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("ADVLAB_DATA_DIR", str(tmp_path / "data"))  # autosave goes here
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
     settings = QSettings(str(tmp_path / "config" / "advlab.ini"), QSettings.Format.IniFormat)

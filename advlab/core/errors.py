@@ -23,3 +23,7 @@ class ParameterError(UserError):
 
 class Cancelled(Exception):
     """Work stopped because the user asked for it."""
+
+
+class SessionError(UserError):
+    """A session file that cannot be saved or opened."""

@@ -67,6 +67,7 @@ class LiveLab:
         self.source_rgb: np.ndarray | None = None
         self.clean: torch.Tensor | None = None  # (1, 3, S, S) on device
         self.clean_prediction: Prediction | None = None
+        self.edited: torch.Tensor | None = None  # clean + the user's pixel edits, or None
         self._direction: torch.Tensor | None = None
         self._direction_key: tuple | None = None
         self.direction_kind = "fgsm"
@@ -99,6 +100,8 @@ class LiveLab:
         self.device = target_device
         if self.clean is not None:
             self.clean = self.clean.to(target_device)
+        if self.edited is not None:
+            self.edited = self.edited.to(target_device)
         self._direction_key = None
 
     # -- image ------------------------------------------------------------
@@ -116,6 +119,7 @@ class LiveLab:
         clean = img.to_tensor(fitted).unsqueeze(0).to(self.device)
         prediction = predict(self.model, clean)[0]
         self.clean, self.clean_prediction = clean, prediction
+        self.edited = None
         self._direction_key = None
 
     def clean_view(self) -> CleanView:
@@ -146,13 +150,34 @@ class LiveLab:
             self._direction, self._direction_key = d, key
         return self._direction
 
+    # -- pixel edits ------------------------------------------------------
+    def set_edits(self, rgb: np.ndarray | None) -> None:
+        """Use ``rgb`` (uint8, the clean image with hand-edited pixels) as the base, or the clean."""
+        assert self.clean is not None
+        if rgb is None:
+            self.edited = None
+            return
+        size = self.clean.shape[-1]
+        if rgb.shape != (size, size, 3) or rgb.dtype != np.uint8:
+            raise ParameterError(
+                f"Edited image is {rgb.shape} {rgb.dtype}; the model needs ({size}, {size}, 3) "
+                "uint8. Reset the pixel edits and try again."
+            )
+        self.edited = img.to_tensor(rgb).unsqueeze(0).to(self.device)
+
+    def base(self) -> torch.Tensor:
+        """What η·d is added to: the clean image, with the user's pixel edits if any."""
+        assert self.clean is not None
+        return self.clean if self.edited is None else self.edited
+
     # -- the live query ---------------------------------------------------
     def adversarial(self, eta: float) -> torch.Tensor:
-        """clip(x + η·d, 0, 1) for the current direction, (1, 3, S, S) on the device."""
+        """clip(base + η·d, 0, 1) for the current direction, (1, 3, S, S) on the device."""
         if not 0.0 <= eta <= 1.0:
             raise ParameterError(f"η = {eta:g} is outside [0, 1] pixel units.")
         assert self.clean is not None
-        return perturb(self.clean.clone(), self.direction(), eta)
+        direction = self.direction()
+        return perturb(self.base().clone(), direction, eta)
 
     @torch.no_grad()
     def update(self, eta: float) -> LiveUpdate:

@@ -8,9 +8,11 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QGridLayout,
     QGroupBox,
@@ -23,22 +25,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advlab.core.noise_maps import auto_amplification, signed_map
 from advlab.core.samples import DEFAULT_SAMPLE, sample_path, sample_paths
 from advlab.gui import settings as keys
+from advlab.gui.analysis_controller import AnalysisController
+from advlab.gui.attack_controller import AttackController
+from advlab.gui.pixel_controller import PixelController
 from advlab.gui.qt_images import from_qimage
 from advlab.gui.session import Session
+from advlab.gui.session_files import SESSION_FILTER, SESSION_SUFFIX, SessionFiles
+from advlab.gui.widgets.attack_panel import AttackPanel
 from advlab.gui.widgets.confidence_bars import ConfidenceBars
 from advlab.gui.widgets.direction_control import DirectionControl
 from advlab.gui.widgets.eta_control import EtaControl, grey_levels
 from advlab.gui.widgets.image_view import ImageView
 from advlab.gui.widgets.lab_status_bar import LabStatusBar
 from advlab.gui.widgets.model_picker import ModelPicker
+from advlab.gui.widgets.noise_grid import NoiseGrid
+from advlab.gui.widgets.pixel_editor import PixelEditor
+from advlab.gui.widgets.pixel_inspector import PixelInspector
+from advlab.gui.widgets.playback_plot import PlaybackPlot
+from advlab.gui.widgets.results_list import ResultsList
 from advlab.gui.widgets.sample_gallery import SampleGallery
+from advlab.gui.widgets.sweep_plot import SweepPlot
+from advlab.gui.widgets.transfer_matrix import TransferMatrixView
 from advlab.gui.worker import EngineInfo, ImageLoaded, ModelWorker
 
 if TYPE_CHECKING:
     from advlab.core.live import LiveUpdate
 
+CSV_FILTER = "CSV files (*.csv);;All files (*)"
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff *.gif);;All files (*)"
 MODEL_FILTER = "Model files (*.pt *.pth *.ckpt *.bin);;All files (*)"
 #: Wait this long after the last slider move before checking the 8-bit adversarial (ms).
@@ -59,8 +75,11 @@ class MainWindow(QMainWindow):
         self._startup_probe = os.environ.get("ADVLAB_STARTUP_PROBE") == "1"
         self.setWindowTitle("advlab — adversarial examples lab")
         self.setAcceptDrops(True)
+        self._attack_owns_view = False  # a running attack draws its best image until η moves
         self._build_panes()
+        self._build_docks()
         self._build_toolbar_and_menus()
+        self._build_controllers()
         self.status = LabStatusBar()
         self.setStatusBar(self.status)
         self.status.set_message(self.tr("Loading PyTorch… (the window works meanwhile)"))
@@ -72,10 +91,14 @@ class MainWindow(QMainWindow):
         self._set_controls_enabled(False)
         self.eta.set_eta(keys.ETA.get(settings))
         geometry = keys.GEOMETRY.get(settings)
+        self._default_state = self.saveState()
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
             self._fit_to_screen()
+        window_state = keys.WINDOW_STATE.get(settings)
+        if not window_state.isEmpty():
+            self.restoreState(window_state)
 
     # -- layout -----------------------------------------------------------
     def _fit_to_screen(self) -> None:
@@ -86,7 +109,7 @@ class MainWindow(QMainWindow):
     def _build_panes(self) -> None:
         self.original_view = ImageView(self.tr("Loading…"))
         self.noise_view = ImageView()
-        self.adversarial_view = ImageView()
+        self.adversarial_view = PixelEditor()
         self.original_bars = ConfidenceBars()
         self.adversarial_bars = ConfidenceBars()
         self.original_title = _title(self.tr("Original"))
@@ -138,6 +161,49 @@ class MainWindow(QMainWindow):
         layout.addWidget(controls)
         self.setCentralWidget(central)
 
+    def _build_docks(self) -> None:
+        """Attack and pixel panels on the right; results, playback and analysis tabs below."""
+        self.attack_panel = AttackPanel()
+        self.pixel_inspector = PixelInspector()
+        self.results_list = ResultsList()
+        self.playback = PlaybackPlot()
+        self.noise_grid = NoiseGrid()
+        self.sweep_plot = SweepPlot()
+        self.transfer_view = TransferMatrixView()
+        self.docks: dict[str, QDockWidget] = {}
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        for key, title, widget, area in (
+            ("attack", self.tr("Attack"), self.attack_panel, right),
+            ("pixels", self.tr("Pixel editing"), self.pixel_inspector, right),
+            ("results", self.tr("Results"), self.results_list, bottom),
+            ("playback", self.tr("Playback"), self.playback, bottom),
+            ("compare", self.tr("Compare noise maps"), self.noise_grid, bottom),
+            ("sweep", self.tr("η sweep"), self.sweep_plot, bottom),
+            ("transfer", self.tr("Transfer"), self.transfer_view, bottom),
+        ):
+            dock = QDockWidget(title, self)
+            dock.setObjectName(f"dock_{key}")
+            dock.setWidget(widget)
+            self.addDockWidget(area, dock)
+            self.docks[key] = dock
+        for key in ("playback", "compare", "sweep", "transfer"):
+            self.tabifyDockWidget(self.docks["results"], self.docks[key])
+        self.docks["results"].raise_()
+        self.docks["pixels"].hide()
+        self.resizeDocks([self.docks["attack"]], [340], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["results"]], [230], Qt.Orientation.Vertical)
+
+    def _build_controllers(self) -> None:
+        self.attacks = AttackController(self.worker, self.session, self.attack_panel,
+                                        self.results_list, self.playback, self)
+        self.pixels = PixelController(self.worker, self.session, self.adversarial_view,
+                                      self.pixel_inspector, self.eta.eta,
+                                      lambda: self.direction.state()[1], self)
+        self.analysis = AnalysisController(self.worker, self.session, self.noise_grid,
+                                           self.sweep_plot, self.transfer_view, self.eta, self)
+        self.files = SessionFiles(self.session, self._collect_ui, self._apply_ui, self)
+
     def _build_toolbar_and_menus(self) -> None:
         self.open_action = QAction(self.tr("&Open image…"), self)
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
@@ -155,9 +221,35 @@ class MainWindow(QMainWindow):
             action = samples_menu.addAction(path.name)
             action.triggered.connect(lambda _=False, p=str(path): self.open_image(p))
         file_menu.addSeparator()
+        self.open_session_action = file_menu.addAction(self.tr("Open &session…"))
+        self.open_session_action.triggered.connect(self.choose_session_to_open)
+        self.save_session_action = file_menu.addAction(self.tr("Save session &as…"))
+        self.save_session_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_session_action.triggered.connect(self.choose_session_to_save)
+        self.export_csv_action = file_menu.addAction(self.tr("Export results as &CSV…"))
+        self.export_csv_action.triggered.connect(self.choose_csv)
+        file_menu.addSeparator()
         file_menu.addAction(quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.pixel_mode_action = QAction(self.tr("Edit &pixels"), self)
+        self.pixel_mode_action.setCheckable(True)
+        self.pixel_mode_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.pixel_mode_action.setToolTip(self.tr(
+            "Click a pixel to see how the gradient would change it; drag to paint it."))
+        self.pixel_mode_action.toggled.connect(self.set_pixel_mode)
+        edit_menu.addAction(self.pixel_mode_action)
+        self.live_view_action = QAction(self.tr("Back to the η &slider view"), self)
+        self.live_view_action.setShortcut(QKeySequence("Esc"))
+        self.live_view_action.triggered.connect(lambda: self.session.show_record(None))
+        edit_menu.addAction(self.live_view_action)
         model_menu = self.menuBar().addMenu(self.tr("&Model"))
         model_menu.addAction(self.open_model_action)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for dock in self.docks.values():
+            view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        reset_layout = view_menu.addAction(self.tr("&Reset layout"))
+        reset_layout.triggered.connect(lambda: self.restoreState(self._default_state))
 
         toolbar = QToolBar(self.tr("Main"))
         toolbar.setObjectName("main_toolbar")
@@ -172,6 +264,8 @@ class MainWindow(QMainWindow):
         self.model_picker = ModelPicker()
         toolbar.addWidget(self.model_picker)
         toolbar.addAction(self.open_model_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.pixel_mode_action)
         self.addToolBar(toolbar)
 
     def _connect(self) -> None:
@@ -194,12 +288,25 @@ class MainWindow(QMainWindow):
         self.status.cancel_requested.connect(self.worker.cancel_download)
         self.eta.eta_changed.connect(self._on_eta)
         self.direction.direction_changed.connect(self._on_direction)
+        self.session.shown_record_changed.connect(self._show_record)
+        self.attacks.attack_progress.connect(self._show_attack_progress)
+        self.attacks.frame_chosen.connect(self._show_frame)
+        self.attack_panel.run_requested.connect(self._on_attack_started)
+        self.results_list.compare_requested.connect(self.analysis.compare)
+        self.results_list.transfer_requested.connect(self._on_transfer_requested)
+        self.analysis.compare_shown.connect(lambda: self.docks["compare"].raise_())
+        for controller in (self.attacks, self.analysis, self.files):
+            controller.error.connect(self.show_error)
+        self.pixels.edits_changed.connect(lambda _count: self._show_live())
 
     def _set_controls_enabled(self, enabled: bool) -> None:
-        for widget in (self.eta, self.direction, self.model_picker, self.gallery):
+        for widget in (self.eta, self.direction, self.model_picker, self.gallery,
+                       self.attack_panel, self.pixel_inspector, self.sweep_plot,
+                       self.transfer_view):
             widget.setEnabled(enabled)
-        self.open_action.setEnabled(enabled)
-        self.open_model_action.setEnabled(enabled)
+        for action in (self.open_action, self.open_model_action, self.open_session_action,
+                       self.save_session_action, self.export_csv_action, self.pixel_mode_action):
+            action.setEnabled(enabled)
 
     # -- user intent → worker -------------------------------------------------
     def open_image(self, path: str) -> None:
@@ -239,8 +346,103 @@ class MainWindow(QMainWindow):
             self.choose_model(path if choice == torchscript else f"{choice}@{path}")
 
     def _on_eta(self, eta: float) -> None:
+        self._attack_owns_view = False
+        self.session.show_record(None)
         self.worker.request("live", eta)
         keys.ETA.set(self.settings, eta)
+        self.pixels.refresh_inspection()
+
+    def set_pixel_mode(self, on: bool) -> None:
+        """Pixel-edit mode: the inspector appears and clicks on the adversarial pane pick pixels."""
+        with_signals_blocked(self.pixel_mode_action, on)
+        self.docks["pixels"].setVisible(on)
+        if on:
+            self.docks["pixels"].raise_()
+            self.session.show_record(None)
+        self.pixels.set_editing(on)
+
+    def _on_attack_started(self, *_: object) -> None:
+        self._attack_owns_view = True
+
+    def _on_transfer_requested(self, record_id: str) -> None:
+        self.session.show_record(self.session.record(record_id))
+        self.docks["transfer"].raise_()
+
+    # -- sessions and exports ---------------------------------------------------
+    def choose_session_to_save(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save session"),
+                                              f"{Path(self.session.image_name).stem or 'lesson'}"
+                                              f"{SESSION_SUFFIX}", SESSION_FILTER)
+        if path:
+            if not path.endswith(SESSION_SUFFIX):
+                path += SESSION_SUFFIX
+            if self.files.save(path):
+                self.status.set_message(self.tr("Saved the session to {name}.").format(
+                    name=Path(path).name))
+
+    def choose_session_to_open(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open session"), "", SESSION_FILTER)
+        if path:
+            self.files.open(path)
+
+    def choose_csv(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export results"), "results.csv",
+                                              CSV_FILTER)
+        if path:
+            self.export_csv(path)
+
+    def export_csv(self, path: str) -> None:
+        try:
+            self.results_list.to_csv(path)
+        except OSError as exc:
+            self.show_error(self.tr("Could not export the results"), self.tr(
+                "{error}\nChoose another folder or file name.").format(error=exc))
+
+    def _collect_ui(self) -> dict:
+        kind, target, seed = self.direction.state()
+        return {
+            "eta": self.eta.eta(),
+            "direction": {"kind": kind, "target": target, "seed": seed},
+            "attack": {"name": self.attack_panel.current_attack(),
+                       "params": self.attack_panel.values(),
+                       "target": self.attack_panel.target()},
+            "extra": {"pixel_mode": self.pixel_mode_action.isChecked()},
+        }
+
+    def _apply_ui(self, state: dict) -> None:
+        if state["source_rgb"] is not None:
+            self.open_image_data(state["source_rgb"], state["image_name"])
+        if state["model"] and (self.session.model is None or state["model"] != self.session.model.name):
+            self.choose_model(state["model"])
+        direction = state.get("direction") or {}
+        self.direction.set_state(direction.get("kind", "fgsm"), direction.get("target", ""),
+                                 int(direction.get("seed", 0)))
+        self._on_direction(*self.direction.state())
+        self.eta.set_eta(float(state["eta"]))
+        attack = state.get("attack") or {}
+        if attack.get("name"):
+            self.attack_panel.set_values(attack["name"], attack.get("params", {}),
+                                         attack.get("target", ""))
+        self._pending_selection = list(state.get("selected") or [])
+
+    def offer_autosave_restore(self) -> None:
+        """The last run did not close normally: offer its autosaved session."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Restore the last session?"),
+                          self.tr("advlab did not close normally last time. Restore the images, "
+                                  "results and settings it autosaved?"),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self._on_restore_answer)
+        self.restore_box = box
+        box.open()
+
+    def _on_restore_answer(self, answer: int) -> None:
+        self.restore_box = None
+        if answer == QMessageBox.StandardButton.Yes:
+            self.files.restore_autosave()
+        else:
+            self.files.discard_autosave()
+        self.files.start_autosave()
 
     def _on_direction(self, kind: str, target: str, seed: int) -> None:
         self.worker.request("direction", kind, target, seed)
@@ -280,7 +482,14 @@ class MainWindow(QMainWindow):
         self.worker.request("model", keys.MODEL.get(self.settings), device)
         self.worker.request("direction", *self.direction.state())
         self.worker.request("live", self.eta.eta())
+        self.attack_panel.set_attacks(info.attacks)
+        self.attack_panel.set_class_names(info.labels)
+        self.transfer_view.set_models([(name, title) for name, title, ok, _ in info.models if ok])
         self.open_image(self.initial_image or str(sample_path(DEFAULT_SAMPLE)))
+        if self.files.has_autosave() and not self._startup_probe:
+            self.offer_autosave_restore()
+        else:
+            self.files.start_autosave()
 
     def _on_model_loaded(self, info: object) -> None:
         self.status.show_download(None)
@@ -294,6 +503,11 @@ class MainWindow(QMainWindow):
     def _on_image_loaded(self, loaded: ImageLoaded) -> None:
         self.session.set_image(loaded.name, loaded.source_rgb, loaded.clean)
         self._set_controls_enabled(True)
+        pending = getattr(self, "_pending_selection", None)
+        if pending:
+            self._pending_selection = []
+            self.results_list.select(pending)
+            self.session.show_record(self.session.record(pending[0]))
 
     def _on_failed(self, purpose: str, message: str) -> None:
         if purpose == "model":
@@ -341,9 +555,13 @@ class MainWindow(QMainWindow):
 
     def _show_live(self) -> None:
         live, clean = self.session.live, self.session.clean
-        if live is None or clean is None:
+        if live is None or clean is None or self.session.shown_record is not None:
             return
+        if self._attack_owns_view and self.attacks.running:
+            return
+        self.adversarial_title.setText(self.tr("Adversarial = original + noise"))
         self.adversarial_view.set_image(live.adversarial_rgb)
+        self.adversarial_view.set_markers(self.pixels.changed_pixels())
         self.noise_view.set_image(live.noise_rgb)
         self.noise_view.set_badge(self.tr("noise ×{factor:.0f}").format(factor=live.amplification)
                                   if live.eta > 0 else "")
@@ -368,8 +586,74 @@ class MainWindow(QMainWindow):
             print(json.dumps({"event": "first_prediction", "time": time.time()}), flush=True)
             QTimer.singleShot(0, self.close)
 
+    # -- attack results in the panes ------------------------------------------------
+    def _show_record(self) -> None:
+        record = self.session.shown_record
+        if record is None:
+            self._show_live()
+            return
+        self.adversarial_title.setText(self.tr("Result: {attack} on {model}").format(
+            attack=record.attack_title, model=record.model_title))
+        self._show_result_image(record.adversarial_rgb, record.perturbation)
+        top = getattr(record, "adv_top", None) or [(record.adv_index, record.adv_label,
+                                                    record.adv_prob)]
+        self.adversarial_bars.set_prediction([tuple(row) for row in top], record.clean_index)
+        self.verdict.setText(self._result_verdict(record.success, record.adv_label,
+                                                  record.target is not None))
+        self.saved_label.setText("")
+        self.adversarial_view.set_markers(
+            changed_pixels(record.perturbation) if record.attack == "onepixel" else [])
+
+    def _show_result_image(self, adversarial_rgb: object, delta: object) -> None:
+        self.adversarial_view.set_image(adversarial_rgb)
+        delta = np.asarray(delta, dtype=np.float32)
+        factor = auto_amplification(delta)
+        self.noise_view.set_image(signed_map(delta, factor))
+        self.noise_view.set_badge(self.tr("noise ×{factor:.0f}").format(factor=factor))
+        self.noise_caption.setText(self.tr(
+            "Largest change {levels:.1f} grey levels. Shown ×{factor:.0f} so you can see it; "
+            "grey means no change.").format(levels=float(np.abs(delta).max()) * 255,
+                                            factor=factor))
+
+    def _show_attack_progress(self, progress: object) -> None:
+        """A running attack's best image so far, while the user has not moved η."""
+        if not self._attack_owns_view or self.session.clean is None:
+            return
+        rgb = progress.adversarial_rgb  # type: ignore[attr-defined]
+        clean = self.session.clean
+        if rgb.shape != clean.rgb.shape:
+            return
+        self.session.show_record(None)
+        self.adversarial_title.setText(self.tr("Attack running: step {step} of {total}").format(
+            step=progress.step, total=progress.total))  # type: ignore[attr-defined]
+        delta = (rgb.astype(np.float32) - clean.rgb.astype(np.float32)) / 255.0
+        self._show_result_image(rgb, delta)
+        prediction = progress.prediction  # type: ignore[attr-defined]
+        self.adversarial_bars.set_prediction([tuple(r) for r in prediction.top],
+                                             clean.prediction.index)
+        self.verdict.setText(self._result_verdict(prediction.index != clean.prediction.index,
+                                                  prediction.label, False))
+
+    def _show_frame(self, rgb: object, step: int) -> None:
+        """Playback: the shown result's image at one step."""
+        record, clean = self.session.shown_record, self.session.clean
+        if record is None:
+            return
+        delta = (np.asarray(rgb, np.float32) - record.clean_rgb.astype(np.float32)) / 255.0
+        self._show_result_image(rgb, delta)
+        self.adversarial_title.setText(self.tr("Result: {attack}, step {step}").format(
+            attack=record.attack_title, step=step))
+        del clean
+
+    def _result_verdict(self, fooled: bool, label: str, targeted: bool) -> str:
+        if fooled:
+            return self.tr("<b style='color:#c53030'>Fooled!</b> The model now says “{label}”.").format(
+                label=label)
+        return self.tr("<b style='color:#2b6cb0'>Not fooled</b>: still “{label}”.").format(
+            label=label)
+
     def _verdict_text(self, live: LiveUpdate) -> str:
-        if live.eta == 0:
+        if live.eta == 0 and not self.pixels.changed_pixels():
             return self.tr("η = 0: this is the original image.")
         if live.fooled:
             return self.tr("<b style='color:#c53030'>Fooled!</b> The model now says “{label}”.").format(
@@ -392,10 +676,25 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         keys.GEOMETRY.set(self.settings, self.saveGeometry())
+        keys.WINDOW_STATE.set(self.settings, self.saveState())
         self.settings.sync()
+        self.files.discard_autosave()
         self._saved_timer.stop()
         self.worker.stop()
         super().closeEvent(event)
+
+
+def changed_pixels(delta: object) -> list[tuple[int, int]]:
+    """(x, y) of every pixel a perturbation (H, W, 3) changes, for the one-pixel markers."""
+    ys, xs = np.nonzero(np.abs(np.asarray(delta)).max(axis=2) > 0)
+    return [(int(x), int(y)) for x, y in zip(xs[:50], ys[:50])]
+
+
+def with_signals_blocked(action: QAction, checked: bool) -> None:
+    """Set a checkable action's state without re-triggering it."""
+    blocked = action.blockSignals(True)
+    action.setChecked(checked)
+    action.blockSignals(blocked)
 
 
 def _title(text: str) -> QLabel:

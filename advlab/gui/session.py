@@ -12,11 +12,13 @@ from PySide6.QtCore import QObject, Signal
 
 
 class Session(QObject):
-    """Image, model, direction and the latest live result; a signal for each change."""
+    """Image, model, direction, the latest live result and the attack results; a signal each."""
 
     image_changed = Signal()
     model_changed = Signal()
     live_changed = Signal()
+    records_changed = Signal()
+    shown_record_changed = Signal()  # the result shown in the three panes (or none: live)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -26,6 +28,9 @@ class Session(QObject):
         self.model: Any = None  # advlab.gui.worker.ModelInfo
         self.live: Any = None  # advlab.core.live.LiveUpdate
         self.saved: Any = None  # (η, Prediction) of the 8-bit adversarial
+        self.records: list[Any] = []  # advlab.core.results.AttackRecord, oldest first
+        self.shown_record: Any = None  # the record shown in the panes, None for the live view
+        self.dirty = False  # changed since the last save or autosave
 
     def set_image(self, name: str, source_rgb: Any, clean: Any) -> None:
         self.image_name, self.source_rgb, self.clean = name, source_rgb, clean
@@ -51,3 +56,35 @@ class Session(QObject):
         if self.live is not None and self.live.eta == eta:
             self.saved = (eta, prediction)
             self.live_changed.emit()
+
+    # -- attack results ----------------------------------------------------------
+    def add_record(self, record: Any) -> None:
+        self.records.append(record)
+        self.dirty = True
+        self.records_changed.emit()
+
+    def remove_records(self, ids: list[str]) -> None:
+        self.records = [r for r in self.records if r.id not in ids]
+        if self.shown_record is not None and self.shown_record.id in ids:
+            self.show_record(None)
+        self.dirty = True
+        self.records_changed.emit()
+
+    def set_records(self, records: list[Any]) -> None:
+        self.records = list(records)
+        self.shown_record = None
+        self.records_changed.emit()
+
+    def record(self, record_id: str) -> Any:
+        return next((r for r in self.records if r.id == record_id), None)
+
+    def image_records(self) -> list[Any]:
+        """The results for the current image (made with any model)."""
+        return [r for r in self.records if r.image_name == self.image_name]
+
+    def show_record(self, record: Any) -> None:
+        """Show ``record`` in the three panes; None goes back to the live η view."""
+        if record is self.shown_record:
+            return
+        self.shown_record = record
+        self.shown_record_changed.emit()

@@ -17,8 +17,13 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QThread, Signal
 
+from advlab.gui.job_runner import JobRunner
+
 #: The order in which pending requests are served: each one builds on the ones before.
-PURPOSES = ("model", "device", "image", "direction", "live", "saved", "call")
+PURPOSES = ("model", "device", "image", "direction", "pixels", "live", "saved", "gradient",
+            "attack", "sweep", "transfer", "call")
+#: Quick requests: a running long job is held at its next step while one of these is served.
+QUICK = ("pixels", "live", "saved", "gradient")
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,16 @@ class EngineInfo:
     devices: list[str]
     labels: tuple[str, ...]
     models: list[tuple[str, str, bool, str]]  # (name, title, available, reason)
+    attacks: list[dict]  # each attack's metadata (AttackInfo.to_json())
+
+
+@dataclass(frozen=True)
+class GradientInfo:
+    """The loss gradient at the current base image, for the pixel inspector and overlay."""
+
+    gradient: np.ndarray  # (S, S, 3) float32
+    magnitude: np.ndarray  # (S, S) float32 in [0, 1]
+    target: int | None
 
 
 @dataclass(frozen=True)
@@ -62,6 +77,8 @@ class ModelWorker(QThread):
     saved_ready = Signal(float, object)  # η, Prediction of the 8-bit adversarial
     failed = Signal(str, str)  # purpose, message for the user
     call_done = Signal(object)  # what a "call" request's function returned
+    gradient_ready = Signal(object)  # GradientInfo
+    job_queued = Signal(int, str)  # job id, kind ("attack", "sweep", "transfer")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -70,7 +87,10 @@ class ModelWorker(QThread):
         self._stopping = False
         self._cancel_download = False
         self._eta = 0.0
+        self._image_name = ""
+        self._models: dict[tuple[str, str], Any] = {}  # (name, device) → Classifier, for transfer
         self.lab: Any = None  # advlab.core.live.LiveLab, created on this thread
+        self.jobs = JobRunner()
 
     # -- called from the GUI thread ---------------------------------------
     def request(self, purpose: str, *args: Any) -> None:
@@ -87,8 +107,13 @@ class ModelWorker(QThread):
         with self._lock:
             self._cancel_download = True
 
+    def cancel_job(self) -> None:
+        """Stop the running attack, sweep or transfer test; an attack keeps its best so far."""
+        self.jobs.cancel()
+
     def stop(self, timeout_ms: int = 10_000) -> bool:
-        """Ask the thread to finish its current step and exit; wait for it."""
+        """Ask both threads to finish their current step and exit; wait for them."""
+        self.jobs.stop(timeout_ms)
         with self._lock:
             self._stopping = True
             self._cancel_download = True
@@ -98,6 +123,7 @@ class ModelWorker(QThread):
 
     # -- the thread -------------------------------------------------------
     def run(self) -> None:
+        self.jobs.start()
         self.status_changed.emit("Loading PyTorch…")
         try:
             self._start_engine()
@@ -112,8 +138,14 @@ class ModelWorker(QThread):
                     return
                 purpose = next(p for p in PURPOSES if p in self._pending)
                 args = self._pending.pop(purpose)
-            self._serve(purpose, args)
-            if purpose in ("model", "device", "image", "direction"):
+            if purpose in QUICK:
+                self.jobs.pause()
+            try:
+                self._serve(purpose, args)
+            finally:
+                if purpose in QUICK:
+                    self.jobs.resume()
+            if purpose in ("model", "device", "image", "direction", "pixels"):
                 self._refresh_live()
 
     def _refresh_live(self) -> None:
@@ -122,6 +154,7 @@ class ModelWorker(QThread):
             self._pending.setdefault("live", (self._eta,))
 
     def _start_engine(self) -> None:
+        from advlab.core.attacks import ATTACKS
         from advlab.core.labels import imagenet_labels
         from advlab.core.live import LiveLab
         from advlab.core.models import availability, available_devices, known_models
@@ -131,7 +164,8 @@ class ModelWorker(QThread):
         for spec in known_models():
             ok, reason = availability(spec)
             models.append((spec.name, spec.title, ok, reason))
-        self.engine_ready.emit(EngineInfo(available_devices(), imagenet_labels(), models))
+        attacks = [info.to_json() for info in ATTACKS.values()]
+        self.engine_ready.emit(EngineInfo(available_devices(), imagenet_labels(), models, attacks))
 
     def _serve(self, purpose: str, args: tuple) -> None:
         from advlab.core.errors import Cancelled, UserError
@@ -154,6 +188,7 @@ class ModelWorker(QThread):
         from advlab.core.models import resolve
 
         spec = resolve(name)
+        self.jobs.cancel()
         self.status_changed.emit(f"Loading {spec.title}…")
         model = self.lab.set_model(
             name, device, progress=self.download_progress.emit, cancelled=self._download_cancelled
@@ -165,7 +200,10 @@ class ModelWorker(QThread):
             self.clean_changed.emit(self.lab.clean_view())
 
     def _serve_device(self, device: str) -> None:
+        self.jobs.cancel()
+        self.jobs.wait_idle()  # the job's model is about to move
         self.lab.set_device(device)
+        self._models.clear()
         if self.lab.model is not None:
             spec = self.lab.model.spec
             self.model_loaded.emit(
@@ -177,6 +215,8 @@ class ModelWorker(QThread):
 
         rgb = load_image(source) if isinstance(source, str) else source
         clean = self.lab.set_image(rgb)
+        self.jobs.cancel()
+        self._image_name = name
         self.image_loaded.emit(ImageLoaded(name, rgb, clean))
 
     def _serve_direction(self, kind: str, target: str, seed: int) -> None:
@@ -204,3 +244,96 @@ class ModelWorker(QThread):
         if self.lab.clean is None:
             return
         self.saved_ready.emit(eta, self.lab.saved_prediction(eta))
+
+    # -- pixel edits and the gradient ------------------------------------------
+    def _serve_pixels(self, rgb: np.ndarray | None) -> None:
+        """Use the clean image with the user's hand-edited pixels (None: the clean image)."""
+        if self.lab.clean is not None:
+            self.lab.set_edits(rgb)
+
+    def _serve_gradient(self, target: str) -> None:
+        from advlab.core.explain import gradient_magnitude, input_gradient
+
+        if self.lab.clean is None:
+            return
+        index = self._target_index(target)
+        grad = input_gradient(self.lab.model, self.lab.base(), self.lab.clean_prediction.index,
+                              index)
+        as_hwc = grad[0].permute(1, 2, 0).detach().cpu().numpy().astype(np.float32)
+        self.gradient_ready.emit(GradientInfo(as_hwc, gradient_magnitude(grad), index))
+
+    # -- long jobs: run on self.jobs, from a snapshot taken here ------------------
+    def _snapshot(self) -> Any:
+        from advlab.core.errors import ParameterError
+        from advlab.core.jobs import Snapshot
+
+        if self.lab.clean is None or self.lab.model is None:
+            raise ParameterError("Open an image and a model first.")
+        return Snapshot(self.lab.model, self.lab.clean.clone(), self.lab.clean_prediction,
+                        self._image_name)
+
+    @staticmethod
+    def _target_index(target: str) -> int | None:
+        from advlab.core.labels import resolve_label
+
+        return resolve_label(target) if target and target.strip() else None
+
+    def _serve_attack(self, name: str, params: dict, target: str) -> None:
+        from advlab.core.attacks import get_attack
+        from advlab.core.jobs import attack_job
+
+        get_attack(name).check_params(params)  # refuse bad values now, not on the other thread
+        snapshot, index = self._snapshot(), self._target_index(target)
+        job_id = self.jobs.submit("attack", lambda state: attack_job(snapshot, name, params,
+                                                                     index, state))
+        self.job_queued.emit(job_id, "attack")
+
+    def _serve_sweep(self, source: Any, etas: Any, target: str) -> None:
+        """``source`` is "live" (the slider's direction) or an AttackRecord to rescale."""
+        from advlab.core.jobs import record_direction, sweep_job
+
+        snapshot = self._snapshot()
+        if source == "live":
+            direction, index = self.lab.direction().clone(), self.lab.target
+        else:
+            direction, index = record_direction(source, self.lab.device), source.target
+        del target
+        job_id = self.jobs.submit("sweep", lambda state: sweep_job(snapshot, direction, etas,
+                                                                   index, state))
+        self.job_queued.emit(job_id, "sweep")
+
+    def _serve_transfer(self, records: list, model_names: list[str], ensemble: bool) -> None:
+        """Score ``records`` on ``model_names``; with ``ensemble``, craft ensemble sources too."""
+        import torch
+
+        from advlab.core.errors import ParameterError
+        from advlab.core.jobs import transfer_job
+
+        snapshot = self._snapshot()
+        if not records:
+            raise ParameterError("Select a result first: the transfer test scores its image "
+                                 "on the other models.")
+        device = self.lab.device
+        sources = {}
+        for record in records:
+            tensor = torch.from_numpy(np.ascontiguousarray(record.adversarial_rgb))
+            sources[f"{record.attack_title} on {record.model_title}"] = (
+                tensor.permute(2, 0, 1).float().div(255).unsqueeze(0).to(device))
+        first = records[0]
+        ensemble_attack = (first.attack, dict(first.params)) if ensemble else None
+        job_id = self.jobs.submit("transfer", lambda state: transfer_job(
+            snapshot, sources, model_names, self._load_for_transfer, first.target,
+            ensemble_attack, state))
+        self.job_queued.emit(job_id, "transfer")
+
+    def _load_for_transfer(self, name: str) -> Any:
+        """A model for the transfer test, loaded once per device (runs on the job thread)."""
+        from advlab.core.models import load_classifier, resolve
+
+        spec = resolve(name)
+        if self.lab.model is not None and self.lab.model.spec.name == spec.name:
+            return self.lab.model
+        key = (spec.name, str(self.lab.device))
+        if key not in self._models:
+            self._models[key] = load_classifier(spec, self.lab.device)
+        return self._models[key]

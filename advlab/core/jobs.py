@@ -1,0 +1,155 @@
+"""The lab's long jobs as plain functions: attack, η sweep, transfer test.
+
+Each takes a `Snapshot` of the lab (model, clean image, its prediction) and
+a progress/cancel state, so the GUI runs it on a thread and a test runs it
+directly. Nothing here knows about Qt.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import torch
+
+from advlab.core import images as img
+from advlab.core.attacks.base import AttackState, NullState
+from advlab.core.attacks.registry import get_attack
+from advlab.core.errors import ParameterError
+from advlab.core.models import Classifier
+from advlab.core.predict import Prediction, predict
+from advlab.core.results import AttackRecord, record_from_result
+from advlab.core.sweep import SweepResult, direction_from_perturbation, sweep
+from advlab.core.transfer import EnsembleModel, TransferMatrix, transfer_matrix
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What a job needs from the lab, fixed when the job is queued."""
+
+    model: Classifier
+    clean: torch.Tensor  # (1, 3, S, S) on the model's device, 8-bit values
+    clean_prediction: Prediction
+    image_name: str
+
+
+@dataclass(frozen=True)
+class AttackProgress:
+    """A running attack's current best image (uint8 HWC) and the model's answer for it."""
+
+    step: int
+    total: int
+    adversarial_rgb: np.ndarray | None
+    prediction: Prediction | None
+    success: bool | None
+
+
+class _AttackProgressReporter:
+    """Turns the engine's partial results into what the window shows, only when one is due."""
+
+    def __init__(self, state: Any, model: Classifier, device: torch.device) -> None:
+        self.state, self.model, self.device = state, model, device
+
+    def cancelled(self) -> bool:
+        return self.state.cancelled()
+
+    def progress(self, step: int, total: int, partial: Any = None) -> None:
+        due = getattr(self.state, "due", lambda s, t: True)(step, total)
+        if not due or not isinstance(partial, dict) or "adversarial" not in partial:
+            self.state.progress(step, total, AttackProgress(step, total, None, None, None))
+            return
+        adversarial = partial["adversarial"][:1].detach()
+        with torch.no_grad():
+            prediction = predict(self.model, adversarial.to(self.device))[0]
+        success = partial.get("success")
+        self.state.progress(step, total, AttackProgress(
+            step, total, img.to_uint8(adversarial[0]), prediction,
+            None if success is None else bool(success[0])))
+
+
+def attack_job(snapshot: Snapshot, name: str, params: dict[str, object], target: int | None,
+               state: AttackState | None = None) -> AttackRecord:
+    """Run attack ``name`` on the snapshot's image; the result as a record for the results list."""
+    info = get_attack(name)
+    checked = info.check_params(params)
+    model, clean = snapshot.model, snapshot.clean
+    device = clean.device
+    labels = torch.tensor([snapshot.clean_prediction.index], device=device)
+    targets = None if target is None else torch.tensor([target], device=device)
+    reporter = _AttackProgressReporter(state or NullState(), model, device)
+    start = time.perf_counter()
+    result = info.run(model, clean, labels, targets=targets, state=reporter, **checked)
+    seconds = time.perf_counter() - start
+    with torch.no_grad():
+        adversarial_prediction = predict(model, img.quantize(result.adversarial[:1]))[0]
+    return record_from_result(
+        result, 0, image_name=snapshot.image_name, model_name=model.spec.name,
+        model_title=model.spec.title, attack_title=info.title,
+        clean_prediction=snapshot.clean_prediction,
+        adversarial_prediction=adversarial_prediction, seconds=seconds)
+
+
+def record_direction(record: AttackRecord, device: torch.device) -> torch.Tensor:
+    """A stored result's perturbation as a direction with L∞ size 1 (η then means its L∞ size)."""
+    delta = torch.from_numpy(np.ascontiguousarray(record.perturbation)).permute(2, 0, 1)
+    return direction_from_perturbation(delta.unsqueeze(0).to(device))
+
+
+def sweep_job(snapshot: Snapshot, direction: torch.Tensor, etas: Sequence[float],
+              target: int | None, state: AttackState | None = None) -> SweepResult:
+    """Confidences along ``direction`` for every η in ``etas`` (batched), with the flip point."""
+    if direction.shape != snapshot.clean.shape:
+        raise ParameterError(
+            "That result was made for another model's image size; pick a result made "
+            "with the current model, or use the FGSM or random direction.")
+    return sweep(snapshot.model, snapshot.clean, direction.to(snapshot.clean.device), etas,
+                 snapshot.clean_prediction.index, target, state=state)
+
+
+def transfer_job(snapshot: Snapshot, sources: dict[str, torch.Tensor],
+                 model_names: Sequence[str], load: Callable[[str], Classifier],
+                 target: int | None = None, ensemble_attack: tuple[str, dict] | None = None,
+                 state: AttackState | None = None) -> TransferMatrix:
+    """Score each source adversarial on each model; optionally craft ensemble sources first.
+
+    ``ensemble_attack`` = (attack name, params): for every model left out, craft
+    with that attack on all the other chosen models at once (one averaged model)
+    and add the result as a source, so the left-out model is a true black box.
+    """
+    state = state or NullState()
+    if not model_names:
+        raise ParameterError("Tick at least one model to test on.")
+    models = {}
+    for done, name in enumerate(model_names):
+        if state.cancelled():
+            raise_cancelled()
+        state.progress(done, len(model_names) + 1)
+        models[name] = load(name)
+    sources = dict(sources)
+    if ensemble_attack is not None:
+        if len(models) < 2:
+            raise ParameterError("An ensemble source needs at least two ticked models: "
+                                 "it crafts on all but one and tests on the one left out.")
+        attack, params = ensemble_attack
+        info = get_attack(attack)
+        checked = info.check_params(params)
+        clean = snapshot.clean
+        labels = torch.tensor([snapshot.clean_prediction.index], device=clean.device)
+        targets = None if target is None else torch.tensor([target], device=clean.device)
+        for left_out in models:
+            members = [m for name, m in models.items() if name != left_out]
+            ensemble = EnsembleModel(members, clean.shape[-1])
+            result = info.run(ensemble, clean, labels, targets=targets, state=state, **checked)
+            title = models[left_out].spec.title
+            sources[f"{info.title} on the ensemble without {title}"] = result.adversarial[:1]
+    by_title = {model.spec.title: model for model in models.values()}
+    return transfer_matrix(sources, snapshot.clean, by_title, target)
+
+
+def raise_cancelled() -> None:
+    from advlab.core.errors import Cancelled
+
+    raise Cancelled("Cancelled.")

@@ -1,0 +1,634 @@
+"""The lab's results list (one `AttackRecord` per attack run) and the session file.
+
+A session file is one zip: ``manifest.json`` (format name, version and every
+scalar) plus one ``.npy`` entry per array, written with ``allow_pickle=False``.
+It is written to a temporary file beside the target and moved into place with
+`os.replace`, so a crash mid-write never leaves a broken file. Loading treats the
+file as untrusted: no pickles, checked sizes, dtypes and shapes, and every problem
+is a `SessionError` whose message says what is wrong and what to do.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import os
+import tempfile
+import time
+import uuid
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from advlab.core import metrics
+from advlab.core.errors import SessionError
+from advlab.core.labels import label_of
+
+#: The ``format`` written into every manifest.
+SESSION_FORMAT = "advlab-session"
+#: The newest session version this code writes and reads.
+SESSION_VERSION = 1
+#: Files larger than this (bytes) are refused before reading.
+MAX_SESSION_BYTES = 2 * 1024**3
+#: The unpacked entries of one file may not add up to more than this (bytes).
+MAX_UNPACKED_BYTES = 4 * 1024**3
+#: At most this many results in one session.
+MAX_RECORDS = 10_000
+#: At most this many playback frames per result.
+MAX_FRAMES_PER_RECORD = 1_000
+#: Images in a session are at most this many pixels high or wide.
+MAX_SIDE = 8192
+
+_MANIFEST = "manifest.json"
+
+
+@dataclass(eq=False)
+class AttackRecord:
+    """One attack run on one image, as the results list and the session file keep it.
+
+    Images are (H, W, 3): ``clean_rgb`` and ``adversarial_rgb`` are the 8-bit images
+    the model saw; ``perturbation`` is adversarial − clean in [0, 1] pixel units
+    (float32, before 8-bit rounding). ``trajectory`` holds this image's playback
+    entries ``{"step", "true_prob", "target_prob"}`` (probabilities in [0, 1]) and
+    ``frames`` its ``(step, uint8 image)`` pairs. ``seconds`` is wall time.
+    """
+
+    id: str
+    image_name: str
+    model: str
+    model_title: str
+    attack: str
+    attack_title: str
+    params: dict[str, Any]
+    target: int | None
+    clean_rgb: np.ndarray
+    adversarial_rgb: np.ndarray
+    perturbation: np.ndarray
+    clean_index: int
+    clean_label: str
+    clean_prob: float
+    adv_index: int
+    adv_label: str
+    adv_prob: float
+    success: bool
+    success_step: int
+    steps_used: int
+    queries: int
+    seconds: float
+    cancelled: bool
+    trajectory: list[dict[str, Any]] = field(default_factory=list)
+    frames: list[tuple[int, np.ndarray]] = field(default_factory=list)
+    created: float = field(default_factory=time.time)
+    target_label: str = ""
+
+    def norms(self) -> dict[str, float]:
+        """Size of the change: ``l0`` (pixels with any channel changed), ``l2`` and ``linf``
+        of the perturbation in [0, 1] units, and ``psnr`` (dB) of the 8-bit adversarial
+        against the clean image (inf when they are equal)."""
+        delta = self.perturbation.astype(np.float64)
+        return {
+            "l0": metrics.l0_pixels(self.perturbation),
+            "l2": float(np.sqrt(np.sum(delta * delta))),
+            "linf": float(np.max(np.abs(delta))) if delta.size else 0.0,
+            "psnr": metrics.psnr(self.clean_rgb, self.adversarial_rgb),
+        }
+
+    def summary(self) -> dict[str, Any]:
+        """The record as JSON-able scalars, for tables and CSV (psnr None when infinite)."""
+        norms = self.norms()
+        return {
+            "id": self.id,
+            "image_name": self.image_name,
+            "model": self.model,
+            "model_title": self.model_title,
+            "attack": self.attack,
+            "attack_title": self.attack_title,
+            "params": json.dumps(self.params, sort_keys=True),
+            "target": self.target,
+            "target_label": self.target_label,
+            "clean_index": self.clean_index,
+            "clean_label": self.clean_label,
+            "clean_prob": self.clean_prob,
+            "adv_index": self.adv_index,
+            "adv_label": self.adv_label,
+            "adv_prob": self.adv_prob,
+            "success": self.success,
+            "success_step": self.success_step,
+            "steps_used": self.steps_used,
+            "queries": self.queries,
+            "seconds": self.seconds,
+            "cancelled": self.cancelled,
+            "l0": norms["l0"],
+            "l2": norms["l2"],
+            "linf": norms["linf"],
+            "psnr": norms["psnr"] if math.isfinite(norms["psnr"]) else None,
+            "created": self.created,
+        }
+
+
+def _per_image(value: Any, index: int) -> float | None:
+    """A trajectory value for image ``index``: per-image lists are indexed; a plain
+    number (older attacks recorded the batch mean) is taken as it is."""
+    if value is None:
+        return None
+    if isinstance(value, (list, tuple)):
+        return None if value[index] is None else float(value[index])
+    if hasattr(value, "tolist"):  # a tensor or an array
+        return _per_image(value.tolist(), index)
+    return float(value)
+
+
+def _hwc(image: Any) -> np.ndarray:
+    """A (3, H, W) tensor or array → (H, W, 3) numpy array on the CPU."""
+    if hasattr(image, "detach"):
+        image = image.detach().cpu().numpy()
+    return np.ascontiguousarray(np.transpose(np.asarray(image), (1, 2, 0)))
+
+
+def _to_uint8(image: np.ndarray) -> np.ndarray:
+    """Float (H, W, 3) in [0, 1] → uint8, rounded to the nearest grey level."""
+    return np.round(np.clip(image.astype(np.float32), 0.0, 1.0) * np.float32(255.0)).astype(np.uint8)
+
+
+def record_from_result(
+    result: Any,
+    index: int,
+    *,
+    image_name: str,
+    model_name: str,
+    model_title: str,
+    attack_title: str,
+    clean_prediction: Any,
+    adversarial_prediction: Any,
+    seconds: float,
+) -> AttackRecord:
+    """Image ``index`` of an `AttackResult` as a record: tensors become numpy arrays, and
+    its own trajectory values and frames are picked out of the batch's."""
+    n = int(result.adversarial.shape[0])
+    if not 0 <= index < n:
+        raise IndexError(f"image {index} is not in a batch of {n}")
+    adversarial = _hwc(result.adversarial[index]).astype(np.float32)
+    perturbation = _hwc(result.perturbation[index]).astype(np.float32)
+    clean_rgb = _to_uint8(adversarial - perturbation)
+    targets = getattr(result, "targets", None)
+    target = None if targets is None else int(targets[index])
+    trajectory = [
+        {
+            "step": int(entry["step"]),
+            "true_prob": _per_image(entry.get("true_prob"), index),
+            "target_prob": _per_image(entry.get("target_prob"), index),
+        }
+        for entry in getattr(result, "trajectory", None) or []
+    ]
+    frames = [
+        (int(step), _hwc(batch[index]).astype(np.uint8))
+        for step, batch in getattr(result, "frames", None) or []
+    ]
+    return AttackRecord(
+        id=uuid.uuid4().hex,
+        image_name=str(image_name),
+        model=str(model_name),
+        model_title=str(model_title),
+        attack=str(result.attack),
+        attack_title=str(attack_title),
+        params=dict(result.params),
+        target=target,
+        target_label="" if target is None else label_of(target),
+        clean_rgb=clean_rgb,
+        adversarial_rgb=_to_uint8(adversarial),
+        perturbation=perturbation,
+        clean_index=int(clean_prediction.index),
+        clean_label=str(clean_prediction.label),
+        clean_prob=float(clean_prediction.prob),
+        adv_index=int(adversarial_prediction.index),
+        adv_label=str(adversarial_prediction.label),
+        adv_prob=float(adversarial_prediction.prob),
+        success=bool(result.success[index]),
+        success_step=int(result.success_step[index]),
+        steps_used=int(result.steps_used),
+        queries=int(result.queries[index]),
+        seconds=float(seconds),
+        cancelled=bool(result.cancelled),
+        trajectory=trajectory,
+        frames=frames,
+        created=time.time(),
+    )
+
+
+@dataclass(eq=False)
+class SessionState:
+    """Everything a session file holds: the photo, the lab's choices and the results.
+
+    ``source_rgb`` is the decoded photo (uint8 (H, W, 3)) or None; ``eta`` is in [0, 1]
+    pixel units; ``direction``, ``attack`` and ``extra`` are JSON-able dicts of UI
+    choices; ``selected`` lists record ids.
+    """
+
+    image_name: str = ""
+    source_rgb: np.ndarray | None = None
+    model: str = ""
+    eta: float = 0.0
+    direction: dict[str, Any] = field(default_factory=dict)
+    attack: dict[str, Any] = field(default_factory=dict)
+    records: list[AttackRecord] = field(default_factory=list)
+    selected: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+# -- saving -------------------------------------------------------------------------------
+_RECORD_SCALARS: dict[str, tuple[type, ...]] = {
+    "id": (str,),
+    "image_name": (str,),
+    "model": (str,),
+    "model_title": (str,),
+    "attack": (str,),
+    "attack_title": (str,),
+    "target_label": (str,),
+    "clean_index": (int,),
+    "clean_label": (str,),
+    "clean_prob": (float,),
+    "adv_index": (int,),
+    "adv_label": (str,),
+    "adv_prob": (float,),
+    "success": (bool,),
+    "success_step": (int,),
+    "steps_used": (int,),
+    "queries": (int,),
+    "seconds": (float,),
+    "cancelled": (bool,),
+    "created": (float,),
+}
+
+
+def _npy_bytes(array: np.ndarray) -> bytes:
+    buffer = io.BytesIO()
+    np.save(buffer, np.ascontiguousarray(array), allow_pickle=False)
+    return buffer.getvalue()
+
+
+def _scalar_for_json(name: str, value: Any, kinds: tuple[type, ...]) -> Any:
+    """Plain Python scalars (numpy ones converted) of the expected kind."""
+    if isinstance(value, np.generic):
+        value = value.item()
+    if bool in kinds:
+        if not isinstance(value, bool):
+            raise SessionError(f"Cannot save: the result's {name} is {value!r}, not true/false.")
+        return value
+    if int in kinds:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise SessionError(f"Cannot save: the result's {name} is {value!r}, not a whole number.")
+        return value
+    if float in kinds:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise SessionError(f"Cannot save: the result's {name} is {value!r}, not a number.")
+        return float(value)
+    if not isinstance(value, str):
+        raise SessionError(f"Cannot save: the result's {name} is {value!r}, not text.")
+    return value
+
+
+def _record_manifest(record: AttackRecord, number: int, entries: dict[str, bytes]) -> dict:
+    """The record's scalars for the manifest; its arrays go into ``entries``."""
+    doc: dict[str, Any] = {
+        name: _scalar_for_json(name, getattr(record, name), kinds)
+        for name, kinds in _RECORD_SCALARS.items()
+    }
+    doc["params"] = dict(record.params)
+    doc["target"] = None if record.target is None else _scalar_for_json("target", record.target, (int,))
+    doc["trajectory"] = [
+        {"step": _scalar_for_json("step", e["step"], (int,)),
+         "true_prob": None if e.get("true_prob") is None else float(e["true_prob"]),
+         "target_prob": None if e.get("target_prob") is None else float(e["target_prob"])}
+        for e in record.trajectory
+    ]
+    folder = f"records/{number}"
+    _check_image("clean_rgb", record.clean_rgb, np.uint8, None, "save")
+    shape = record.clean_rgb.shape
+    _check_image("adversarial_rgb", record.adversarial_rgb, np.uint8, shape, "save")
+    _check_image("perturbation", record.perturbation, np.float32, shape, "save")
+    arrays = {}
+    for name in ("clean_rgb", "adversarial_rgb", "perturbation"):
+        arrays[name] = f"{folder}/{name}.npy"
+        entries[arrays[name]] = _npy_bytes(getattr(record, name))
+    doc["arrays"] = arrays
+    frames = []
+    for k, (step, frame) in enumerate(record.frames):
+        _check_image(f"frame {k}", frame, np.uint8, shape, "save")
+        entry = f"{folder}/frames/{k}.npy"
+        entries[entry] = _npy_bytes(frame)
+        frames.append({"step": _scalar_for_json("frame step", step, (int,)), "array": entry})
+    doc["frames"] = frames
+    return doc
+
+
+def save_session(path: str | os.PathLike[str], state: SessionState) -> None:
+    """Write ``state`` to ``path`` as one session file, atomically.
+
+    Raises `SessionError` if something in the state cannot be saved or the file cannot
+    be written; the file that was at ``path`` before is then left as it was.
+    """
+    target = Path(path)
+    if len(state.records) > MAX_RECORDS:
+        raise SessionError(
+            f"The session holds {len(state.records)} results; a session file keeps at most "
+            f"{MAX_RECORDS}. Delete some results and save again."
+        )
+    entries: dict[str, bytes] = {}
+    source = None
+    if state.source_rgb is not None:
+        _check_image("source image", state.source_rgb, np.uint8, None, "save")
+        source = "source_rgb.npy"
+        entries[source] = _npy_bytes(state.source_rgb)
+    manifest = {
+        "format": SESSION_FORMAT,
+        "version": SESSION_VERSION,
+        "image_name": str(state.image_name),
+        "model": str(state.model),
+        "eta": float(state.eta),
+        "direction": state.direction,
+        "attack": state.attack,
+        "selected": [str(s) for s in state.selected],
+        "extra": state.extra,
+        "source_rgb": source,
+        "records": [_record_manifest(r, k, entries) for k, r in enumerate(state.records)],
+    }
+    try:
+        manifest_text = json.dumps(manifest, ensure_ascii=False, indent=1)
+    except (TypeError, ValueError) as exc:
+        raise SessionError(
+            f"Cannot save the session: a setting is not plain data ({exc}). "
+            "This is a bug in the lab; please report it."
+        ) from exc
+
+    try:
+        folder = target.parent if str(target.parent) else Path(".")
+        handle = tempfile.NamedTemporaryFile(dir=folder, prefix=f".{target.name}.",
+                                             suffix=".tmp", delete=False)
+    except OSError as exc:
+        raise SessionError(
+            f"Cannot write in '{target.parent}': {exc.strerror or exc}. "
+            "Choose another folder."
+        ) from exc
+    temporary = Path(handle.name)
+    try:
+        with handle:
+            with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED,
+                                 compresslevel=1) as archive:
+                archive.writestr(_MANIFEST, manifest_text)
+                for name, data in entries.items():
+                    archive.writestr(name, data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except BaseException as exc:
+        temporary.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise SessionError(
+                f"Could not write the session to '{target}': {exc.strerror or exc}. "
+                "Check the free disk space, or choose another folder."
+            ) from exc
+        raise
+
+
+# -- loading ------------------------------------------------------------------------------
+def _check_image(name: str, array: Any, dtype: type, shape: tuple[int, ...] | None,
+                 when: str = "load") -> np.ndarray:
+    """An (H, W, 3) array of ``dtype`` (and ``shape`` if given), else `SessionError`."""
+    ok = (
+        isinstance(array, np.ndarray)
+        and array.dtype == np.dtype(dtype)
+        and array.ndim == 3
+        and array.shape[2] == 3
+        and 1 <= array.shape[0] <= MAX_SIDE
+        and 1 <= array.shape[1] <= MAX_SIDE
+        and (shape is None or array.shape == shape)
+    )
+    if not ok:
+        found = (f"{array.dtype} {array.shape}" if isinstance(array, np.ndarray)
+                 else type(array).__name__)
+        wanted = f"{np.dtype(dtype)} {shape if shape else '(H, W, 3)'}"
+        if when == "save":
+            raise SessionError(f"Cannot save: the {name} is {found}, not {wanted}. "
+                               "This is a bug in the lab; please report it.")
+        raise SessionError(f"The session's {name} is {found}, not {wanted}. "
+                           "The file is damaged or not from advlab; open another session file.")
+    return array
+
+
+class _Reader:
+    """Reads a session zip's entries as untrusted input."""
+
+    def __init__(self, archive: zipfile.ZipFile, name: str) -> None:
+        self.archive, self.name = archive, name
+
+    def damaged(self, what: str) -> SessionError:
+        return SessionError(
+            f"'{self.name}' is damaged: {what}. Open another copy, or an autosave."
+        )
+
+    def array(self, entry: Any, what: str) -> np.ndarray:
+        if not isinstance(entry, str):
+            raise self.damaged(f"the {what} has no array entry")
+        try:
+            data = self.archive.read(entry)
+        except KeyError:
+            raise self.damaged(f"the {what} ({entry}) is missing") from None
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
+            raise self.damaged(f"the {what} cannot be read ({exc})") from exc
+        try:
+            _check_npy_size(data)
+            return np.load(io.BytesIO(data), allow_pickle=False)
+        except ValueError as exc:
+            if "pickle" in str(exc).lower():
+                raise SessionError(
+                    f"'{self.name}' holds Python objects in the {what}, which the lab never "
+                    "writes and refuses to load (they could run code). Open a session "
+                    "saved by advlab."
+                ) from exc
+            raise self.damaged(f"the {what} is not a valid array ({exc})") from exc
+        except (OSError, EOFError, MemoryError) as exc:
+            raise self.damaged(f"the {what} is not a valid array ({exc})") from exc
+
+
+def _check_npy_size(data: bytes) -> None:
+    """Refuse an .npy whose header promises more data than it holds (before allocating)."""
+    stream = io.BytesIO(data)
+    version = np.lib.format.read_magic(stream)
+    if version == (1, 0):
+        shape, _fortran, dtype = np.lib.format.read_array_header_1_0(stream)
+    elif version == (2, 0):
+        shape, _fortran, dtype = np.lib.format.read_array_header_2_0(stream)
+    else:
+        raise ValueError(f"unsupported .npy version {version}")
+    if dtype.hasobject:
+        raise ValueError("Object arrays cannot be loaded when allow_pickle=False")
+    count = math.prod(int(n) for n in shape)
+    if count * dtype.itemsize > len(data) - stream.tell():
+        raise ValueError(f"its header promises {shape} {dtype} but the data is shorter")
+
+
+def _field(doc: dict, key: str, kinds: tuple[type, ...], reader: _Reader, where: str,
+           allow_none: bool = False) -> Any:
+    if key not in doc:
+        raise reader.damaged(f"{where} has no '{key}'")
+    value = doc[key]
+    if value is None and allow_none:
+        return None
+    if bool not in kinds and isinstance(value, bool):
+        ok = False
+    elif kinds == (float,):
+        ok = isinstance(value, (int, float))
+        value = float(value) if ok else value
+    else:
+        ok = isinstance(value, kinds)
+    if not ok:
+        raise reader.damaged(f"{where}'s '{key}' is {value!r}")
+    return value
+
+
+def _load_record(doc: Any, number: int, reader: _Reader) -> AttackRecord:
+    where = f"result {number + 1}"
+    if not isinstance(doc, dict):
+        raise reader.damaged(f"{where} is not a record")
+    values = {key: _field(doc, key, kinds, reader, where) for key, kinds in _RECORD_SCALARS.items()}
+    values["target"] = _field(doc, "target", (int,), reader, where, allow_none=True)
+    params = _field(doc, "params", (dict,), reader, where)
+    raw_trajectory = _field(doc, "trajectory", (list,), reader, where)
+    trajectory = []
+    for entry in raw_trajectory:
+        if not isinstance(entry, dict):
+            raise reader.damaged(f"{where}'s trajectory has an entry that is not a record")
+        trajectory.append({
+            "step": _field(entry, "step", (int,), reader, f"{where}'s trajectory"),
+            "true_prob": _field(entry, "true_prob", (float,), reader, f"{where}'s trajectory",
+                                allow_none=True),
+            "target_prob": _field(entry, "target_prob", (float,), reader, f"{where}'s trajectory",
+                                  allow_none=True),
+        })
+    arrays = _field(doc, "arrays", (dict,), reader, where)
+    clean = _check_image(f"{where}'s clean image",
+                         reader.array(arrays.get("clean_rgb"), f"{where}'s clean image"), np.uint8, None)
+    shape = clean.shape
+    adversarial = _check_image(
+        f"{where}'s adversarial image",
+        reader.array(arrays.get("adversarial_rgb"), f"{where}'s adversarial image"), np.uint8, shape)
+    perturbation = _check_image(
+        f"{where}'s perturbation",
+        reader.array(arrays.get("perturbation"), f"{where}'s perturbation"), np.float32, shape)
+    raw_frames = _field(doc, "frames", (list,), reader, where)
+    if len(raw_frames) > MAX_FRAMES_PER_RECORD:
+        raise reader.damaged(f"{where} claims {len(raw_frames)} playback frames")
+    frames = []
+    for k, frame in enumerate(raw_frames):
+        if not isinstance(frame, dict):
+            raise reader.damaged(f"{where}'s frame {k + 1} is not a record")
+        step = _field(frame, "step", (int,), reader, f"{where}'s frame {k + 1}")
+        image = _check_image(f"{where}'s frame {k + 1}",
+                             reader.array(frame.get("array"), f"{where}'s frame {k + 1}"),
+                             np.uint8, shape)
+        frames.append((step, image))
+    return AttackRecord(params=params, clean_rgb=clean, adversarial_rgb=adversarial,
+                        perturbation=perturbation, trajectory=trajectory, frames=frames, **values)
+
+
+def load_session(path: str | os.PathLike[str]) -> SessionState:
+    """Read a session file written by `save_session`; refuses anything else with `SessionError`."""
+    p = Path(path)
+    name = p.name or str(p)
+    try:
+        size = p.stat().st_size
+    except FileNotFoundError:
+        raise SessionError(f"'{p}' does not exist. Check the path and try again.") from None
+    except OSError as exc:
+        raise SessionError(f"Cannot open '{name}': {exc.strerror or exc}. Check the path.") from exc
+    if not p.is_file():
+        raise SessionError(f"'{name}' is not a file. Choose a session file (.advlab).")
+    if size > MAX_SESSION_BYTES:
+        raise SessionError(
+            f"'{name}' is {size / 1024**3:.1f} GB; the lab opens session files up to "
+            f"{MAX_SESSION_BYTES // 1024**3} GB. Is it really a session file?"
+        )
+    try:
+        archive = zipfile.ZipFile(p)
+    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+        raise SessionError(
+            f"'{name}' is not an advlab session file, or it is damaged or incomplete. "
+            "Open another session file, or an autosave."
+        ) from exc
+    except OSError as exc:
+        raise SessionError(f"Cannot read '{name}': {exc.strerror or exc}. Check its permissions.") from exc
+    with archive:
+        unpacked = sum(info.file_size for info in archive.infolist())
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise SessionError(
+                f"'{name}' would unpack to {unpacked / 1024**3:.1f} GB, more than the "
+                f"{MAX_UNPACKED_BYTES // 1024**3} GB a session may hold. It was refused."
+            )
+        reader = _Reader(archive, name)
+        manifest = _read_manifest(archive, reader)
+        return _state_from_manifest(manifest, reader)
+
+
+def _read_manifest(archive: zipfile.ZipFile, reader: _Reader) -> dict:
+    name = reader.name
+    try:
+        text = archive.read(_MANIFEST)
+    except KeyError:
+        raise SessionError(
+            f"'{name}' is a zip file but not an advlab session (it has no {_MANIFEST}). "
+            "Open a file saved with File → Save session."
+        ) from None
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
+        raise reader.damaged(f"its {_MANIFEST} cannot be read ({exc})") from exc
+    try:
+        manifest = json.loads(text.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise reader.damaged(f"its {_MANIFEST} is not valid JSON") from exc
+    if not isinstance(manifest, dict) or manifest.get("format") != SESSION_FORMAT:
+        raise SessionError(
+            f"'{name}' is not an advlab session (its manifest does not say '{SESSION_FORMAT}'). "
+            "Open a file saved with File → Save session."
+        )
+    version = manifest.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise reader.damaged(f"its format version is {version!r}")
+    if version > SESSION_VERSION:
+        raise SessionError(
+            f"'{name}' was saved by a newer advlab (session version {version}; this one reads "
+            f"up to {SESSION_VERSION}). Update advlab to open it."
+        )
+    return manifest
+
+
+def _state_from_manifest(manifest: dict, reader: _Reader) -> SessionState:
+    where = "the session"
+    records_doc = _field(manifest, "records", (list,), reader, where)
+    if len(records_doc) > MAX_RECORDS:
+        raise SessionError(
+            f"'{reader.name}' claims {len(records_doc)} results; the lab opens at most "
+            f"{MAX_RECORDS}. The file was refused."
+        )
+    source_entry = _field(manifest, "source_rgb", (str,), reader, where, allow_none=True)
+    source = None
+    if source_entry is not None:
+        source = _check_image("source image", reader.array(source_entry, "source image"),
+                              np.uint8, None)
+    selected = _field(manifest, "selected", (list,), reader, where)
+    if not all(isinstance(s, str) for s in selected):
+        raise reader.damaged("its list of selected results holds something other than ids")
+    return SessionState(
+        image_name=_field(manifest, "image_name", (str,), reader, where),
+        source_rgb=source,
+        model=_field(manifest, "model", (str,), reader, where),
+        eta=_field(manifest, "eta", (float,), reader, where),
+        direction=_field(manifest, "direction", (dict,), reader, where),
+        attack=_field(manifest, "attack", (dict,), reader, where),
+        records=[_load_record(doc, k, reader) for k, doc in enumerate(records_doc)],
+        selected=selected,
+        extra=_field(manifest, "extra", (dict,), reader, where),
+    )

@@ -1,0 +1,160 @@
+"""Attack panel, progress, results list and playback, wired to the worker and the session.
+
+Run posts an "attack" request; the worker runs it on its job thread and sends
+progress (the current best image and its prediction) and finally a result
+record, which goes into the session's results list and is shown in the panes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from advlab.gui.session import Session
+from advlab.gui.widgets.attack_panel import AttackPanel
+from advlab.gui.widgets.playback_plot import PlaybackPlot
+from advlab.gui.widgets.results_list import ResultsList
+from advlab.gui.worker import ModelWorker
+
+
+def results_row(record: Any) -> dict:
+    """The results list's columns for one record."""
+    norms = record.norms()
+    target = record.target
+    return {
+        "id": record.id,
+        "attack_title": record.attack_title,
+        "model_title": record.model_title,
+        "target_label": "" if target is None else getattr(record, "target_label", str(target)),
+        "success": bool(record.success),
+        "cancelled": bool(record.cancelled),
+        "clean_label": record.clean_label,
+        "adv_label": record.adv_label,
+        "adv_prob": float(record.adv_prob),
+        "l0": int(norms["l0"]),
+        "l2": float(norms["l2"]),
+        "linf": float(norms["linf"]),
+        "seconds": float(record.seconds),
+        "queries": int(record.queries),
+    }
+
+
+class AttackController(QObject):
+    """Turns the attack panel's intent into worker jobs and their results into the session."""
+
+    #: A running attack's best image so far: (AttackProgress) for the adversarial pane.
+    attack_progress = Signal(object)
+    #: A playback frame to show: (uint8 HWC image, step).
+    frame_chosen = Signal(object, int)
+    error = Signal(str, str)  # title, message
+
+    def __init__(self, worker: ModelWorker, session: Session, panel: AttackPanel,
+                 results: ResultsList, playback: PlaybackPlot, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.worker, self.session = worker, session
+        self.panel, self.results, self.playback = panel, results, playback
+        self.job_id = 0
+        self.running = False
+        panel.run_requested.connect(self.run)
+        panel.cancel_requested.connect(self.cancel)
+        worker.job_queued.connect(self._on_queued)
+        worker.jobs.job_progress.connect(self._on_progress)
+        worker.jobs.job_done.connect(self._on_done)
+        worker.jobs.job_failed.connect(self._on_failed)
+        worker.failed.connect(self._on_request_failed)
+        session.records_changed.connect(self._refill_results)
+        session.image_changed.connect(self._refill_results)
+        session.shown_record_changed.connect(self._show_playback)
+        results.selection_changed.connect(self._on_selection)
+        results.delete_requested.connect(session.remove_records)
+        playback.frame_changed.connect(self._on_frame)
+
+    # -- run and cancel ---------------------------------------------------------
+    def run(self, name: str, params: dict, target: str) -> None:
+        self.running = True
+        self.job_id = -1  # until the worker says which job it queued
+        self.panel.set_running(True)
+        self.panel.set_progress(0, 1, self.tr("Starting…"))
+        self.worker.request("attack", name, dict(params), target)
+
+    def cancel(self) -> None:
+        self.panel.set_progress(0, 0, self.tr("Cancelling… (keeps the best found so far)"))
+        self.worker.cancel_job()
+
+    def _on_queued(self, job_id: int, kind: str) -> None:
+        if kind == "attack":
+            self.job_id = job_id
+        elif self.running:  # another long job superseded the attack
+            self._finish(self.tr("Stopped: another job started."))
+
+    def _on_progress(self, job_id: int, kind: str, step: int, total: int, partial: Any) -> None:
+        if kind != "attack" or job_id != self.job_id:
+            return
+        self.panel.set_progress(step, total, self.tr("step {step} of {total}").format(
+            step=step, total=total))
+        if partial is not None and getattr(partial, "adversarial_rgb", None) is not None:
+            self.attack_progress.emit(partial)
+
+    def _on_done(self, job_id: int, kind: str, record: Any) -> None:
+        if kind != "attack" or job_id != self.job_id:
+            return
+        verdict = (self.tr("fooled") if record.success else self.tr("not fooled"))
+        note = self.tr(" (cancelled: best so far)") if record.cancelled else ""
+        self._finish(self.tr("{attack}: {verdict}{note} in {seconds:.1f} s").format(
+            attack=record.attack_title, verdict=verdict, note=note, seconds=record.seconds))
+        self.session.add_record(record)
+        self.results.select([record.id])
+        self.session.show_record(record)
+
+    def _on_failed(self, job_id: int, kind: str, message: str) -> None:
+        if kind != "attack" or job_id != self.job_id:
+            return
+        self._finish(message.splitlines()[0])
+        if message != "Cancelled.":
+            self.error.emit(self.tr("The attack stopped"), message)
+
+    def _on_request_failed(self, purpose: str, message: str) -> None:
+        if purpose == "attack" and self.running:
+            self._finish(message.splitlines()[0])
+            self.error.emit(self.tr("Could not start the attack"), message)
+
+    def _finish(self, text: str) -> None:
+        self.running = False
+        self.job_id = 0
+        self.panel.set_running(False)
+        self.panel.set_progress(1, 1, text)
+
+    # -- results and playback -----------------------------------------------------
+    def _refill_results(self) -> None:
+        selected = self.results.selected_ids()
+        self.results.clear()
+        for record in self.session.image_records():
+            self.results.add_result(results_row(record))
+        self.results.select([i for i in selected if self.session.record(i) is not None])
+
+    def _on_selection(self, ids: list) -> None:
+        record = self.session.record(ids[0]) if ids else None
+        self.session.show_record(record)
+
+    def _show_playback(self) -> None:
+        record = self.session.shown_record
+        if record is None or not record.trajectory:
+            self.playback.clear()
+            return
+        steps = [entry["step"] for entry in record.trajectory]
+        true_prob = [entry["true_prob"] for entry in record.trajectory]
+        target_prob = None
+        if record.target is not None:
+            target_prob = [entry.get("target_prob") or 0.0 for entry in record.trajectory]
+        self.playback.set_trajectory(steps, true_prob, target_prob,
+                                     [step for step, _ in record.frames])
+        if record.frames:
+            self.playback.set_frame(len(record.frames) - 1)
+
+    def _on_frame(self, index: int) -> None:
+        record = self.session.shown_record
+        if record is None or not 0 <= index < len(record.frames):
+            return
+        step, rgb = record.frames[index]
+        self.frame_chosen.emit(rgb, step)
