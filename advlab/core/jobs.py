@@ -143,9 +143,10 @@ def transfer_job(snapshot: Snapshot, sources: dict[str, torch.Tensor],
             members = [m for name, m in models.items() if name != left_out]
             ensemble = EnsembleModel(members, clean.shape[-1])
             result = info.run(ensemble, clean, labels, targets=targets, state=state, **checked)
-            title = models[left_out].spec.title
-            sources[f"{info.title} on the ensemble without {title}"] = result.adversarial[:1]
-    by_title = {model.spec.title: model for model in models.values()}
+            title = models[left_out].spec.title.split(" (")[0]
+            sources[f"{info.title.split(' (')[0]} on the ensemble without {title}"] = (
+                result.adversarial[:1])
+    by_title = {model.spec.title.split(" (")[0]: model for model in models.values()}
     return transfer_matrix(sources, snapshot.clean, by_title, target)
 
 

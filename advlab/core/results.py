@@ -85,6 +85,7 @@ class AttackRecord:
     frames: list[tuple[int, np.ndarray]] = field(default_factory=list)
     created: float = field(default_factory=time.time)
     target_label: str = ""
+    adv_top: list[tuple[int, str, float]] = field(default_factory=list)  # top classes of the 8-bit adversarial
 
     def norms(self) -> dict[str, float]:
         """Size of the change: ``l0`` (pixels with any channel changed), ``l2`` and ``linf``
@@ -208,6 +209,7 @@ def record_from_result(
         adv_index=int(adversarial_prediction.index),
         adv_label=str(adversarial_prediction.label),
         adv_prob=float(adversarial_prediction.prob),
+        adv_top=[(int(i), str(label), float(p)) for i, label, p in adversarial_prediction.top],
         success=bool(result.success[index]),
         success_step=int(result.success_step[index]),
         steps_used=int(result.steps_used),
@@ -299,6 +301,9 @@ def _record_manifest(record: AttackRecord, number: int, entries: dict[str, bytes
         for name, kinds in _RECORD_SCALARS.items()
     }
     doc["params"] = dict(record.params)
+    doc["adv_top"] = [[_scalar_for_json("adv_top", int(i), (int,)), str(label),
+                       _scalar_for_json("adv_top", float(p), (float,))]
+                      for i, label, p in record.adv_top]
     doc["target"] = None if record.target is None else _scalar_for_json("target", record.target, (int,))
     doc["trajectory"] = [
         {"step": _scalar_for_json("step", e["step"], (int,)),
@@ -498,6 +503,13 @@ def _load_record(doc: Any, number: int, reader: _Reader) -> AttackRecord:
     values = {key: _field(doc, key, kinds, reader, where) for key, kinds in _RECORD_SCALARS.items()}
     values["target"] = _field(doc, "target", (int,), reader, where, allow_none=True)
     params = _field(doc, "params", (dict,), reader, where)
+    adv_top = []
+    for row in doc.get("adv_top", []) if isinstance(doc.get("adv_top", []), list) else [None]:
+        if (not isinstance(row, list) or len(row) != 3 or isinstance(row[0], bool)
+                or not isinstance(row[0], int) or not isinstance(row[1], str)
+                or not isinstance(row[2], (int, float)) or isinstance(row[2], bool)):
+            raise reader.damaged(f"{where}'s top classes are {row!r}")
+        adv_top.append((row[0], row[1], float(row[2])))
     raw_trajectory = _field(doc, "trajectory", (list,), reader, where)
     trajectory = []
     for entry in raw_trajectory:
@@ -532,7 +544,7 @@ def _load_record(doc: Any, number: int, reader: _Reader) -> AttackRecord:
                              reader.array(frame.get("array"), f"{where}'s frame {k + 1}"),
                              np.uint8, shape)
         frames.append((step, image))
-    return AttackRecord(params=params, clean_rgb=clean, adversarial_rgb=adversarial,
+    return AttackRecord(params=params, adv_top=adv_top, clean_rgb=clean, adversarial_rgb=adversarial,
                         perturbation=perturbation, trajectory=trajectory, frames=frames, **values)
 
 

@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
-from advlab.gui.session import Session
+from advlab.gui.session import Session, record_title, short_title
 from advlab.gui.widgets.noise_grid import NoiseGrid
 from advlab.gui.widgets.sweep_plot import SweepPlot
 from advlab.gui.widgets.transfer_matrix import TransferMatrixView
@@ -21,7 +21,7 @@ def grid_entry(record: Any) -> dict:
     """One noise map for the compare grid."""
     norms = record.norms()
     return {
-        "title": f"{record.attack_title} · {record.model_title}",
+        "title": record_title(record),
         "delta": record.perturbation,
         "adv_label": record.adv_label,
         "adv_prob": float(record.adv_prob),
@@ -81,7 +81,7 @@ class AnalysisController(QObject):
         if record is not None and model is not None and record.model == model.name:
             source: Any = record
             note = self.tr("Direction: {attack}'s noise, rescaled (η = its largest change)").format(
-                attack=record.attack_title)
+                attack=short_title(record.attack_title))
         else:
             source = "live"
             note = self.tr("Direction: the η slider's direction")

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
+    QStackedWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -32,7 +34,7 @@ from advlab.gui.analysis_controller import AnalysisController
 from advlab.gui.attack_controller import AttackController
 from advlab.gui.pixel_controller import PixelController
 from advlab.gui.qt_images import from_qimage
-from advlab.gui.session import Session
+from advlab.gui.session import Session, record_title
 from advlab.gui.session_files import SESSION_FILTER, SESSION_SUFFIX, SessionFiles
 from advlab.gui.widgets.attack_panel import AttackPanel
 from advlab.gui.widgets.confidence_bars import ConfidenceBars
@@ -54,6 +56,8 @@ from advlab.gui.worker import EngineInfo, ImageLoaded, ModelWorker
 if TYPE_CHECKING:
     from advlab.core.live import LiveUpdate
 
+#: Raise when the docks change: a saved layout of another version is not restored.
+DOCK_LAYOUT_VERSION = 2
 CSV_FILTER = "CSV files (*.csv);;All files (*)"
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff *.gif);;All files (*)"
 MODEL_FILTER = "Model files (*.pt *.pth *.ckpt *.bin);;All files (*)"
@@ -91,14 +95,10 @@ class MainWindow(QMainWindow):
         self._set_controls_enabled(False)
         self.eta.set_eta(keys.ETA.get(settings))
         geometry = keys.GEOMETRY.get(settings)
-        self._default_state = self.saveState()
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
             self._fit_to_screen()
-        window_state = keys.WINDOW_STATE.get(settings)
-        if not window_state.isEmpty():
-            self.restoreState(window_state)
 
     # -- layout -----------------------------------------------------------
     def _fit_to_screen(self) -> None:
@@ -109,7 +109,11 @@ class MainWindow(QMainWindow):
     def _build_panes(self) -> None:
         self.original_view = ImageView(self.tr("Loading…"))
         self.noise_view = ImageView()
-        self.adversarial_view = PixelEditor()
+        self.adversarial_image = ImageView()
+        self.adversarial_view = PixelEditor()  # zoomable; shown for pixel editing and markers
+        self.adversarial_stack = QStackedWidget()
+        self.adversarial_stack.addWidget(self.adversarial_image)
+        self.adversarial_stack.addWidget(self.adversarial_view)
         self.original_bars = ConfidenceBars()
         self.adversarial_bars = ConfidenceBars()
         self.original_title = _title(self.tr("Original"))
@@ -133,7 +137,7 @@ class MainWindow(QMainWindow):
         grid.setHorizontalSpacing(18)
         for column, (title, view) in enumerate(
             [(self.original_title, self.original_view), (self.noise_title, self.noise_view),
-             (self.adversarial_title, self.adversarial_view)]
+             (self.adversarial_title, self.adversarial_stack)]
         ):
             grid.addWidget(title, 0, column)
             grid.addWidget(view, 1, column)
@@ -171,28 +175,42 @@ class MainWindow(QMainWindow):
         self.sweep_plot = SweepPlot()
         self.transfer_view = TransferMatrixView()
         self.docks: dict[str, QDockWidget] = {}
+        self._tab_with: dict[str, str] = {}
         right = Qt.DockWidgetArea.RightDockWidgetArea
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
-        for key, title, widget, area in (
+        # (key, title, widget, area or the dock it shares tabs with)
+        for key, title, widget, place in (
             ("attack", self.tr("Attack"), self.attack_panel, right),
-            ("pixels", self.tr("Pixel editing"), self.pixel_inspector, right),
+            ("pixels", self.tr("Pixel editing"), self.pixel_inspector, "attack"),
             ("results", self.tr("Results"), self.results_list, bottom),
-            ("playback", self.tr("Playback"), self.playback, bottom),
-            ("compare", self.tr("Compare noise maps"), self.noise_grid, bottom),
-            ("sweep", self.tr("η sweep"), self.sweep_plot, bottom),
-            ("transfer", self.tr("Transfer"), self.transfer_view, bottom),
+            ("playback", self.tr("Playback"), self.playback, "results"),
+            ("compare", self.tr("Compare noise maps"), self.noise_grid, "results"),
+            ("sweep", self.tr("η sweep"), self.sweep_plot, "results"),
+            ("transfer", self.tr("Transfer"), self.transfer_view, "results"),
         ):
             dock = QDockWidget(title, self)
             dock.setObjectName(f"dock_{key}")
-            dock.setWidget(widget)
+            # Bottom tabs scroll, so the window fits a 1280×720 projector.
+            dock.setWidget(widget if key in ("attack", "pixels") else _scrollable(widget))
+            area = place if not isinstance(place, str) else self.dockWidgetArea(self.docks[place])
             self.addDockWidget(area, dock)
+            self._tab_with[key] = place if isinstance(place, str) else ""
             self.docks[key] = dock
-        for key in ("playback", "compare", "sweep", "transfer"):
-            self.tabifyDockWidget(self.docks["results"], self.docks[key])
+
+    def _arrange_docks(self) -> None:
+        """Tabs and sizes, or the user's saved layout. Done once shown: tabifying before that
+        leaves a stale tab bar on screen (Qt 6.11)."""
+        for key, other in self._tab_with.items():
+            if other:
+                self.tabifyDockWidget(self.docks[other], self.docks[key])
+        self.docks["attack"].raise_()
         self.docks["results"].raise_()
-        self.docks["pixels"].hide()
         self.resizeDocks([self.docks["attack"]], [340], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["results"]], [230], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["results"]], [260], Qt.Orientation.Vertical)
+        self._default_state = self.saveState(DOCK_LAYOUT_VERSION)
+        window_state = keys.WINDOW_STATE.get(self.settings)
+        if not window_state.isEmpty():
+            self.restoreState(window_state, DOCK_LAYOUT_VERSION)
 
     def _build_controllers(self) -> None:
         self.attacks = AttackController(self.worker, self.session, self.attack_panel,
@@ -238,6 +256,9 @@ class MainWindow(QMainWindow):
             "Click a pixel to see how the gradient would change it; drag to paint it."))
         self.pixel_mode_action.toggled.connect(self.set_pixel_mode)
         edit_menu.addAction(self.pixel_mode_action)
+        for action in (self.pixel_inspector.undo_action, self.pixel_inspector.redo_action,
+                       self.pixel_inspector.reset_action):
+            edit_menu.addAction(action)
         self.live_view_action = QAction(self.tr("Back to the η &slider view"), self)
         self.live_view_action.setShortcut(QKeySequence("Esc"))
         self.live_view_action.triggered.connect(lambda: self.session.show_record(None))
@@ -298,6 +319,8 @@ class MainWindow(QMainWindow):
         for controller in (self.attacks, self.analysis, self.files):
             controller.error.connect(self.show_error)
         self.pixels.edits_changed.connect(lambda _count: self._show_live())
+        # The "Pixel editing" tab in front means pixel-edit mode, whichever way it got there.
+        self.docks["pixels"].visibilityChanged.connect(self.set_pixel_mode)
 
     def _set_controls_enabled(self, enabled: bool) -> None:
         for widget in (self.eta, self.direction, self.model_picker, self.gallery,
@@ -353,13 +376,19 @@ class MainWindow(QMainWindow):
         self.pixels.refresh_inspection()
 
     def set_pixel_mode(self, on: bool) -> None:
-        """Pixel-edit mode: the inspector appears and clicks on the adversarial pane pick pixels."""
+        """Pixel-edit mode: the inspector's tab is up and clicks on the adversarial pane pick pixels."""
+        if on == self.pixels.editing:
+            return
         with_signals_blocked(self.pixel_mode_action, on)
-        self.docks["pixels"].setVisible(on)
         if on:
+            self.docks["pixels"].show()
             self.docks["pixels"].raise_()
             self.session.show_record(None)
+        elif not self.docks["pixels"].visibleRegion().isEmpty():
+            self.docks["attack"].raise_()
         self.pixels.set_editing(on)
+        if self.session.live is not None:
+            self._show_live()
 
     def _on_attack_started(self, *_: object) -> None:
         self._attack_owns_view = True
@@ -560,8 +589,7 @@ class MainWindow(QMainWindow):
         if self._attack_owns_view and self.attacks.running:
             return
         self.adversarial_title.setText(self.tr("Adversarial = original + noise"))
-        self.adversarial_view.set_image(live.adversarial_rgb)
-        self.adversarial_view.set_markers(self.pixels.changed_pixels())
+        self._set_adversarial(live.adversarial_rgb, self.pixels.changed_pixels())
         self.noise_view.set_image(live.noise_rgb)
         self.noise_view.set_badge(self.tr("noise ×{factor:.0f}").format(factor=live.amplification)
                                   if live.eta > 0 else "")
@@ -592,8 +620,7 @@ class MainWindow(QMainWindow):
         if record is None:
             self._show_live()
             return
-        self.adversarial_title.setText(self.tr("Result: {attack} on {model}").format(
-            attack=record.attack_title, model=record.model_title))
+        self.adversarial_title.setText(self.tr("Result: {title}").format(title=record_title(record)))
         self._show_result_image(record.adversarial_rgb, record.perturbation)
         top = getattr(record, "adv_top", None) or [(record.adv_index, record.adv_label,
                                                     record.adv_prob)]
@@ -601,11 +628,21 @@ class MainWindow(QMainWindow):
         self.verdict.setText(self._result_verdict(record.success, record.adv_label,
                                                   record.target is not None))
         self.saved_label.setText("")
-        self.adversarial_view.set_markers(
-            changed_pixels(record.perturbation) if record.attack == "onepixel" else [])
+        if record.attack == "onepixel":
+            self._set_adversarial(record.adversarial_rgb, changed_pixels(record.perturbation))
+
+    def _set_adversarial(self, rgb: object, markers: list[tuple[int, int]] | None = None) -> None:
+        """The adversarial pane; the zoomable pixel view when editing or marking pixels."""
+        zoomable = self.pixel_mode_action.isChecked() or bool(markers)
+        self.adversarial_stack.setCurrentWidget(
+            self.adversarial_view if zoomable else self.adversarial_image)
+        self.adversarial_view.tools.setVisible(self.pixel_mode_action.isChecked())
+        self.adversarial_image.set_image(rgb)  # type: ignore[arg-type]
+        self.adversarial_view.set_image(rgb)  # type: ignore[arg-type]
+        self.adversarial_view.set_markers(markers or [])
 
     def _show_result_image(self, adversarial_rgb: object, delta: object) -> None:
-        self.adversarial_view.set_image(adversarial_rgb)
+        self._set_adversarial(adversarial_rgb)
         delta = np.asarray(delta, dtype=np.float32)
         factor = auto_amplification(delta)
         self.noise_view.set_image(signed_map(delta, factor))
@@ -641,8 +678,8 @@ class MainWindow(QMainWindow):
             return
         delta = (np.asarray(rgb, np.float32) - record.clean_rgb.astype(np.float32)) / 255.0
         self._show_result_image(rgb, delta)
-        self.adversarial_title.setText(self.tr("Result: {attack}, step {step}").format(
-            attack=record.attack_title, step=step))
+        self.adversarial_title.setText(self.tr("Result: {title}, step {step}").format(
+            title=record_title(record), step=step))
         del clean
 
     def _result_verdict(self, fooled: bool, label: str, targeted: bool) -> str:
@@ -670,13 +707,15 @@ class MainWindow(QMainWindow):
     # -- shutdown ---------------------------------------------------------
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)  # type: ignore[arg-type]
+        if not hasattr(self, "_default_state"):
+            self._arrange_docks()
         if os.environ.get("ADVLAB_STARTUP_PROBE") == "1" and not getattr(self, "_shown", False):
             self._shown = True
             print(json.dumps({"event": "window_shown", "time": time.time()}), flush=True)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         keys.GEOMETRY.set(self.settings, self.saveGeometry())
-        keys.WINDOW_STATE.set(self.settings, self.saveState())
+        keys.WINDOW_STATE.set(self.settings, self.saveState(DOCK_LAYOUT_VERSION))
         self.settings.sync()
         self.files.discard_autosave()
         self._saved_timer.stop()
@@ -697,6 +736,15 @@ def with_signals_blocked(action: QAction, checked: bool) -> None:
     action.blockSignals(blocked)
 
 
+def _scrollable(widget: QWidget) -> QScrollArea:
+    """A dock's content that may be shrunk below its natural size (small projector screens)."""
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    return area
+
+
 def _title(text: str) -> QLabel:
     label = QLabel(text)
     font = label.font()
@@ -704,5 +752,7 @@ def _title(text: str) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    label.setWordWrap(True)
+    label.setMinimumWidth(1)
     return label
 

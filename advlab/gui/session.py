@@ -11,6 +11,16 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 
+def short_title(title: str) -> str:
+    """A title without its parenthesised detail: "PGD (projected …)" → "PGD"."""
+    return title.split(" (")[0]
+
+
+def record_title(record: Any) -> str:
+    """"PGD on EfficientNet-Lite0": short enough for a pane title or a table row."""
+    return f"{short_title(record.attack_title)} on {short_title(record.model_title)}"
+
+
 class Session(QObject):
     """Image, model, direction, the latest live result and the attack results; a signal each."""
 

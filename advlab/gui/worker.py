@@ -18,6 +18,7 @@ import numpy as np
 from PySide6.QtCore import QThread, Signal
 
 from advlab.gui.job_runner import JobRunner
+from advlab.gui.session import record_title
 
 #: The order in which pending requests are served: each one builds on the ones before.
 PURPOSES = ("model", "device", "image", "direction", "pixels", "live", "saved", "gradient",
@@ -317,7 +318,7 @@ class ModelWorker(QThread):
         sources = {}
         for record in records:
             tensor = torch.from_numpy(np.ascontiguousarray(record.adversarial_rgb))
-            sources[f"{record.attack_title} on {record.model_title}"] = (
+            sources[record_title(record)] = (
                 tensor.permute(2, 0, 1).float().div(255).unsqueeze(0).to(device))
         first = records[0]
         ensemble_attack = (first.attack, dict(first.params)) if ensemble else None

@@ -140,7 +140,7 @@ def test_transfer_matrix_numbers_are_cores(qtbot, window):
         window.transfer_view.run_requested.emit(["lite0", "lite1"], False)
     shown = window.analysis.last_matrix
     adversarial = torch.from_numpy(record.adversarial_rgb).permute(2, 0, 1).float().div(255)
-    models = {m.spec.title: m for m in (load_classifier("lite0"), load_classifier("lite1"))}
+    models = {m.spec.title.split(" (")[0]: m for m in (load_classifier("lite0"), load_classifier("lite1"))}
     expected = transfer_matrix({"x": adversarial[None]}, window.worker.lab.clean, models)
     assert shown.targets == expected.targets
     np.testing.assert_array_equal(shown.success, expected.success)
@@ -161,6 +161,7 @@ def test_save_and_open_round_trip_results_exactly(qtbot, window, tmp_path):
     np.testing.assert_array_equal(loaded.adversarial_rgb, record.adversarial_rgb)
     np.testing.assert_array_equal(loaded.perturbation, record.perturbation)
     assert loaded.params == record.params and loaded.trajectory == record.trajectory
+    assert loaded.adv_top == record.adv_top and len(loaded.adv_top) == 5
 
 
 def test_a_bad_session_file_is_refused_and_the_lab_keeps_its_state(qtbot, window, tmp_path):

@@ -125,7 +125,9 @@ def send_wheel(widget, point: QPoint, notches: int) -> None:
 
 def test_wheel_zooms_around_the_cursor_and_fit_resets(editor):
     fitted = editor.zoom()
-    assert fitted == 12.0  # 40 × 32 image in a ~500 px view: whole-number fit
+    viewport = editor.view.viewport()
+    # 40 × 32 image in a ~500 px view: the largest whole-number zoom that shows all of it.
+    assert fitted == min(viewport.width() // 40, viewport.height() // 32) >= 10
     editor.set_zoom(16)  # from here on the image is larger than the view both ways
     cursor = centre(editor, 25, 12)
     send_wheel(editor.view.viewport(), cursor, +1)

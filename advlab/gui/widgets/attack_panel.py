@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QSizePolicy,
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
@@ -433,7 +434,12 @@ class AttackPanel(QWidget):
             self.kind_label.clear()
             self.explanation.clear()
         else:
+            for page in self._pages.values():  # only the shown page counts for the panel's size
+                policy = QSizePolicy.Policy.Preferred if page is self._pages[name] \
+                    else QSizePolicy.Policy.Ignored
+                page.setSizePolicy(policy, policy)
             self.stack.setCurrentWidget(self._pages[name])
+            self.stack.adjustSize()
             box = self.tr("White-box") if info["box"] == WHITE else self.tr("Black-box")
             norm = NORM_TEXT.get(info["norm"], info["norm"])
             self.kind_label.setText(self.tr("{box} · changes measured in {norm}").format(

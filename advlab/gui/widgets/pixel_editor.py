@@ -103,7 +103,8 @@ class PixelCanvas(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setBackgroundBrush(self.palette().dark())
+        self.setBackgroundBrush(self.palette().window())
+        self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(160, 160)
         self.setToolTip(self.tr("Click or drag to pick pixels. Wheel: zoom. "
@@ -435,7 +436,9 @@ class PixelEditor(QWidget):
         tools.addWidget(self.overlay_check)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(tools)
+        self.tools = QWidget()
+        self.tools.setLayout(tools)
+        layout.addWidget(self.tools)
         layout.addWidget(self.view, 1)
 
         self.zoom_out_button.clicked.connect(lambda: self.view.step_zoom(-1))
