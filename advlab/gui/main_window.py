@@ -454,6 +454,19 @@ class MainWindow(QMainWindow):
                                          attack.get("target", ""))
         self._pending_selection = list(state.get("selected") or [])
 
+    def _restore_attack_choice(self) -> None:
+        """The attack, its parameters and target as the user left them (bad entries ignored)."""
+        try:
+            choice = json.loads(keys.ATTACK.get(self.settings) or "{}")
+            self.attack_panel.set_values(str(choice["name"]), dict(choice.get("params", {})),
+                                         str(choice.get("target", "")))
+        except (ValueError, KeyError, TypeError, AttributeError):
+            pass
+
+    def _save_attack_choice(self) -> None:
+        if self.attack_panel.current_attack():
+            keys.ATTACK.set(self.settings, json.dumps(self._collect_ui()["attack"]))
+
     def offer_autosave_restore(self) -> None:
         """The last run did not close normally: offer its autosaved session."""
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Restore the last session?"),
@@ -513,6 +526,7 @@ class MainWindow(QMainWindow):
         self.worker.request("live", self.eta.eta())
         self.attack_panel.set_attacks(info.attacks)
         self.attack_panel.set_class_names(info.labels)
+        self._restore_attack_choice()
         self.transfer_view.set_models([(name, title) for name, title, ok, _ in info.models if ok])
         self.open_image(self.initial_image or str(sample_path(DEFAULT_SAMPLE)))
         if self.files.has_autosave() and not self._startup_probe:
@@ -716,6 +730,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         keys.GEOMETRY.set(self.settings, self.saveGeometry())
         keys.WINDOW_STATE.set(self.settings, self.saveState(DOCK_LAYOUT_VERSION))
+        self._save_attack_choice()
         self.settings.sync()
         self.files.discard_autosave()
         self._saved_timer.stop()

@@ -33,3 +33,4 @@ ETA = Setting[float]("lab/eta", float, 0.005)
 GEOMETRY = Setting[QByteArray]("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE = Setting[QByteArray]("window/state", QByteArray, QByteArray())
 MODEL_FILES = Setting[str]("lab/model_files", str, "")  # user's model files, one per line
+ATTACK = Setting[str]("lab/attack", str, "")  # JSON: {"name", "params", "target"}

@@ -196,3 +196,23 @@ def test_autosave_survives_a_crash_and_is_offered_on_the_next_start(qtbot, fresh
     second.restore_box.done(second.restore_box.StandardButton.Yes)
     qtbot.waitUntil(lambda: [r.id for r in second.session.records] == [record.id], timeout=30_000)
     worker2.stop()
+
+
+def test_the_sweep_cursor_and_the_eta_slider_move_together(qtbot, window):
+    with qtbot.waitSignal(window.worker.jobs.job_done, timeout=60_000,
+                          check_params_cb=lambda _id, kind, _r: kind == "sweep"):
+        window.sweep_plot.recompute_requested.emit()
+    window.sweep_plot.eta_dragged.emit(0.012)  # the user drags the cursor
+    assert window.eta.eta() == pytest.approx(0.012, abs=1e-4)
+    window.eta.set_eta(0.002)  # the user moves the slider
+    assert window.sweep_plot.eta() == pytest.approx(0.002, abs=1e-4)
+
+
+def test_attack_choice_and_dock_layout_persist_in_settings(qtbot, window, fresh_settings):
+    from advlab.gui import settings as keys
+
+    window.attack_panel.set_values("bim", {"eps": 0.02, "alpha": 0.004, "steps": 7}, "airliner")
+    window.close()
+    choice = keys.ATTACK.get(fresh_settings)
+    assert '"bim"' in choice and "airliner" in choice
+    assert not keys.WINDOW_STATE.get(fresh_settings).isEmpty()

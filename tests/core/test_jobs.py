@@ -1,0 +1,87 @@
+"""The lab's long jobs run directly, with a fake state and no threads."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+
+from advlab.core.errors import ParameterError
+from advlab.core.jobs import AttackProgress, Snapshot, attack_job, record_direction, sweep_job, \
+    transfer_job
+from advlab.core.predict import predict
+
+
+class Recorder:
+    """Collects what a job reports; cancels after ``limit`` progress calls if given."""
+
+    def __init__(self, limit: int | None = None) -> None:
+        self.reports: list = []
+        self.limit = limit
+
+    def progress(self, step, total, partial=None):
+        self.reports.append((step, total, partial))
+
+    def cancelled(self):
+        return self.limit is not None and len(self.reports) >= self.limit
+
+
+@pytest.fixture
+def snapshot(tiny_model):
+    torch.manual_seed(1)
+    clean = torch.rand(1, 3, 32, 32).mul(255).round().div(255)
+    return Snapshot(tiny_model, clean, predict(tiny_model, clean)[0], "noise.png")
+
+
+def test_attack_job_reports_the_best_image_and_returns_a_record(snapshot):
+    state = Recorder()
+    record = attack_job(snapshot, "bim", {"eps": 0.05, "alpha": 0.01, "steps": 5}, None, state)
+    assert record.attack == "bim" and record.image_name == "noise.png"
+    assert record.clean_index == snapshot.clean_prediction.index
+    shown = [p for _, _, p in state.reports if isinstance(p, AttackProgress) and
+             p.adversarial_rgb is not None]
+    assert shown and shown[0].adversarial_rgb.shape == (32, 32, 3)
+    assert np.abs(record.perturbation).max() <= 0.05 + 1e-6
+    assert len(record.adv_top) == 5 and record.adv_top[0][0] == record.adv_index
+
+
+def test_a_cancelled_attack_job_keeps_its_best_so_far(snapshot):
+    record = attack_job(snapshot, "pgd", {"eps": 0.001, "alpha": 0.0002, "steps": 200,
+                                          "random_start": False}, None, Recorder(limit=3))
+    assert record.cancelled and record.steps_used < 200
+
+
+def test_bad_parameters_are_refused_before_running(snapshot):
+    with pytest.raises(ParameterError):
+        attack_job(snapshot, "pgd", {"eps": -1}, None)
+
+
+def test_sweep_along_a_stored_result(snapshot):
+    record = attack_job(snapshot, "fgsm", {"eps": 0.05}, None)
+    direction = record_direction(record, snapshot.clean.device)
+    assert float(direction.abs().max()) == pytest.approx(1.0)
+    result = sweep_job(snapshot, direction, [0.0, 0.025, 0.05], None)
+    assert result.probs.shape[0] == 3
+
+
+def test_transfer_job_with_an_ensemble_source_tests_the_model_left_out(snapshot, tiny_model):
+    from advlab.core.models import Classifier, ModelSpec
+    from torch import nn
+
+    torch.manual_seed(5)
+    other = Classifier(nn.Sequential(nn.Flatten(), nn.Linear(3 * 32 * 32, 1000)),
+                       ModelSpec(name="other", title="Other (test)", source="file", input_size=32))
+    models = {"tiny": tiny_model, "other": other}
+    record = attack_job(snapshot, "fgsm", {"eps": 0.05}, None)
+    adversarial = torch.from_numpy(record.adversarial_rgb).permute(2, 0, 1).float().div(255)[None]
+    matrix = transfer_job(snapshot, {"FGSM on tiny": adversarial}, ["tiny", "other"],
+                          models.__getitem__, ensemble_attack=("fgsm", {"eps": 0.05}))
+    assert matrix.targets == ["tiny test model", "Other"]
+    assert len(matrix.sources) == 3  # the record + one ensemble source per model left out
+    assert any("without Other" in source for source in matrix.sources)
+    assert matrix.success.shape == (3, 2)
+
+
+def test_transfer_job_needs_models(snapshot):
+    with pytest.raises(ParameterError):
+        transfer_job(snapshot, {}, [], lambda name: None)
