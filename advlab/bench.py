@@ -153,21 +153,29 @@ def _median_time(fn: Callable[[], Any], repeats: int, sync: Callable[[], None]) 
     return statistics.median(times), out
 
 
-def attacks(model: str = "lite0", device: str = "auto", images: int = 4, repeats: int = 3) -> dict:
-    """Time the attacks against the floor (forward + input-gradient backward) and torchattacks.
+def attacks(model: str = "lite0", device: str = "auto", images: int = 4, repeats: int = 3,
+            population: int = 20, generations: int = 5, square_queries: int = 300) -> dict:
+    """Time the attacks against the floor and torchattacks, on this machine, in one run.
 
     One batch of ``images`` bundled samples (repeated as needed) at the model's input size.
-    ``ms`` is with early exit (an image that is fooled stops costing compute); ``ms_full``
-    runs every step, which is what ``ratio_to_floor`` (goal ≤ 1.05) compares.
+    Gradient attacks: ``ms`` is with early exit (an image that is fooled stops costing
+    compute); ``ms_full`` runs every step, which ``ratio_to_floor`` (goal ≤ 1.05) compares
+    with steps × the floor (one forward plus one input-gradient backward of the batch).
+    Black-box attacks (one-pixel at ``population`` × ``generations``, Square with
+    ``square_queries`` per image) compare with their queries × the query floor (one
+    no-grad forward per candidate image, in batches as large as the attack's); the
+    one-pixel row runs torchattacks' OnePixel at the same budget once (it is slow).
     """
     import torch
     import torch.nn.functional as F
 
     from advlab.core import images as img
-    from advlab.core.attacks import ATTACKS, iterative
+    from advlab.core.attacks import ATTACKS, iterative, search
     from advlab.core.models import load_classifier, pick_device
     from advlab.core.samples import sample_paths
 
+    # torchattacks' OnePixel evolves 5 · (popsize // 5) candidates (5 numbers each).
+    population = 5 * max(1, population // 5)
     dev = pick_device(device)
     net = load_classifier(model, dev)
     spec = net.spec
@@ -176,7 +184,7 @@ def attacks(model: str = "lite0", device: str = "auto", images: int = 4, repeats
         img.to_tensor(img.fit_to_model(img.load_image(paths[i % len(paths)]), spec.input_size,
                                        spec.interpolation, spec.crop_pct))
         for i in range(images)
-    ]).to(dev)
+    ]).contiguous().to(dev)  # torchattacks.PGDL2 needs a contiguous batch
     with torch.no_grad():
         labels = net(batch).argmax(1)
 
@@ -193,20 +201,43 @@ def attacks(model: str = "lite0", device: str = "auto", images: int = 4, repeats
         floor_step()
     floor_s, _ = _median_time(floor_step, max(5, repeats * 3), sync)
 
+    # The query floor: one no-grad forward per image, in the one-pixel attack's batches.
+    per_image = batch[0].numel()
+    query_batch = max(1, min(population * images, search._MAX_FORWARD_ELEMENTS // per_image))
+    candidates = batch.repeat((query_batch + images - 1) // images, 1, 1, 1)[:query_batch]
+
+    def query_step() -> None:
+        with torch.no_grad():
+            net(candidates).softmax(dim=1)
+
+    query_step()
+    query_s, _ = _median_time(query_step, max(3, repeats), sync)
+    query_floor_s = query_s / query_batch
+
     try:
         import torchattacks
     except ImportError:  # the test extras are not installed
         torchattacks = None
 
     eps, alpha, steps = 0.01, 0.0025, 10
+    l2_eps, l2_alpha = 0.5, 0.1
     budgets = {
         "pgd": (lambda early: iterative.pgd(net, batch, labels, eps, alpha, steps, seed=0, early_stop=early),
                 lambda: torchattacks.PGD(net, eps=eps, alpha=alpha, steps=steps, random_start=True)),
+        "pgd_l2": (lambda early: iterative.pgd_l2(net, batch, labels, l2_eps, l2_alpha, steps, seed=0,
+                                                  early_stop=early),
+                   lambda: torchattacks.PGDL2(net, eps=l2_eps, alpha=l2_alpha, steps=steps,
+                                              random_start=True)),
         "bim": (lambda early: iterative.bim(net, batch, labels, eps, alpha, steps, early_stop=early),
                 lambda: torchattacks.BIM(net, eps=eps, alpha=alpha, steps=steps)),
         "mifgsm": (lambda early: iterative.mifgsm(net, batch, labels, eps, alpha, steps, early_stop=early),
                    lambda: torchattacks.MIFGSM(net, eps=eps, alpha=alpha, steps=steps)),
     }
+
+    def success_of(adv: Any) -> float:
+        with torch.no_grad():
+            return round(float((net(adv).argmax(1) != labels).float().mean()), 3)
+
     rows = []
     for name, (ours, theirs) in budgets.items():
         assert name in ATTACKS
@@ -224,26 +255,79 @@ def attacks(model: str = "lite0", device: str = "auto", images: int = 4, repeats
             attack = theirs()
             attack(batch, labels)  # warm-up
             ta_s, adv = _median_time(lambda: attack(batch, labels), repeats, sync)
-            with torch.no_grad():
-                ta_success = float((net(adv).argmax(1) != labels).float().mean())
             row.update(torchattacks_ms=round(1000 * ta_s, 1),
                        ratio_to_torchattacks=round(ms_s / ta_s, 3),
-                       torchattacks_success=round(ta_success, 3))
+                       torchattacks_success=success_of(adv))
         rows.append(row)
+
+    rows.append(_black_box_row(
+        "onepixel", generations,
+        lambda: search.onepixel(net, batch, labels, pixels=1, population=population,
+                                generations=generations, seed=0),
+        (lambda: torchattacks.OnePixel(net, pixels=1, steps=generations, popsize=population))
+        if torchattacks is not None else None,
+        batch, labels, repeats, 1, sync, query_floor_s, success_of))
+    rows.append(_black_box_row(
+        "square", square_queries,
+        lambda: search.square(net, batch, labels, eps=0.05, queries=square_queries, seed=0),
+        (lambda: torchattacks.Square(net, eps=0.05, n_queries=square_queries, seed=0))
+        if torchattacks is not None else None,
+        batch, labels, repeats, repeats, sync, query_floor_s, success_of))
     return {"model": spec.name, "device": str(dev), "images": images,
-            "floor_ms": round(1000 * floor_s, 2), "eps": eps, "alpha": alpha, "rows": rows}
+            "floor_ms": round(1000 * floor_s, 2), "query_floor_ms": round(1000 * query_floor_s, 3),
+            "eps": eps, "alpha": alpha, "population": population, "generations": generations,
+            "rows": rows}
+
+
+def _black_box_row(name: str, steps: int, ours: Callable[[], Any], theirs: Callable[[], Any] | None,
+                   batch: Any, labels: Any, repeats: int, their_repeats: int,
+                   sync: Callable[[], None], query_floor_s: float,
+                   success_of: Callable[[Any], float]) -> dict:
+    """A query attack's row: time, queries, success; ``ratio_to_floor`` is the time over
+    (queries spent × one image's forward)."""
+    import numpy as np
+    import torch
+
+    ours()  # warm-up
+    ms_s, result = _median_time(ours, repeats, sync)
+    queries = result.queries
+    fooled = result.success
+    row: dict[str, Any] = {
+        "attack": name, "steps": steps, "ms": round(1000 * ms_s, 1),
+        "ratio_to_floor": round(ms_s / (float(queries.sum()) * query_floor_s), 3),
+        "success": round(float(fooled.float().mean()), 3),
+        "queries": int(queries.sum()),
+        "queries_to_success": (int(queries[fooled].median()) if bool(fooled.any()) else None),
+        "torchattacks_ms": None, "ratio_to_torchattacks": None, "torchattacks_success": None,
+    }
+    if theirs is not None:
+        attack = theirs()
+
+        def run() -> Any:
+            np.random.seed(0)  # OnePixel draws from numpy's global generator
+            torch.manual_seed(0)
+            return attack(batch, labels)
+
+        ta_s, adv = _median_time(run, their_repeats, sync)
+        row.update(torchattacks_ms=round(1000 * ta_s, 1),
+                   ratio_to_torchattacks=round(ms_s / ta_s, 3),
+                   torchattacks_success=success_of(adv))
+    return row
 
 
 def format_attacks(doc: dict) -> str:
     lines = [f"model {doc['model']} on {doc['device']}, {doc['images']} images, "
-             f"floor (forward + input-gradient backward) {doc['floor_ms']:.1f} ms, ε = {doc['eps']}",
-             f"{'attack':<9}{'steps':>6}{'ms':>9}{'ms_full':>9}{'/floor':>8}{'ta_ms':>9}"
-             f"{'/ta':>7}{'success':>9}{'ta_succ':>9}"]
+             f"floor (forward + input-gradient backward) {doc['floor_ms']:.1f} ms, "
+             f"query floor {doc.get('query_floor_ms', float('nan')):.2f} ms an image, ε = {doc['eps']}",
+             f"{'attack':<9}{'steps':>6}{'ms':>10}{'ms_full':>10}{'/floor':>8}{'ta_ms':>10}"
+             f"{'/ta':>7}{'success':>9}{'ta_succ':>9}{'queries':>9}"]
+    nan = float("nan")
     for r in doc["rows"]:
         ta = r["torchattacks_ms"]
         lines.append(
-            f"{r['attack']:<9}{r['steps']:>6}{r['ms']:>9.1f}{r['ms_full']:>9.1f}{r['ratio_to_floor']:>8.3f}"
-            f"{(ta if ta is not None else float('nan')):>9.1f}"
-            f"{(r['ratio_to_torchattacks'] or float('nan')):>7.3f}{r['success']:>9.2f}"
-            f"{(r['torchattacks_success'] if ta is not None else float('nan')):>9.2f}")
+            f"{r['attack']:<9}{r['steps']:>6}{r['ms']:>10.1f}{r.get('ms_full', nan):>10.1f}"
+            f"{r['ratio_to_floor']:>8.3f}{(ta if ta is not None else nan):>10.1f}"
+            f"{(r['ratio_to_torchattacks'] or nan):>7.3f}{r['success']:>9.2f}"
+            f"{(r['torchattacks_success'] if ta is not None else nan):>9.2f}"
+            f"{r.get('queries', ''):>9}")
     return "\n".join(lines)

@@ -47,7 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     attack = sub.add_parser("attack", help="craft an adversarial example")
     attack.add_argument("image")
     attack.add_argument("--attack", default="fgsm", help="attack name; 'advlab attacks' lists them")
-    attack.add_argument("--eps", type=float, default=None, help="ε in [0,1] pixel units (default 0.005)")
+    attack.add_argument("--eps", type=float, default=None,
+                        help="ε in pixel units: L∞ in [0,1] (default 0.005), or the L2 length for pgd_l2 (default 1.0)")
     attack.add_argument("--target", default=None, help="a class name (e.g. airliner) or index")
     attack.add_argument("--model", default="lite0")
     attack.add_argument("--seed", type=int, default=None, help="random seed (noise)")
@@ -74,6 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
     attacks_bench.add_argument("--device", default="auto")
     attacks_bench.add_argument("--images", type=int, default=4)
     attacks_bench.add_argument("--repeats", type=int, default=3)
+    attacks_bench.add_argument("--population", type=int, default=20,
+                               help="one-pixel population (torchattacks runs the same budget)")
+    attacks_bench.add_argument("--generations", type=int, default=5, help="one-pixel generations")
+    attacks_bench.add_argument("--queries", type=int, default=300, help="Square queries per image")
     attacks_bench.add_argument("--json", action="store_true")
     return parser
 
@@ -241,7 +246,8 @@ def cmd_attack(args: argparse.Namespace) -> int:
         "queries": int(result.queries[0]),
         "steps_used": result.steps_used,
         "cancelled": result.cancelled,
-        "trajectory": result.trajectory,
+        "trajectory": _one_image_trajectory(result.trajectory),
+        "frame_steps": [step for step, _ in result.frames],
         "seconds": round(seconds, 4),
         "files": saved_files,
     }
@@ -259,6 +265,13 @@ def cmd_attack(args: argparse.Namespace) -> int:
         if out is not None:
             print(f"wrote {out}/input.png, adversarial.png, noise.png, result.json")
     return 0
+
+
+def _one_image_trajectory(trajectory: list[dict]) -> list[dict]:
+    """The attack's per-image trajectory for the one image the CLI attacks: each per-image
+    list (``true_prob``, ``target_prob``, ``queries``, ...) becomes that image's value."""
+    return [{key: value[0] if isinstance(value, list) and len(value) == 1 else value
+             for key, value in entry.items()} for entry in trajectory]
 
 
 def _attack_params(extra: list[str]) -> dict[str, str]:
@@ -307,9 +320,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from advlab import bench
 
     if args.bench == "attacks":
-        if args.images < 1 or args.repeats < 1:
-            raise UsageError("--images and --repeats must be at least 1")
-        doc = bench.attacks(args.model, args.device, args.images, args.repeats)
+        if min(args.images, args.repeats, args.generations, args.queries) < 1:
+            raise UsageError("--images, --repeats, --generations and --queries must be at least 1")
+        if args.population < 5:
+            raise UsageError("--population must be at least 5 (torchattacks' smallest population)")
+        doc = bench.attacks(args.model, args.device, args.images, args.repeats,
+                            args.population, args.generations, args.queries)
         text = bench.format_attacks(doc)
     else:
         doc = bench.live(args.model, args.device, args.repeats, startup=not args.no_startup)

@@ -233,6 +233,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.setObjectName("menu_file")
         file_menu.addAction(self.open_action)
         samples_menu = file_menu.addMenu(self.tr("&Samples"))
         for path in sample_paths():
@@ -249,6 +250,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.setObjectName("menu_edit")
         self.pixel_mode_action = QAction(self.tr("Edit &pixels"), self)
         self.pixel_mode_action.setCheckable(True)
         self.pixel_mode_action.setShortcut(QKeySequence("Ctrl+E"))
@@ -264,13 +266,17 @@ class MainWindow(QMainWindow):
         self.live_view_action.triggered.connect(lambda: self.session.show_record(None))
         edit_menu.addAction(self.live_view_action)
         model_menu = self.menuBar().addMenu(self.tr("&Model"))
+        model_menu.setObjectName("menu_model")
         model_menu.addAction(self.open_model_action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.setObjectName("menu_view")
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
         reset_layout = view_menu.addAction(self.tr("&Reset layout"))
         reset_layout.triggered.connect(lambda: self.restoreState(self._default_state))
+        self.lesson_menu = self.menuBar().addMenu(self.tr("&Lesson"))
+        self.lesson_menu.setObjectName("menu_lesson")
 
         toolbar = QToolBar(self.tr("Main"))
         toolbar.setObjectName("main_toolbar")
@@ -288,6 +294,7 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.pixel_mode_action)
         self.addToolBar(toolbar)
+        self.toolbar = toolbar
 
     def _connect(self) -> None:
         w = self.worker

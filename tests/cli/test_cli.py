@@ -110,8 +110,11 @@ def test_models_json_lists_embedded_as_available(capsys):
 def test_attacks_json_lists_the_registry(capsys):
     code, out, _ = run_cli(capsys, "attacks", "--json")
     assert code == 0
-    names = [a["name"] for a in json.loads(out)["attacks"]]
-    assert "fgsm" in names and "noise" in names
+    attacks = {a["name"]: a for a in json.loads(out)["attacks"]}
+    assert set(attacks) == {"fgsm", "noise", "bim", "pgd", "pgd_l2", "mifgsm", "onepixel",
+                            "square", "deepfool", "cw"}
+    assert attacks["pgd_l2"]["norm"] == "l2"
+    assert "candidates" in [p["name"] for p in attacks["deepfool"]["params"]]
 
 
 def test_the_installed_command_prints_exactly_one_json_document():
@@ -131,12 +134,37 @@ def test_attack_parameters_come_from_the_registry(capsys):
     assert doc["success"] is True and 1 <= doc["steps_used"] <= 10
     assert doc["norms"]["linf"] <= 0.004 + 1e-6
     assert doc["trajectory"][0]["step"] == 0 and "true_prob" in doc["trajectory"][-1]
+    steps = [e["step"] for e in doc["trajectory"]]
+    assert steps == list(range(doc["steps_used"] + 1))
+    for entry in doc["trajectory"]:  # the one image's values, not lists
+        assert 0 <= entry["true_prob"] <= 1 and entry["target_prob"] is None
+    assert doc["trajectory"][-1]["true_prob"] < doc["trajectory"][0]["true_prob"]
+    assert doc["frame_steps"][0] == 0 and doc["frame_steps"][-1] == doc["steps_used"]
+
+
+def test_attack_pgd_l2_and_onepixel_from_the_command_line(capsys):
+    code, out, _ = run_cli(capsys, "attack", COFFEE, "--attack", "pgd_l2", "--eps", "0.5",
+                           "--alpha", "0.1", "--json")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["attack"] == "pgd_l2" and doc["eps"] == 0.5 and doc["success"] is True
+    assert doc["norms"]["l2"] <= 0.5 + 1e-6
+    code, out, _ = run_cli(capsys, "attack", COFFEE, "--attack", "onepixel", "--population",
+                           "8", "--generations", "2", "--json")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["norms"]["l0"] == 1 and 8 <= doc["queries"] <= 24
+    assert doc["trajectory"][-1]["queries"] == doc["queries"]
+    assert isinstance(doc["trajectory"][0]["true_prob"], float)
 
 
 @pytest.mark.parametrize("args,needle", [
     (["--attack", "pgd", "--steps", "0"], "steps"),
     (["--attack", "fgsm", "--steps", "3"], "no parameter steps"),
     (["--attack", "pgd", "--steps"], "needs a value"),
+    (["--attack", "pgd_l2", "--eps", "-1"], "eps"),
+    (["--attack", "deepfool", "--candidates", "1"], "candidates"),
+    (["--attack", "onepixel", "--population", "3"], "population"),
 ])
 def test_bad_attack_parameters_exit_2(capsys, args, needle):
     code, out, err = run_cli(capsys, "attack", COFFEE, *args)
@@ -155,12 +183,15 @@ def test_bench_live_reports_its_fields():
 
 
 def test_bench_attacks_reports_its_rows(capsys):
-    code, out, _ = run_cli(capsys, "bench", "attacks", "--images", "1", "--repeats", "1", "--json")
+    code, out, _ = run_cli(capsys, "bench", "attacks", "--images", "1", "--repeats", "1",
+                           "--population", "5", "--generations", "1", "--queries", "10", "--json")
     assert code == 0
     doc = json.loads(out)
     assert doc["model"] == "lite0" and doc["device"] == "cpu" and doc["floor_ms"] > 0
+    assert doc["query_floor_ms"] > 0 and doc["population"] == 5 and doc["generations"] == 1
     rows = {r["attack"]: r for r in doc["rows"]}
-    assert {"pgd", "bim", "mifgsm"} <= set(rows)
+    assert set(rows) == {"pgd", "pgd_l2", "bim", "mifgsm", "onepixel", "square"}
+    assert rows["onepixel"]["queries"] <= 5 * 2 and rows["square"]["queries"] <= 10
     for r in rows.values():
         for key in ("steps", "ms", "ratio_to_floor", "torchattacks_ms", "ratio_to_torchattacks",
                     "success", "torchattacks_success"):

@@ -3,11 +3,11 @@
 import pytest
 import torch
 
-from advlab.core.attacks import bim, get_attack, mifgsm, pgd, run_attack
+from advlab.core.attacks import bim, get_attack, mifgsm, pgd, pgd_l2, run_attack
 from advlab.core.errors import ParameterError
 from advlab.core.metrics import norms
 from advlab.core.predict import predict
-from tests.core.fakes import CancelAfter, predict_labels
+from tests.core.fakes import CancelAfter, check_playback, predict_labels
 
 EPS, ALPHA, STEPS = 4 / 255, 1 / 255, 3
 
@@ -135,7 +135,9 @@ def test_early_exit_records_success_step_and_keeps_it(tiny_model):
     assert len(early.trajectory) == early.steps_used + 1
     assert [e["step"] for e in early.trajectory] == list(range(early.steps_used + 1))
     assert early.trajectory[-1]["active"] < early.trajectory[0]["active"] == 8
-    assert all(0 <= e["true_prob"] <= 1 and e["target_prob"] is None for e in early.trajectory)
+    assert all(len(e["true_prob"]) == 8 and e["target_prob"] is None for e in early.trajectory)
+    check_playback(early, tiny_model, starts_clean=x)
+    check_playback(full, tiny_model, starts_clean=x)
 
 
 def test_early_exit_stops_when_all_are_fooled(lite0, coffee_224):
@@ -145,7 +147,8 @@ def test_early_exit_stops_when_all_are_fooled(lite0, coffee_224):
     assert bool(result.success[0])
     assert 1 <= result.steps_used < 10
     assert result.success_step[0].item() == result.steps_used
-    assert result.trajectory[-1]["true_prob"] < result.trajectory[0]["true_prob"]
+    assert result.trajectory[-1]["true_prob"][0] < result.trajectory[0]["true_prob"][0]
+    check_playback(result, lite0, starts_clean=coffee_224)
 
 
 # --------------------------------------------------------------------------- cancel, batch, seed
@@ -201,7 +204,8 @@ def test_targeted_pgd_reaches_the_runner_up(lite0, coffee_224):
                  targets=target, seed=0)
     assert bool(result.success[0])
     assert predict(lite0, result.adversarial)[0].index == target.item()
-    assert result.trajectory[-1]["target_prob"] > result.trajectory[0]["target_prob"]
+    assert result.trajectory[-1]["target_prob"][0] > result.trajectory[0]["target_prob"][0]
+    check_playback(result, lite0)
 
 
 # --------------------------------------------------------------------------- registry
@@ -262,3 +266,158 @@ def test_pgd_restarts_keep_the_best_per_image(tiny_model):
         assert torch.equal(tiny_model(three.adversarial).argmax(1) != labels, three.success)
     for n in norms(three.perturbation):
         assert n["linf"] <= 0.01 + 1e-6
+
+
+# --------------------------------------------------------------------------- PGD L2
+
+
+def l2_norms(result):
+    return [n["l2"] for n in norms(result.perturbation)]
+
+
+@pytest.mark.parametrize("targeted", [False, True])
+def test_pgd_l2_matches_torchattacks_step_by_step_on_tiny_model(tiny_model, targeted):
+    torchattacks = pytest.importorskip("torchattacks")
+    torch.manual_seed(3)
+    x = torch.rand(4, 3, 32, 32)
+    labels = predict_labels(tiny_model, x)
+    targets = (labels + 1) % 1000 if targeted else None
+    for steps in (1, 2, 3, 6):
+        ours = pgd_l2(tiny_model, x, labels, eps=0.5, alpha=0.1, steps=steps,
+                      random_start=False, targets=targets, early_stop=False)
+        attack = torchattacks.PGDL2(tiny_model, eps=0.5, alpha=0.1, steps=steps,
+                                    random_start=False)
+        if targeted:
+            attack.set_mode_targeted_by_label(quiet=True)
+        theirs = attack(x, targets if targeted else labels)
+        assert torch.equal(ours.adversarial, theirs), steps
+        assert ours.steps_used == steps
+
+
+def test_pgd_l2_matches_torchattacks_on_lite0(lite0, coffee_224):
+    torchattacks = pytest.importorskip("torchattacks")
+    label = lite0_label(lite0, coffee_224)
+    x = coffee_224.contiguous()  # torchattacks.PGDL2 fails on a channels-last layout
+    for steps in (1, 2):
+        ours = pgd_l2(lite0, x, label, eps=0.5, alpha=0.2, steps=steps,
+                      random_start=False, early_stop=False)
+        theirs = torchattacks.PGDL2(lite0, eps=0.5, alpha=0.2, steps=steps,
+                                    random_start=False)(x, label)
+        assert torch.equal(ours.adversarial, theirs), steps
+
+
+@pytest.mark.parametrize("early_stop", [True, False])
+@pytest.mark.parametrize("random_start", [True, False])
+def test_pgd_l2_constraints(tiny_model, early_stop, random_start):
+    torch.manual_seed(0)
+    x = torch.rand(3, 3, 32, 32)
+    x[0, :, :4] = 0.0  # pixels at the edges of [0, 1]
+    x[1, :, :4] = 1.0
+    before = x.clone()
+    labels = predict_labels(tiny_model, x)
+    eps = 0.3
+    result = pgd_l2(tiny_model, x, labels, eps=eps, alpha=0.2, steps=6, restarts=2, seed=1,
+                    random_start=random_start, early_stop=early_stop)
+    assert torch.equal(x, before), "the input tensor must stay untouched"
+    assert result.adversarial.min() >= 0 and result.adversarial.max() <= 1
+    assert max(l2_norms(result)) <= eps + 1e-6
+    assert torch.allclose(result.perturbation, result.adversarial - x)
+    with torch.no_grad():
+        fooled = tiny_model(result.adversarial).argmax(1) != labels
+    assert torch.equal(fooled, result.success)
+    check_playback(result, tiny_model, starts_clean=None if random_start else x)
+
+
+def test_pgd_l2_reaches_the_ball_and_stays_on_it(tiny_model):
+    """A large step lands on the sphere ‖δ‖₂ = ε (to float precision), never outside."""
+    x = torch.rand(2, 3, 32, 32) * 0.5 + 0.25  # far from the [0, 1] box
+    labels = predict_labels(tiny_model, x)
+    result = pgd_l2(tiny_model, x, labels, eps=0.2, alpha=1.0, steps=3, random_start=False,
+                    early_stop=False)
+    for value in l2_norms(result):
+        assert value == pytest.approx(0.2, abs=1e-5) and value <= 0.2 + 1e-6
+
+
+def test_pgd_l2_eps_zero_returns_the_clean_image(tiny_model):
+    x = torch.rand(2, 3, 32, 32)
+    labels = predict_labels(tiny_model, x)
+    for random_start in (True, False):
+        result = pgd_l2(tiny_model, x, labels, eps=0.0, alpha=0.1, steps=3,
+                        random_start=random_start)
+        assert torch.equal(result.adversarial, x)
+        assert not result.success.any()
+
+
+def test_pgd_l2_random_start_is_seeded_and_restarts_keep_the_best(tiny_model):
+    torch.manual_seed(1)
+    x = torch.rand(8, 3, 32, 32)
+    labels = predict_labels(tiny_model, x)
+    kw = dict(eps=0.15, alpha=0.05, steps=6)
+    a = pgd_l2(tiny_model, x, labels, seed=7, restarts=2, early_stop=False, **kw)
+    b = pgd_l2(tiny_model, x, labels, seed=7, restarts=2, early_stop=False, **kw)
+    c = pgd_l2(tiny_model, x, labels, seed=8, restarts=2, early_stop=False, **kw)
+    assert torch.equal(a.adversarial, b.adversarial)
+    assert not torch.equal(a.adversarial, c.adversarial)
+    one = pgd_l2(tiny_model, x, labels, seed=4, restarts=1, **kw)
+    three = pgd_l2(tiny_model, x, labels, seed=4, restarts=3, **kw)
+    assert one.success.any() and not one.success.all(), "some fooled, some not"
+    assert (three.success | ~one.success).all(), "a success of the first start is never lost"
+    assert three.success.sum() >= one.success.sum()
+    assert torch.equal(three.adversarial[one.success], one.adversarial[one.success])
+    assert {e["restart"] for e in three.trajectory} <= {0, 1, 2}
+    check_playback(three, tiny_model)
+
+
+def test_pgd_l2_batch_equals_one_at_a_time(tiny_model):
+    torch.manual_seed(2)
+    x = torch.rand(4, 3, 32, 32)
+    labels = predict_labels(tiny_model, x)
+    kw = dict(eps=0.5, alpha=0.1, steps=5, early_stop=False, seed=3)
+    batch = pgd_l2(tiny_model, x, labels, random_start=False, **kw).adversarial
+    for i in range(4):
+        alone = pgd_l2(tiny_model, x[i:i + 1], labels[i:i + 1], random_start=False,
+                       **kw).adversarial
+        # The batch-mean loss scales each gradient by 1/N before it is normalised.
+        assert torch.allclose(batch[i:i + 1], alone, atol=1e-6), i
+
+
+def test_pgd_l2_cancel_after_two_steps(tiny_model):
+    x = torch.rand(2, 3, 32, 32)
+    labels = predict_labels(tiny_model, x)
+    state = CancelAfter(2)
+    result = pgd_l2(tiny_model, x, labels, eps=0.1, alpha=0.01, steps=10, restarts=3,
+                    targets=torch.tensor([5, 6]), state=state)
+    assert result.cancelled and result.steps_used == 2
+    assert state.calls == [(1, 30), (2, 30)]
+    assert max(l2_norms(result)) <= 0.1 + 1e-6
+    assert [s for s, _ in state.partials] == [1, 2]
+
+
+def test_pgd_l2_fools_lite0_on_a_sphere_of_one(lite0, coffee_224):
+    label = lite0_label(lite0, coffee_224)
+    result = run_attack("pgd_l2", lite0, coffee_224, label)  # the registry's defaults
+    assert bool(result.success[0])
+    assert l2_norms(result)[0] <= 1.0 + 1e-6
+    assert predict(lite0, result.adversarial)[0].index != label.item()
+    check_playback(result, lite0)
+
+
+@pytest.mark.parametrize("params", [{"eps": -0.1}, {"eps": 101.0}, {"alpha": 0}, {"steps": 0},
+                                    {"restarts": 0}, {"random_start": "maybe"}, {"decay": 1.0}])
+def test_pgd_l2_bad_parameters_are_refused(tiny_model, params):
+    x = torch.rand(1, 3, 32, 32)
+    with pytest.raises(ParameterError):
+        run_attack("pgd_l2", tiny_model, x, predict_labels(tiny_model, x), params=params)
+    direct = {k: v for k, v in params.items() if k in ("eps", "alpha", "steps", "restarts")}
+    if direct and params.get("eps", 0) < 100:
+        with pytest.raises(ParameterError):
+            pgd_l2(tiny_model, x, predict_labels(tiny_model, x), **direct)
+
+
+def test_pgd_l2_registry_entry():
+    info = get_attack("pgd_l2").to_json()
+    assert info["box"] == "white" and info["norm"] == "l2" and info["explanation"]
+    names = [p["name"] for p in info["params"]]
+    assert names == ["eps", "alpha", "steps", "random_start", "restarts", "seed"]
+    defaults = {p["name"]: p["default"] for p in info["params"]}
+    assert defaults["eps"] == 1.0 and defaults["alpha"] == 0.2 and defaults["steps"] == 10

@@ -3,11 +3,11 @@
 import pytest
 import torch
 
-from advlab.core.attacks import cw, deepfool, fgsm, get_attack, run_attack
+from advlab.core.attacks import cw, deepfool, fgsm, get_attack, pgd_l2, run_attack
 from advlab.core.errors import ParameterError
 from advlab.core.metrics import norms
 from advlab.core.predict import predict
-from tests.core.fakes import CancelAfter, predict_labels
+from tests.core.fakes import CancelAfter, check_playback, predict_labels
 
 
 
@@ -70,8 +70,9 @@ def test_valid_images_and_input_untouched(tiny_model, name):
         assert torch.equal(tiny_model(result.adversarial).argmax(1) != labels, result.success)
     assert (result.success_step[result.success] >= 1).all()
     assert result.trajectory[0]["step"] == 0
-    assert all(0 <= e["true_prob"] <= 1 and e["target_prob"] is None for e in result.trajectory)
+    assert all(len(e["true_prob"]) == 3 and e["target_prob"] is None for e in result.trajectory)
     assert result.attack == name and not result.cancelled
+    check_playback(result, tiny_model, starts_clean=x)
 
 
 def test_deepfool_stops_each_image_once_fooled(tiny_model):
@@ -105,6 +106,7 @@ def test_cw_targeted_reaches_the_target(tiny_model):
     assert result.success.all()
     assert torch.equal(predict_labels(tiny_model, result.adversarial), targets)
     assert result.trajectory[-1]["target_prob"] is not None
+    check_playback(result, tiny_model, starts_clean=x)
 
 
 # --------------------------------------------------------------------------- the papers' claims
@@ -122,9 +124,48 @@ def test_deepfool_fools_lite0_with_less_l2_than_the_smallest_fgsm(lite0, coffee_
     assert df_l2 < fg_l2, (df_l2, fg_l2, eps)
 
 
+def smallest_fooling_pgd_l2(model, x, label, iterations=7):
+    """The smallest PGD-L2 ε (20 steps of ε/4, no random start) that fools ``model`` on
+    the one image: the first fooling ε of a coarse scan, then bisection below it."""
+    def attack(eps):
+        return pgd_l2(model, x, label, eps=eps, alpha=eps / 4, steps=20, random_start=False)
+
+    lo = 0.0
+    for hi in (0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0):
+        best = attack(hi)
+        if bool(best.success[0]):
+            break
+        lo = hi
+    assert bool(best.success[0]), "PGD-L2 fools the model at some ε ≤ 5"
+    for _ in range(iterations):
+        mid = (lo + hi) / 2
+        result = attack(mid)
+        if bool(result.success[0]):
+            hi, best = mid, result
+        else:
+            lo = mid
+    return hi, best
+
+
+def test_cw_l2_not_larger_than_pgd_l2_at_equal_success(tiny_model):
+    """C&W (2017) finds smaller L2 perturbations than PGD-L2 (Madry et al.) at equal success:
+    every image fooled by both, C&W's L2 against PGD-L2's at its smallest fooling ε."""
+    torch.manual_seed(5)
+    x = torch.rand(4, 3, 32, 32)
+    labels = predict_labels(tiny_model, x)
+    result = cw(tiny_model, x, labels, steps=100, lr=0.01, binary_steps=6)
+    assert result.success.all()
+    pgd_runs = [smallest_fooling_pgd_l2(tiny_model, x[i:i + 1], labels[i:i + 1])
+                for i in range(4)]
+    pgd_l2_norms = [l2(run)[0] for _, run in pgd_runs]
+    cw_l2 = l2(result)
+    print(f"\nL2 to fool the tiny model, per image: C&W {[round(v, 4) for v in cw_l2]}, "
+          f"PGD-L2 {[round(v, 4) for v in pgd_l2_norms]}")
+    for i, (ours, baseline) in enumerate(zip(cw_l2, pgd_l2_norms)):
+        assert ours <= baseline + 1e-6, (i, cw_l2, pgd_l2_norms)
+
+
 def test_cw_l2_not_larger_than_the_smallest_fgsm(tiny_model):
-    # The C&W paper compares against L2 attacks such as PGD-L2 at equal success; the lab
-    # has no pgd_l2 yet, so the baseline is FGSM at its smallest fooling ε per image.
     torch.manual_seed(5)
     x = torch.rand(4, 3, 32, 32)
     labels = predict_labels(tiny_model, x)
@@ -182,6 +223,7 @@ def test_cancel_after_two_steps(tiny_model):
 
 @pytest.mark.parametrize("name,params", [
     ("deepfool", {"steps": 0}), ("deepfool", {"overshoot": -0.1}), ("deepfool", {"c": 1.0}),
+    ("deepfool", {"candidates": 1}), ("deepfool", {"candidates": "ten"}),
     ("cw", {"c": 0}), ("cw", {"c": -1}), ("cw", {"lr": 0}), ("cw", {"binary_steps": 0}),
     ("cw", {"kappa": -1}), ("cw", {"steps": 0}), ("cw", {"overshoot": 0.1}),
 ])
@@ -208,7 +250,9 @@ def test_direct_calls_refuse_bad_values(tiny_model):
 def test_registry_entries(tiny_model):
     x = torch.rand(2, 3, 32, 32)
     labels = predict_labels(tiny_model, x)
-    for name, params in (("deepfool", {"steps": "5", "overshoot": "0.02"}),
+    assert [p["name"] for p in get_attack("deepfool").to_json()["params"]] == [
+        "steps", "overshoot", "candidates"]
+    for name, params in (("deepfool", {"steps": "5", "overshoot": "0.02", "candidates": "3"}),
                          ("cw", {"steps": "5", "binary_steps": 1, "c": "2", "kappa": 0,
                                  "lr": 0.01})):
         info = get_attack(name).to_json()
@@ -217,3 +261,4 @@ def test_registry_entries(tiny_model):
             assert p["help"] and p["min"] is not None and p["max"] is not None
         result = run_attack(name, tiny_model, x, labels, params=params)
         assert result.attack == name and result.steps_used <= 5
+        assert result.params == get_attack(name).check_params(params)

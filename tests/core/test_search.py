@@ -11,7 +11,7 @@ from torch import nn
 from advlab.core.attacks import QueryModel, get_attack, onepixel, run_attack, square
 from advlab.core.errors import ParameterError
 from advlab.core.metrics import norms
-from tests.core.fakes import CancelAfter, predict_labels
+from tests.core.fakes import CancelAfter, check_playback, predict_labels
 
 
 
@@ -97,6 +97,7 @@ def test_onepixel_changes_exactly_pixels(tiny_model):
         assert torch.allclose(result.perturbation, adv - x)
         fooled = predict_labels(tiny_model, adv) != y
         assert torch.equal(fooled, result.success)
+        check_playback(result, tiny_model)
 
 
 def test_onepixel_is_deterministic_and_seeded(tiny_model):
@@ -124,7 +125,8 @@ def test_onepixel_stops_early_and_counts_queries(tiny_model):
     assert result.queries.max() <= pop * (gens + 1)
     steps = [e["step"] for e in result.trajectory]
     assert steps == list(range(result.steps_used + 1))
-    assert {"true_prob", "target_prob", "active"} <= set(result.trajectory[0])
+    assert {"true_prob", "target_prob", "active", "queries"} <= set(result.trajectory[0])
+    assert result.trajectory[-1]["queries"] == result.queries.tolist()
     # One batched forward per generation for the whole batch.
     guarded = NoGradient(tiny_model)
     again = onepixel(guarded, x, y, population=pop, generations=gens)
@@ -147,6 +149,7 @@ def test_onepixel_targeted(tiny_model):
     result = onepixel(tiny_model, x, y, population=30, generations=10, targets=second)
     assert result.trajectory[0]["target_prob"] is not None
     assert torch.equal(predict_labels(tiny_model, result.adversarial) == second, result.success)
+    check_playback(result, tiny_model)
 
 
 def test_onepixel_cancel_keeps_best_so_far(tiny_model):
@@ -156,7 +159,9 @@ def test_onepixel_cancel_keeps_best_so_far(tiny_model):
     result = onepixel(tiny_model, x, y, population=8, generations=50, state=state)
     assert result.cancelled and result.steps_used == 2
     assert [s for s, _ in state.calls] == [1, 2] and state.calls[0][1] == 50
+    assert [s for s, _ in state.partials] == [1, 2], "the images go with every generation"
     assert all(d["l0"] <= 1 for d in norms(result.perturbation))
+    check_playback(result, tiny_model)
 
 
 def test_onepixel_refuses_a_population_below_four(tiny_model):
@@ -172,7 +177,7 @@ def test_onepixel_refuses_a_population_below_four(tiny_model):
 
 def test_onepixel_is_not_weaker_than_torchattacks(tiny_model):
     torchattacks = pytest.importorskip("torchattacks")
-    x = random_images(8)
+    x = random_images(16)
     y = predict_labels(tiny_model, x)
     start = time.perf_counter()
     ours = onepixel(tiny_model, x, y, pixels=1, population=20, generations=5)
@@ -185,7 +190,7 @@ def test_onepixel_is_not_weaker_than_torchattacks(tiny_model):
     theirs_s = time.perf_counter() - start
     theirs_rate = float((predict_labels(tiny_model, theirs) != y).float().mean())
     ours_rate = float(ours.success.float().mean())
-    print(f"\none-pixel, 8 images, population 20, 5 generations: advlab {ours_rate:.0%} "
+    print(f"\none-pixel, 16 images, population 20, 5 generations: advlab {ours_rate:.0%} "
           f"in {ours_s:.3f} s, torchattacks {theirs_rate:.0%} in {theirs_s:.3f} s")
     assert ours_rate > 0
     assert ours_rate >= theirs_rate
@@ -219,6 +224,8 @@ def test_square_stays_in_the_eps_box_and_budget(tiny_model):
             assert q == step + 1
         else:
             assert q == budget
+    check_playback(result, tiny_model)
+    assert len(result.trajectory) <= 200 and len(result.frames) <= 60
 
 
 def test_square_targeted(tiny_model):
@@ -229,6 +236,7 @@ def test_square_targeted(tiny_model):
     result = square(tiny_model, x, y, eps=0.05, queries=200, targets=second)
     assert result.success.any()
     assert torch.equal(predict_labels(tiny_model, result.adversarial) == second, result.success)
+    check_playback(result, tiny_model)
 
 
 def test_square_is_deterministic_and_seeded(tiny_model):
@@ -248,6 +256,7 @@ def test_square_cancel_keeps_best_so_far(tiny_model):
     result = square(tiny_model, x, y, eps=0.005, queries=500, state=state)
     assert result.cancelled and result.steps_used == 3
     assert result.queries.max() <= 4
+    check_playback(result, tiny_model)
     assert all(d["linf"] <= 0.005 + 1e-6 for d in norms(result.perturbation))
 
 
@@ -266,6 +275,7 @@ def test_square_on_lite0_small_budget(lite0, coffee_224):
     result = square(lite0, coffee_224, label, eps=0.05, queries=40)
     assert norms(result.perturbation)[0]["linf"] <= 0.05 + 1e-6
     assert int(result.queries[0]) <= 40
+    check_playback(result, lite0)
     print(f"\nsquare on lite0 coffee, eps 0.05: success {bool(result.success[0])} "
           f"after {int(result.queries[0])} queries")
 
@@ -302,3 +312,21 @@ def test_onepixel_chunked_forwards_give_the_same_result(tiny_model, monkeypatch)
     assert torch.equal(whole.adversarial, chunked.adversarial)
     assert torch.equal(whole.queries, chunked.queries)
     assert guarded.calls > chunked.steps_used + 1
+
+
+def test_square_playback_is_thinned_and_progress_carries_images_every_50(tiny_model):
+    x = random_images(2, seed=11)
+    y = predict_labels(tiny_model, x)
+    state = CancelAfter(10**9)
+    result = square(tiny_model, x, y, eps=0.001, queries=1000, state=state)  # never fooled
+    assert not result.success.any() and result.steps_used == 999
+    assert [s for s, _ in state.calls] == list(range(1, 1000))
+    assert [s for s, _ in state.partials] == list(range(50, 1000, 50)) + [999]
+    check_playback(result, tiny_model)
+    steps = [e["step"] for e in result.trajectory]
+    assert 100 <= len(steps) <= 200 and steps[-1] == 999
+    gaps = {b - a for a, b in zip(steps[:-2], steps[1:-1])}
+    assert len(gaps) == 1, f"evenly thinned: {gaps}"
+    frames = [s for s, _ in result.frames]
+    assert 30 <= len(frames) <= 60 and frames[-1] == 999
+    assert len({b - a for a, b in zip(frames[:-2], frames[1:-1])}) == 1

@@ -1,8 +1,16 @@
 """Attacks: plain functions of tensors plus a progress/cancel state object."""
 
-from advlab.core.attacks.base import AttackResult, AttackState, NullState
+from advlab.core.attacks.base import (
+    MAX_ENTRIES,
+    MAX_FRAMES,
+    AttackResult,
+    AttackState,
+    NullState,
+    Playback,
+    to_frame,
+)
 from advlab.core.attacks.gradient import fgsm, fgsm_direction, loss_gradient, perturb
-from advlab.core.attacks.iterative import bim, mifgsm, pgd
+from advlab.core.attacks.iterative import bim, mifgsm, pgd, pgd_l2
 from advlab.core.attacks.noise import noise, random_sign
 from advlab.core.attacks.optimisation import cw, deepfool
 from advlab.core.attacks.search import QueryModel, onepixel, square
@@ -13,7 +21,10 @@ __all__ = [
     "AttackInfo",
     "AttackResult",
     "AttackState",
+    "MAX_ENTRIES",
+    "MAX_FRAMES",
     "NullState",
+    "Playback",
     "Param",
     "QueryModel",
     "bim",
@@ -28,7 +39,9 @@ __all__ = [
     "onepixel",
     "perturb",
     "pgd",
+    "pgd_l2",
     "random_sign",
     "run_attack",
     "square",
+    "to_frame",
 ]

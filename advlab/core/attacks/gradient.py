@@ -5,7 +5,15 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 
-from advlab.core.attacks.base import AttackResult, AttackState, NullState
+from advlab.core.attacks.base import (
+    AttackResult,
+    AttackState,
+    NullState,
+    Playback,
+    class_probs,
+    prepare,
+    report,
+)
 from advlab.core.errors import ParameterError
 
 
@@ -64,9 +72,15 @@ def fgsm(
 ) -> AttackResult:
     """Fast Gradient Sign Method: x' = clip(x + ε·sign(∇ₓL), 0, 1), one gradient step."""
     eps = check_eps(eps)
-    direction = fgsm_direction(model, images, labels, targets)
-    return one_step_result("fgsm", model, images, labels, targets, direction, eps,
-                           {"eps": eps}, queries=0, state=state)
+    images, labels, targets = prepare(images, labels, targets)
+    x = images.clone().requires_grad_(True)
+    with torch.enable_grad():
+        logits = model(x)
+        loss = (F.cross_entropy(logits, labels) if targets is None
+                else -F.cross_entropy(logits, targets))
+        (grad,) = torch.autograd.grad(loss, x)
+    return one_step_result("fgsm", model, images, labels, targets, grad.sign(), eps,
+                           {"eps": eps}, queries=0, state=state, clean_logits=logits.detach())
 
 
 def one_step_result(
@@ -80,13 +94,26 @@ def one_step_result(
     params: dict,
     queries: int,
     state: AttackState | None = None,
+    clean_logits: torch.Tensor | None = None,
 ) -> AttackResult:
-    """Take one step of size ε along ``direction`` and score it (FGSM and the noise control)."""
-    adversarial = perturb(images.detach().clone(), direction, eps)
+    """Take one step of size ε along ``direction`` and score it (FGSM and the noise control).
+
+    The playback has two steps: 0 (the clean images) and 1 (the adversarials); the
+    clean images' logits are computed here unless the caller already has them.
+    """
+    images, labels, targets = prepare(images, labels, targets)
+    adversarial = perturb(images.clone(), direction, eps)
     with torch.no_grad():
-        predicted = model(adversarial).argmax(dim=1)
+        if clean_logits is None:
+            clean_logits = model(images)
+        logits = model(adversarial)
+    predicted = logits.argmax(dim=1)
     success = (predicted == targets if targets is not None else predicted != labels).cpu()
-    (state or NullState()).progress(1, 1)
+    playback = Playback()
+    playback.frame(0, images)
+    playback.entry(0, *class_probs(clean_logits, labels, targets))
+    playback.entry(1, *class_probs(logits, labels, targets))
+    report(state or NullState(), 1, 1, lambda: (adversarial, success))
     return AttackResult(
         attack=attack,
         adversarial=adversarial,
@@ -98,4 +125,6 @@ def one_step_result(
         queries=torch.full((images.shape[0],), queries, dtype=torch.long),
         steps_used=1,
         params=params,
+        trajectory=playback.trajectory(),
+        frames=playback.finish(1, adversarial),
     )

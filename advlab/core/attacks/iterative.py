@@ -1,5 +1,5 @@
-"""Iterative white-box attacks: BIM / I-FGSM (Kurakin et al. 2017), L∞ PGD (Madry et
-al. 2018) and MI-FGSM (Dong et al. 2018).
+"""Iterative white-box attacks: BIM / I-FGSM (Kurakin et al. 2017), L∞ and L2 PGD (Madry
+et al. 2018) and MI-FGSM (Dong et al. 2018).
 
 Each repeats a small signed-gradient step of size α and projects back into the
 ε-ball around the clean image (and into [0, 1]), with the same operation order as
@@ -21,10 +21,13 @@ from advlab.core.attacks.base import (
     AttackResult,
     AttackState,
     NullState,
+    Playback,
     check_number,
     check_whole,
+    class_probs,
     prepare,
     reached_goal,
+    report,
 )
 from advlab.core.attacks.gradient import check_eps
 
@@ -47,28 +50,52 @@ def check_alpha(alpha: float) -> float:
 # --------------------------------------------------------------------------- updates
 
 
+def _signed_step(x: torch.Tensor, direction: torch.Tensor, alpha: float) -> torch.Tensor:
+    """x + α·sign(direction) (``direction`` is used up). A new tensor laid out like ``x``:
+    the model's next input keeps the memory format torchattacks gives it (a conv layer's
+    gradient can differ in the last bit between formats)."""
+    return x + direction.sign_().mul_(alpha)
+
+
 def _bim_update(eps: float, alpha: float) -> Update:
-    """torchattacks.BIM's step, operation for operation."""
+    """torchattacks.BIM's step, operation for operation (its masks are max(adv, a) and
+    min(b, o + ε), but written so the result's memory layout, hence the next gradient to
+    the last bit, is torchattacks')."""
 
     def update(x, ori, grad, memory):
-        adv = x + alpha * grad.sign()
+        adv = _signed_step(x, grad, alpha)
         a = torch.clamp(ori - eps, min=0)
         b = (adv >= a).float() * adv + (adv < a).float() * a
         c = (b > ori + eps).float() * (ori + eps) + (b <= ori + eps).float() * b
-        return torch.clamp(c, max=1).detach(), None
+        return torch.clamp(c, max=1), None
 
     return update
 
 
-def _project(adv: torch.Tensor, ori: torch.Tensor, eps: float) -> torch.Tensor:
-    """torchattacks.PGD's projection: into the ε-ball around ``ori``, then into [0, 1]."""
-    delta = torch.clamp(adv - ori, min=-eps, max=eps)
-    return torch.clamp(ori + delta, min=0, max=1).detach()
+def _project_(adv: torch.Tensor, ori: torch.Tensor, eps: float) -> torch.Tensor:
+    """torchattacks.PGD's projection (``adv`` is used up): into the ε-ball around ``ori``,
+    then [0, 1]; the result is laid out like ``ori + δ``, as torchattacks' is."""
+    return (ori + adv.sub_(ori).clamp_(min=-eps, max=eps)).clamp_(min=0, max=1)
 
 
 def _pgd_update(eps: float, alpha: float) -> Update:
     def update(x, ori, grad, memory):
-        return _project(x.detach() + alpha * grad.sign(), ori, eps), None
+        return _project_(_signed_step(x, grad, alpha), ori, eps), None
+
+    return update
+
+
+def _pgd_l2_update(eps: float, alpha: float) -> Update:
+    """torchattacks.PGDL2's step, operation for operation (a zero step stays zero)."""
+
+    def update(x, ori, grad, memory):
+        n = x.shape[0]
+        grad_norms = torch.norm(grad.reshape(n, -1), p=2, dim=1) + 1e-10
+        delta = (x + grad.div_(grad_norms.view(n, 1, 1, 1)).mul_(alpha)).sub_(ori)
+        delta_norms = torch.norm(delta.reshape(n, -1), p=2, dim=1)
+        factor = torch.where(delta_norms > 0, eps / delta_norms, torch.ones_like(delta_norms))
+        factor = torch.min(factor, torch.ones_like(delta_norms))
+        return (ori + delta.mul_(factor.view(-1, 1, 1, 1))).clamp_(min=0, max=1), None
 
     return update
 
@@ -80,9 +107,8 @@ def _mifgsm_update(eps: float, alpha: float, decay: float) -> Update:
         scale = torch.mean(torch.abs(grad), dim=(1, 2, 3), keepdim=True)
         # An all-zero gradient would give 0/0 (torchattacks returns NaN there).
         scale = torch.where(scale > 0, scale, torch.ones_like(scale))
-        grad = grad / scale
-        grad = grad + momentum * decay
-        return _project(x.detach() + alpha * grad.sign(), ori, eps), grad
+        grad = grad.div_(scale).add_(momentum.mul_(decay))
+        return _project_(_signed_step(x, torch.sign(grad), alpha), ori, eps), grad
 
     return update
 
@@ -90,13 +116,29 @@ def _mifgsm_update(eps: float, alpha: float, decay: float) -> Update:
 # --------------------------------------------------------------------------- shared loop
 
 
-
-
 def _per_image_loss(logits, labels, targets) -> torch.Tensor:
     """The loss the attack climbs, per image (higher is better for the attacker)."""
     if targets is None:
         return F.cross_entropy(logits, labels, reduction="none")
     return -F.cross_entropy(logits, targets, reduction="none")
+
+
+#: What a run knows per image, and what restarts merge.
+_KEYS = ("adversarial", "success", "loss", "true_prob", "target_prob")
+
+
+def _merge(best: dict, run: dict, rows: torch.Tensor, keys=_KEYS) -> dict:
+    """``best`` (whole batch) updated with ``run`` (images ``rows``), per image: an earlier
+    success stays; else a success or a higher loss wins. ``best`` is not modified."""
+    better = ~best["success"][rows] & (run["success"] | (run["loss"] > best["loss"][rows]))
+    merged = dict(best)
+    for key in keys:
+        if best.get(key) is None:
+            continue
+        value = best[key].clone()
+        value[rows[better]] = run[key][better]
+        merged[key] = value
+    return merged
 
 
 def _iterate(
@@ -110,86 +152,120 @@ def _iterate(
     uses_memory: bool,
     early_stop: bool,
     state: AttackState,
+    playback: Playback,
     step_offset: int = 0,
     total: int | None = None,
+    previous: dict | None = None,
+    rows: torch.Tensor | None = None,
+    **tags,
 ) -> dict:
     """Run ``steps`` updates from ``start``; returns the adversarials and their scores.
 
     Each forward pass of x_t both scores x_t (goal met? probabilities) and gives
-    the gradient of the next update, so no extra model evaluation is spent except
-    one for the final x_steps. The loss is the batch-mean cross-entropy, as in
-    torchattacks.
+    the gradient of the next update, so the only extra model evaluation is one
+    forward for the final x_steps. The loss is the batch-mean cross-entropy, as in
+    torchattacks. For restarts, ``previous`` is the best of the earlier runs over the
+    whole batch and ``rows`` are the images of this run: progress, frames and the
+    trajectory then show the merged best (what the attack would return now).
     """
     n = images.shape[0]
     total = steps if total is None else total
     device = images.device
-    adversarial = start.detach().clone()
+    adversarial = torch.empty_like(start)  # a finished image's row holds its result
     success = torch.zeros(n, dtype=torch.bool, device=device)
     success_step = torch.full((n,), -1, dtype=torch.long, device=device)
     loss_value = torch.full((n,), float("-inf"), device=device)
-    trajectory: list[dict] = []
+    true_prob = torch.zeros(n, device=device)
+    target_prob = torch.zeros(n, device=device) if targets is not None else None
     active = torch.arange(n, device=device)
-    x = start.detach().clone()
+    x = start.detach()  # never written in place: each update makes a new tensor
     ori = images.detach()
-    lab = labels
-    tgt = targets
+    lab, tgt = labels, targets
     memory = torch.zeros_like(images) if uses_memory else None
+    grad = None
     cancelled = False
+
+    def run_now(with_images: bool) -> dict:
+        """This run so far (x for the active images); merged with ``previous`` if any."""
+        current = {"success": success, "loss": loss_value, "true_prob": true_prob,
+                   "target_prob": target_prob, "adversarial": None}
+        if with_images:
+            current["adversarial"] = adversarial.clone()
+            current["adversarial"][active] = x
+        if previous is None:
+            return current
+        keys = _KEYS if with_images else _KEYS[1:]
+        return _merge(previous, current, rows, keys)
+
+    def images_now() -> tuple[torch.Tensor, torch.Tensor]:
+        if previous is None and active.numel() == n:
+            return x, success  # no image has left: the iterate is the answer (read, not kept)
+        now = run_now(True)
+        return now["adversarial"], now["success"]
+
     t = 0
     while True:
-        need_grad = t < steps
-        with torch.enable_grad() if need_grad else torch.no_grad():
-            xg = x.clone().requires_grad_(True) if need_grad else x
-            logits = model(xg)
-            if need_grad:
+        step = t + step_offset
+        if t < steps:
+            x.requires_grad_(True)
+            with torch.enable_grad():
+                logits = model(x)
                 cost = (F.cross_entropy(logits, lab) if tgt is None
                         else -F.cross_entropy(logits, tgt))
-                (grad,) = torch.autograd.grad(cost, xg, retain_graph=False, create_graph=False)
-        logits = logits.detach()
+                (grad,) = torch.autograd.grad(cost, x, retain_graph=False, create_graph=False)
+            x = x.detach()
+        else:
+            with torch.no_grad():
+                logits = model(x)
         with torch.no_grad():
-            probs = F.softmax(logits, dim=1)
+            logits = logits.detach()
             goal = reached_goal(logits, lab, tgt)
-            adversarial[active] = x
+            p_true, p_target = class_probs(logits, lab, tgt)
+            true_prob[active] = p_true
+            if target_prob is not None:
+                target_prob[active] = p_target
             loss_value[active] = _per_image_loss(logits, lab, tgt)
             success[active] = goal
-            first = goal & (success_step[active] < 0)
-            success_step[active[first]] = t + step_offset
-            trajectory.append({
-                "step": t + step_offset,
-                "true_prob": float(probs.gather(1, lab[:, None]).mean()),
-                "target_prob": (None if tgt is None
-                                else float(probs.gather(1, tgt[:, None]).mean())),
-                "active": int(active.numel()),
-            })
+            old_step = success_step[active]
+            success_step[active] = torch.where(goal & (old_step < 0), step, old_step)
+        if t > 0 or previous is None:  # a restart's start is the previous run's last step
+            now = run_now(False)
+            playback.entry(step, now["true_prob"], now["target_prob"],
+                           active=int(active.numel()), **tags)
+            if playback.wants_frame(step):
+                playback.frame(step, images_now()[0])
         if t > 0:
-            state.progress(t + step_offset, total,
-                           {"adversarial": adversarial.detach().clone(),
-                            "success": success.detach().cpu().clone()})
+            report(state, step, total, images_now)
         if early_stop and bool(goal.any()):
+            adversarial[active[goal]] = x[goal]
             keep = ~goal
             active, x, ori, lab = active[keep], x[keep], ori[keep], lab[keep]
             tgt = tgt[keep] if tgt is not None else None
-            grad = grad[keep] if need_grad else None
+            grad = grad[keep] if t < steps else None
             memory = memory[keep] if memory is not None else None
         if t >= steps or active.numel() == 0:
             break
         if t > 0 and state.cancelled():
             cancelled = True
             break
-        x, memory = update(x, ori, grad, memory)
+        with torch.no_grad():
+            x, memory = update(x, ori, grad, memory)
         t += 1
+    adversarial[active] = x
     return {
         "adversarial": adversarial,
         "success": success,
         "success_step": success_step,
         "loss": loss_value,
-        "trajectory": trajectory,
+        "true_prob": true_prob,
+        "target_prob": target_prob,
         "steps_used": t,
+        "last_step": t + step_offset,
         "cancelled": cancelled,
     }
 
 
-def _result(attack, images, labels, targets, run, params) -> AttackResult:
+def _result(attack, images, labels, targets, run, params, playback: Playback) -> AttackResult:
     adversarial = run["adversarial"]
     return AttackResult(
         attack=attack,
@@ -203,10 +279,61 @@ def _result(attack, images, labels, targets, run, params) -> AttackResult:
         steps_used=run["steps_used"],
         cancelled=run["cancelled"],
         params=params,
-        trajectory=run["trajectory"],
+        trajectory=playback.trajectory(),
+        frames=playback.finish(run["last_step"], adversarial),
     )
 
 
+def _with_restarts(
+    attack: str,
+    model: torch.nn.Module,
+    images: torch.Tensor,
+    labels: torch.Tensor,
+    targets: torch.Tensor | None,
+    steps: int,
+    update: Update,
+    start: Callable[[torch.Tensor, torch.Generator], torch.Tensor] | None,
+    restarts: int,
+    seed: int,
+    early_stop: bool,
+    state: AttackState,
+    params: dict,
+) -> AttackResult:
+    """PGD's outer loop: ``restarts`` runs from ``start(images, generator)`` (or from the
+    clean images); each image keeps its best run (successful, else the highest loss)."""
+    generator = torch.Generator(device=images.device).manual_seed(int(seed))
+    playback = Playback()
+    n = images.shape[0]
+    best: dict | None = None
+    todo = torch.arange(n, device=images.device)
+    steps_used = 0
+    for r in range(restarts):
+        sub_images, sub_labels = images[todo], labels[todo]
+        sub_targets = targets[todo] if targets is not None else None
+        x0 = start(sub_images, generator) if start is not None else sub_images
+        run = _iterate(model, sub_images, x0, sub_labels, sub_targets, steps, update, False,
+                       early_stop, state, playback, step_offset=r * steps,
+                       total=restarts * steps, previous=best, rows=todo, restart=r)
+        steps_used += run["steps_used"]
+        if best is None:
+            best = run
+        else:
+            merged = _merge(best, run, todo)
+            # The first success of any run is the success step.
+            first = (best["success_step"][todo] < 0) & (run["success_step"] >= 0)
+            merged["success_step"] = best["success_step"].clone()
+            merged["success_step"][todo[first]] = run["success_step"][first]
+            best = merged
+        best["cancelled"], best["last_step"] = run["cancelled"], run["last_step"]
+        if run["cancelled"]:
+            break
+        if early_stop:
+            todo = torch.nonzero(~best["success"]).flatten()
+            if todo.numel() == 0:
+                break
+    assert best is not None
+    best["steps_used"] = steps_used
+    return _result(attack, images, labels, targets, best, params, playback)
 
 
 # --------------------------------------------------------------------------- attacks
@@ -226,10 +353,11 @@ def bim(
     """Basic Iterative Method (I-FGSM): x ← clip_{x₀,ε}(x + α·sign(∇ₓL)), then into [0, 1]."""
     eps, alpha, steps = check_eps(eps), check_alpha(alpha), check_steps(steps)
     images, labels, targets = prepare(images, labels, targets)
+    playback = Playback()
     run = _iterate(model, images, images, labels, targets, steps, _bim_update(eps, alpha),
-                   False, early_stop, state or NullState())
+                   False, early_stop, state or NullState(), playback)
     return _result("bim", images, labels, targets, run,
-                   {"eps": eps, "alpha": alpha, "steps": steps})
+                   {"eps": eps, "alpha": alpha, "steps": steps}, playback)
 
 
 def mifgsm(
@@ -248,10 +376,12 @@ def mifgsm(
     eps, alpha, steps = check_eps(eps), check_alpha(alpha), check_steps(steps)
     decay = check_number("decay", decay, 0.0, meaning="μ, the momentum factor")
     images, labels, targets = prepare(images, labels, targets)
+    playback = Playback()
     run = _iterate(model, images, images, labels, targets, steps,
-                   _mifgsm_update(eps, alpha, decay), True, early_stop, state or NullState())
+                   _mifgsm_update(eps, alpha, decay), True, early_stop, state or NullState(),
+                   playback)
     return _result("mifgsm", images, labels, targets, run,
-                   {"eps": eps, "alpha": alpha, "steps": steps, "decay": decay})
+                   {"eps": eps, "alpha": alpha, "steps": steps, "decay": decay}, playback)
 
 
 def pgd(
@@ -276,49 +406,61 @@ def pgd(
     if not random_start:
         restarts = 1  # every restart would repeat the same deterministic run
     images, labels, targets = prepare(images, labels, targets)
-    state = state or NullState()
-    generator = torch.Generator(device=images.device).manual_seed(int(seed))
     params = {"eps": eps, "alpha": alpha, "steps": steps, "random_start": bool(random_start),
               "restarts": restarts, "seed": int(seed)}
 
-    n = images.shape[0]
-    best: dict | None = None
-    todo = torch.arange(n, device=images.device)
-    steps_used = 0
-    trajectory: list[dict] = []
-    cancelled = False
-    for r in range(restarts):
-        sub_images, sub_labels = images[todo], labels[todo]
-        sub_targets = targets[todo] if targets is not None else None
-        start = sub_images.clone()
-        if random_start:
-            noise = torch.empty_like(start).uniform_(-eps, eps, generator=generator)
-            start = torch.clamp(start + noise, min=0, max=1).detach()
-        run = _iterate(model, sub_images, start, sub_labels, sub_targets, steps,
-                       _pgd_update(eps, alpha), False, early_stop, state,
-                       step_offset=r * steps, total=restarts * steps)
-        for entry in run["trajectory"]:
-            entry["restart"] = r
-        trajectory.extend(run["trajectory"])
-        steps_used += run["steps_used"]
-        if best is None:
-            best = run
-        else:
-            # Per image: an earlier success stays; else a success or a higher loss wins.
-            old_ok = best["success"][todo]
-            better = ~old_ok & (run["success"] | (run["loss"] > best["loss"][todo]))
-            idx = todo[better]
-            for key in ("adversarial", "success", "loss"):
-                best[key][idx] = run[key][better]
-            first = (best["success_step"][todo] < 0) & (run["success_step"] >= 0)
-            best["success_step"][todo[first]] = run["success_step"][first]
-        if run["cancelled"]:
-            cancelled = True
-            break
-        if early_stop:
-            todo = torch.nonzero(~best["success"]).flatten()
-            if todo.numel() == 0:
-                break
-    assert best is not None
-    best = dict(best, steps_used=steps_used, trajectory=trajectory, cancelled=cancelled)
-    return _result("pgd", images, labels, targets, best, params)
+    def uniform_start(x: torch.Tensor, generator: torch.Generator) -> torch.Tensor:
+        noise = torch.empty_like(x).uniform_(-eps, eps, generator=generator)
+        return torch.clamp(x + noise, min=0, max=1).detach()
+
+    return _with_restarts("pgd", model, images, labels, targets, steps, _pgd_update(eps, alpha),
+                          uniform_start if random_start else None, restarts, seed, early_stop,
+                          state or NullState(), params)
+
+
+def check_l2_eps(eps: float) -> float:
+    """An L2 radius ε ≥ 0 in pixel units (1.0 over a 224 × 224 image ≈ 0.66 grey levels RMS)."""
+    return check_number("eps", eps, 0.0, meaning="the L2 length of the whole change in pixel "
+                        "units; 1.0 spread over a 224 × 224 photo is under one grey level a value")
+
+
+def pgd_l2(
+    model: torch.nn.Module,
+    images: torch.Tensor,
+    labels: torch.Tensor,
+    eps: float = 1.0,
+    alpha: float = 0.2,
+    steps: int = 10,
+    random_start: bool = True,
+    restarts: int = 1,
+    seed: int = 0,
+    targets: torch.Tensor | None = None,
+    state: AttackState | None = None,
+    early_stop: bool = True,
+) -> AttackResult:
+    """L2 Projected Gradient Descent (as torchattacks.PGDL2): x ← x + α·∇/‖∇‖₂ per image,
+    then δ = x − x₀ is scaled back onto the L2 ball ‖δ‖₂ ≤ ε and x clipped to [0, 1].
+
+    The random start is δ = ε·u·z/‖z‖₂ with z Gaussian and u uniform in [0, 1] (seeded);
+    with restarts, each image keeps its best run (successful, else the highest loss).
+    """
+    eps = check_l2_eps(eps)
+    alpha = check_number("alpha", alpha, 0.0, strict=True,
+                         meaning="the L2 length of one step in pixel units")
+    steps = check_steps(steps)
+    restarts = check_whole("restarts", restarts, 1, "independent random starts")
+    if not random_start:
+        restarts = 1
+    images, labels, targets = prepare(images, labels, targets)
+    params = {"eps": eps, "alpha": alpha, "steps": steps, "random_start": bool(random_start),
+              "restarts": restarts, "seed": int(seed)}
+
+    def ball_start(x: torch.Tensor, generator: torch.Generator) -> torch.Tensor:
+        delta = torch.empty_like(x).normal_(generator=generator)
+        norm = delta.flatten(1).norm(p=2, dim=1).view(-1, 1, 1, 1)
+        radius = torch.zeros_like(norm).uniform_(0, 1, generator=generator)
+        return torch.clamp(x + delta * (radius / norm * eps), min=0, max=1).detach()
+
+    return _with_restarts("pgd_l2", model, images, labels, targets, steps,
+                          _pgd_l2_update(eps, alpha), ball_start if random_start else None,
+                          restarts, seed, early_stop, state or NullState(), params)

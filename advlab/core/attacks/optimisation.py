@@ -23,26 +23,16 @@ from advlab.core.attacks.base import (
     NullState,
     check_number,
     check_whole,
+    class_probs,
+    Playback,
     prepare,
     reached_goal,
+    report,
 )
 from advlab.core.attacks.iterative import check_steps
 from advlab.core.errors import ParameterError
 
 
-
-
-def _entry(step: int, logits: torch.Tensor, labels: torch.Tensor,
-           targets: torch.Tensor | None, **extra) -> dict:
-    probs = F.softmax(logits, dim=1)
-    entry = {
-        "step": step,
-        "true_prob": float(probs.gather(1, labels[:, None]).mean()),
-        "target_prob": (None if targets is None
-                        else float(probs.gather(1, targets[:, None]).mean())),
-    }
-    entry.update(extra)
-    return entry
 
 
 # --------------------------------------------------------------------------- DeepFool
@@ -84,8 +74,10 @@ def deepfool(
     r_tot = torch.zeros_like(images)
     success = torch.zeros(n, dtype=torch.bool, device=device)
     success_step = torch.full((n,), -1, dtype=torch.long, device=device)
+    true_prob = torch.zeros(n, device=device)
+    l2 = torch.zeros(n, device=device)
     active = torch.arange(n, device=device)
-    trajectory: list[dict] = []
+    playback = Playback()
     cancelled = False
     t = 0
     while True:
@@ -109,12 +101,12 @@ def deepfool(
             success[active] = goal
             first = goal & (success_step[active] < 0)
             success_step[active[first]] = t
-            trajectory.append(_entry(t, logits, lab, None, active=int(active.numel()),
-                                     l2=float(r_tot[active].flatten(1).norm(dim=1).mean()
-                                              * (1 + overshoot))))
+            true_prob[active] = class_probs(logits, lab, None)[0]
+            l2[active] = (x.detach() - images[active]).flatten(1).norm(dim=1)
+            playback.entry(t, true_prob, None, active=int(active.numel()), l2=l2)
+            playback.frame(t, adversarial)
         if t > 0:
-            state.progress(t, steps, {"adversarial": adversarial.detach().clone(),
-                                      "success": success.detach().cpu().clone()})
+            report(state, t, steps, lambda: (adversarial, success))
         if t >= steps or bool(goal.all()):
             break
         if t > 0 and state.cancelled():
@@ -147,7 +139,8 @@ def deepfool(
         steps_used=t,
         cancelled=cancelled,
         params={"steps": steps, "overshoot": overshoot, "candidates": candidates},
-        trajectory=trajectory,
+        trajectory=playback.trajectory(),
+        frames=playback.finish(t, adversarial),
     )
 
 
@@ -200,12 +193,14 @@ def cw(
     lower = torch.zeros(n, device=device)
     upper = torch.full((n,), 1e10, device=device)
     w0 = torch.atanh(torch.clamp(images * 2 - 1, -1 + 1e-6, 1 - 1e-6))
-    trajectory: list[dict] = []
+    playback = Playback()
     cancelled = False
     done = 0
+    # The probabilities of each image's best so far (the clean image until one succeeds).
     with torch.no_grad():
-        trajectory.append(_entry(0, model(images), labels, targets, binary_step=0,
-                                 c=float(const.mean()), l2=0.0))
+        best_true, best_target = class_probs(model(images), labels, targets)
+    playback.entry(0, best_true, best_target, binary_step=0, c=const, l2=torch.zeros(n, device=device))
+    playback.frame(0, best_adv)
 
     for round_ in range(binary_steps):
         w = w0.clone().requires_grad_(True)
@@ -230,15 +225,19 @@ def cw(
                 better = goal & (l2 < best_l2)
                 best_l2 = torch.where(better, l2, best_l2)
                 best_adv[better] = x.detach()[better]
+                p_true, p_target = class_probs(logits, labels, targets)
+                best_true = torch.where(better, p_true, best_true)
+                if best_target is not None:
+                    best_target = torch.where(better, p_target, best_target)
                 round_ok |= goal
                 first = goal & ~success
                 success_step[first] = done
                 success |= goal
-                trajectory.append(_entry(done, logits, labels, targets, binary_step=round_,
-                                         c=float(const.mean()),
-                                         l2=float(l2.mean())))
-            state.progress(done, total, {"adversarial": best_adv.detach().clone(),
-                                         "success": success.detach().cpu().clone()})
+                # The best's probabilities and L2 (0 until one succeeds), the iterate's L2.
+                playback.entry(done, best_true, best_target, binary_step=round_, c=const,
+                               l2=torch.where(success, best_l2, 0.0), iterate_l2=l2)
+                playback.frame(done, best_adv)
+            report(state, done, total, lambda: (best_adv, success))
             if state.cancelled():
                 cancelled = True
                 break
@@ -263,5 +262,6 @@ def cw(
         steps_used=done,
         cancelled=cancelled,
         params={"c": c, "kappa": kappa, "steps": steps, "lr": lr, "binary_steps": binary_steps},
-        trajectory=trajectory,
+        trajectory=playback.trajectory(),
+        frames=playback.finish(done, best_adv),
     )

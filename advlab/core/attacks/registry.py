@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import torch
 
 from advlab.core.attacks.gradient import fgsm
-from advlab.core.attacks.iterative import bim, mifgsm, pgd
+from advlab.core.attacks.iterative import bim, mifgsm, pgd, pgd_l2
 from advlab.core.attacks.noise import noise as random_noise
 from advlab.core.attacks.optimisation import cw, deepfool
 from advlab.core.attacks.search import onepixel, square
@@ -134,6 +134,16 @@ DECAY = Param(
     "Momentum factor μ: how much of the previous steps' direction each new step keeps.",
 )
 
+L2_EPS = Param(
+    "eps", float, 1.0, 0.0, 100.0, "L2 length, pixel units",
+    "How long the whole change may be, measured as one length over all values; 1.0 spread "
+    "over a 224 × 224 photo is under one grey level per value.",
+)
+L2_ALPHA = Param(
+    "alpha", float, 0.2, 1e-6, 100.0, "L2 length, pixel units",
+    "How long each step is, measured like eps; a few steps of 0.2 reach eps = 1.0.",
+)
+
 PIXELS = Param(
     "pixels", int, 1, 1, 100, "pixels",
     "How many pixels the one-pixel attack may change (the L0 budget); the paper shows 1 is often enough.",
@@ -170,6 +180,11 @@ DEEPFOOL_STEPS = Param(
 OVERSHOOT = Param(
     "overshoot", float, 0.02, 0.0, 1.0, "fraction",
     "How far past the boundary to land: the total step is scaled by 1 + overshoot.",
+)
+CANDIDATES = Param(
+    "candidates", int, 10, 2, 1000, "classes",
+    "How many of the top classes (the true one included) DeepFool looks for a boundary to; "
+    "more is slower and can find a slightly smaller change.",
 )
 CW_C = Param(
     "c", float, 1.0, 1e-6, 1e6, "",
@@ -244,6 +259,19 @@ ATTACKS: dict[str, AttackInfo] = {
         ),
         run=pgd,
     ),
+    "pgd_l2": AttackInfo(
+        name="pgd_l2",
+        title="PGD L2 (projected gradient descent, L2)",
+        box="white",
+        norm="l2",
+        params=(L2_EPS, L2_ALPHA, STEPS, RANDOM_START, RESTARTS, SEED),
+        explanation=(
+            "Like PGD, but the change is measured by its overall length instead of its largest "
+            "value, so it may change a few pixels a lot and leave the rest alone. Each step goes "
+            "straight along the gradient and is pulled back inside a sphere of radius eps."
+        ),
+        run=pgd_l2,
+    ),
     "mifgsm": AttackInfo(
         name="mifgsm",
         title="MI-FGSM (momentum iterative)",
@@ -290,7 +318,7 @@ ATTACKS: dict[str, AttackInfo] = {
         title="DeepFool (nearest boundary, L2)",
         box="white",
         norm="l2",
-        params=(DEEPFOOL_STEPS, OVERSHOOT),
+        params=(DEEPFOOL_STEPS, OVERSHOOT, CANDIDATES),
         explanation=(
             "Pretends the model is a flat, linear surface near the image, works out exactly "
             "the shortest step to the nearest other class, takes it, and repeats until the "

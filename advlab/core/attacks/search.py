@@ -22,14 +22,18 @@ from advlab.core.attacks.base import (
     NullState,
     check_number,
     check_whole,
+    Playback,
     prepare,
     reached_goal,
+    report,
 )
 from advlab.core.attacks.gradient import check_eps
 
 # At most this many input values (images × 3 × H × W) go through one forward pass:
 # 2048 images of 64 × 64, or about 167 of 224 × 224.
 _MAX_FORWARD_ELEMENTS = 2048 * 3 * 64 * 64
+# The Square Attack sends its current images with every this many progress reports.
+_REPORT_EVERY = 50
 
 
 class QueryModel:
@@ -94,7 +98,7 @@ def _paint(images: torch.Tensor, rows: torch.Tensor, cands: torch.Tensor) -> tor
     """
     b, k, _ = cands.shape
     _, c, h, w = images.shape
-    out = images[rows].clone().view(b, c, h * w)
+    out = images[rows].reshape(b, c, h * w)  # indexing copies: the originals stay untouched
     col = cands[..., 0].floor().long().clamp_(0, w - 1)
     row = cands[..., 1].floor().long().clamp_(0, h - 1)
     flat = (row * w + col)[:, None, :].expand(b, c, k)
@@ -116,7 +120,9 @@ def _feasible(images: torch.Tensor, rows: torch.Tensor, cands: torch.Tensor) -> 
     if k > 1:
         srt = flat.sort(dim=1).values
         ok &= (srt[:, 1:] != srt[:, :-1]).all(dim=1)
-    old = images[rows].view(b, c, h * w).gather(2, flat[:, None, :].expand(b, c, k))
+    # Only the K original pixels of each candidate are read, not whole images.
+    channels = torch.arange(c, device=cands.device)
+    old = images.flatten(2)[rows[:, None, None], channels[None, :, None], flat[:, None, :]]
     ok &= (old != cands[..., 2:].transpose(1, 2).to(old.dtype)).any(dim=1).all(dim=1)
     return ok
 
@@ -234,7 +240,7 @@ def onepixel(
     best_target = torch.zeros(n, device=device)
     best_fit = torch.full((n,), float("inf"), device=device)
     active = torch.arange(n, device=device)
-    trajectory: list[dict] = []
+    playback = Playback()
     cancelled = False
     g = 0
     while True:
@@ -253,16 +259,11 @@ def onepixel(
             best_target[upd] = p_target[rows[better], pick[better]]
         success[active[won]] = True
         success_step[active[won].cpu()] = g
-        trajectory.append({
-            "step": g,
-            "true_prob": float(best_true.mean()),
-            "target_prob": float(best_target.mean()) if targets is not None else None,
-            "active": int(active.numel()),
-            "queries": int(query.queries.sum()),
-        })
+        playback.entry(g, best_true, best_target if targets is not None else None,
+                       active=int(active.numel()), queries=query.queries)
+        playback.frame(g, adversarial)
         if g > 0:
-            state.progress(g, generations, {"adversarial": adversarial.clone(),
-                                            "success": success.cpu().clone()})
+            report(state, g, generations, lambda: (adversarial, success))
         keep = ~won
         active, pop, fit = active[keep], pop[keep], fit[keep]
         p_true, p_target = p_true[keep], p_target[keep]
@@ -307,7 +308,8 @@ def onepixel(
         steps_used=g,
         cancelled=cancelled,
         params=params,
-        trajectory=trajectory,
+        trajectory=playback.trajectory(),
+        frames=playback.finish(g, adversarial),
     )
 
 
@@ -384,21 +386,16 @@ def square(
     success = reached_goal(logp, labels, targets)
     success_step = torch.where(success.cpu(), 0, -1).long()
     active = torch.nonzero(~success).flatten()
-    trajectory: list[dict] = []
-
-    def record(step):
-        probs = query_probs[0]
-        trajectory.append({
-            "step": step,
-            "true_prob": float(probs.gather(1, labels[:, None]).mean()),
-            "target_prob": (float(probs.gather(1, targets[:, None]).mean())
-                            if targets is not None else None),
-            "active": int(active.numel()),
-            "queries": int(query.queries.sum()),
-        })
-
     # Probabilities of each image's current best, for the trajectory.
-    query_probs = [logp.exp()]
+    best_probs = logp.exp()
+    playback = Playback()
+
+    def record(step: int) -> None:
+        playback.entry(step, best_probs.gather(1, labels[:, None])[:, 0],
+                       best_probs.gather(1, targets[:, None])[:, 0] if targets is not None
+                       else None, active=int(active.numel()), queries=query.queries)
+        playback.frame(step, x_best)
+
     record(0)
     cancelled = False
     it = 0
@@ -429,15 +426,16 @@ def square(
         x_best[upd] = x_new[improved]
         loss_min[upd] = loss[improved]
         margin_min[upd] = margin[improved]
-        query_probs[0][upd] = logp[improved].exp()
+        best_probs[upd] = logp[improved].exp()
         it += 1
         done = active[goal]
         success[done] = True
         success_step[done.cpu()] = it
         active = active[~goal]
         record(it)
-        state.progress(it, iterations, {"adversarial": x_best.clone(),
-                                        "success": success.cpu().clone()})
+        # The images go with every 50th report (and the last): a copy costs about a query.
+        show = it % _REPORT_EVERY == 0 or it == iterations or active.numel() == 0
+        report(state, it, iterations, (lambda: (x_best, success)) if show else None)
     return AttackResult(
         attack="square",
         adversarial=x_best,
@@ -450,5 +448,6 @@ def square(
         steps_used=it,
         cancelled=cancelled,
         params=params,
-        trajectory=trajectory,
+        trajectory=playback.trajectory(),
+        frames=playback.finish(it, x_best),
     )
