@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
+from advlab.gui.job_runner import CANCELLED
 from advlab.gui.session import Session, record_title, short_title
 from advlab.gui.widgets.noise_grid import NoiseGrid
 from advlab.gui.widgets.sweep_plot import SweepPlot
@@ -130,10 +131,14 @@ class AnalysisController(QObject):
         if (kind == "sweep" and job_id == self.sweep_job) or (
                 kind == "transfer" and job_id == self.transfer_job):
             if kind == "sweep":
-                self.sweep.set_note(message.splitlines()[0])
-            if message != "Cancelled.":
-                self.error.emit(self.tr("The {kind} stopped").format(kind=kind), message)
+                self.sweep.set_note(self.tr("Cancelled.") if message == CANCELLED
+                                    else message.splitlines()[0])
+            if message != CANCELLED:
+                self.error.emit(self.tr("The η sweep stopped") if kind == "sweep"
+                                else self.tr("The transfer test stopped"), message)
 
     def _on_request_failed(self, purpose: str, message: str) -> None:
-        if purpose in ("sweep", "transfer"):
-            self.error.emit(self.tr("Could not start the {kind}").format(kind=purpose), message)
+        if purpose == "sweep":
+            self.error.emit(self.tr("Could not start the η sweep"), message)
+        elif purpose == "transfer":
+            self.error.emit(self.tr("Could not start the transfer test"), message)

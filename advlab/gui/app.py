@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from advlab import __version__
@@ -36,12 +36,47 @@ def build_window(image: str | None = None, settings: QSettings | None = None):  
     return window
 
 
+class Lab(QObject):
+    """Owns the window; when the user picks another language it builds a new one in that
+    language and moves the session (image, results, η, attack) over, so nothing is lost."""
+
+    def __init__(self, image: str | None = None, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or QSettings()
+        self.window = self._open(image)
+
+    def _open(self, image: str | None, state: object = None):  # type: ignore[no-untyped-def]
+        from advlab.gui import settings as keys
+        from advlab.gui.i18n import install_translator, resolve_language
+
+        install_translator(resolve_language(keys.LANGUAGE.get(self.settings)))
+        window = build_window(image, self.settings)
+        window.language_chosen.connect(self.switch_language)
+        if state is not None:
+            window.worker.engine_ready.connect(lambda _info: window.files.apply(state),
+                                               Qt.ConnectionType.SingleShotConnection)
+        return window
+
+    def switch_language(self, _code: str) -> None:
+        old = self.window
+        state = old.files.state()
+        geometry = old.saveGeometry()
+        self.window = self._open(None, state)
+        self.window.restoreGeometry(geometry)
+        self.window.show()  # before closing the old one, or Qt quits on the last window closed
+        old.close()
+        old.deleteLater()
+
+    def stop(self) -> None:
+        self.window.worker.stop()
+
+
 def main(argv: list[str] | None = None, image: str | None = None) -> int:
     """Open the lab window (optionally on ``image``) and run until it closes."""
     app = create_app(argv)
-    window = build_window(image)
-    app.aboutToQuit.connect(window.worker.stop)
-    window.show()
+    lab = Lab(image)
+    app.aboutToQuit.connect(lab.stop)
+    lab.window.show()
     return app.exec()
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from advlab.gui.job_runner import CANCELLED
 from advlab.gui.session import Session
 from advlab.gui.widgets.attack_panel import AttackPanel
 from advlab.gui.widgets.playback_plot import PlaybackPlot
@@ -110,9 +111,11 @@ class AttackController(QObject):
     def _on_failed(self, job_id: int, kind: str, message: str) -> None:
         if kind != "attack" or job_id != self.job_id:
             return
+        if message == CANCELLED:
+            self._finish(self.tr("Cancelled."))
+            return
         self._finish(message.splitlines()[0])
-        if message != "Cancelled.":
-            self.error.emit(self.tr("The attack stopped"), message)
+        self.error.emit(self.tr("The attack stopped"), message)
 
     def _on_request_failed(self, purpose: str, message: str) -> None:
         if purpose == "attack" and self.running:

@@ -20,6 +20,8 @@ from typing import Any
 
 from PySide6.QtCore import QThread, Signal
 
+#: The message of a job or request that stopped because it was cancelled (a token, not shown).
+CANCELLED = "Cancelled."
 #: Send progress to the GUI at most this often (s); the last step always goes.
 PROGRESS_INTERVAL_S = 0.1
 
@@ -152,11 +154,12 @@ class JobRunner(QThread):
         try:
             result = job(JobState(self, job_id, kind))
         except Cancelled:
-            self.job_failed.emit(job_id, kind, "Cancelled.")
+            self.job_failed.emit(job_id, kind, CANCELLED)
         except UserError as exc:
             self.job_failed.emit(job_id, kind, str(exc))
         except Exception as exc:  # noqa: BLE001 - a bug: say so, keep the lab running
             traceback.print_exc()
-            self.job_failed.emit(job_id, kind, f"Something went wrong ({type(exc).__name__}: {exc}).")
+            self.job_failed.emit(job_id, kind, self.tr("Something went wrong ({error}).").format(
+                error=f"{type(exc).__name__}: {exc}"))
         else:
             self.job_done.emit(job_id, kind, result)

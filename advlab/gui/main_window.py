@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 from advlab.core.noise_maps import auto_amplification, signed_map
 from advlab.core.samples import DEFAULT_SAMPLE, sample_path, sample_paths
 from advlab.gui import settings as keys
+from advlab.gui.i18n import LANGUAGES
+from advlab.gui.job_runner import CANCELLED
 from advlab.gui.analysis_controller import AnalysisController
 from advlab.gui.attack_controller import AttackController
 from advlab.gui.pixel_controller import PixelController
@@ -67,6 +69,9 @@ SAVED_CHECK_DELAY_MS = 250
 
 class MainWindow(QMainWindow):
     """Turns user intent into worker requests and shows the session."""
+
+    #: The user chose another language ("auto", "en", "nl"); the app rebuilds the window.
+    language_chosen = Signal(str)
 
     def __init__(self, worker: ModelWorker, settings: QSettings, image: str | None = None) -> None:
         super().__init__()
@@ -275,6 +280,17 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         reset_layout = view_menu.addAction(self.tr("&Reset layout"))
         reset_layout.triggered.connect(lambda: self.restoreState(self._default_state))
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        language_menu.setObjectName("menu_language")
+        current = keys.LANGUAGE.get(self.settings)
+        group = QActionGroup(self)
+        for code, name in (("auto", self.tr("System language")), *LANGUAGES.items()):
+            action = language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.setData(code)
+            group.addAction(action)
+            action.triggered.connect(lambda _=False, code=code: self._choose_language(code))
         self.lesson_menu = self.menuBar().addMenu(self.tr("&Lesson"))
         self.lesson_menu.setObjectName("menu_lesson")
 
@@ -461,6 +477,11 @@ class MainWindow(QMainWindow):
                                          attack.get("target", ""))
         self._pending_selection = list(state.get("selected") or [])
 
+    def _choose_language(self, code: str) -> None:
+        if code != keys.LANGUAGE.get(self.settings):
+            keys.LANGUAGE.set(self.settings, code)
+            self.language_chosen.emit(code)
+
     def _restore_attack_choice(self) -> None:
         """The attack, its parameters and target as the user left them (bad entries ignored)."""
         try:
@@ -574,8 +595,9 @@ class MainWindow(QMainWindow):
             "direction": self.tr("Could not set the direction"),
             "engine": self.tr("PyTorch did not start"),
         }
-        self.status.set_message(message.splitlines()[0] if message else "")
-        if message == "Cancelled." or purpose not in titles:
+        shown = self.tr("Cancelled.") if message == CANCELLED else message
+        self.status.set_message(shown.splitlines()[0] if shown else "")
+        if message == CANCELLED or purpose not in titles:
             return
         self.show_error(titles[purpose], message)
 

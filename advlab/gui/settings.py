@@ -34,3 +34,4 @@ GEOMETRY = Setting[QByteArray]("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE = Setting[QByteArray]("window/state", QByteArray, QByteArray())
 MODEL_FILES = Setting[str]("lab/model_files", str, "")  # user's model files, one per line
 ATTACK = Setting[str]("lab/attack", str, "")  # JSON: {"name", "params", "target"}
+LANGUAGE = Setting[str]("ui/language", str, "auto")  # "auto" (the system's), "en" or "nl"

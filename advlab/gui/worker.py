@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QThread, Signal
 
-from advlab.gui.job_runner import JobRunner
+from advlab.gui.job_runner import CANCELLED, JobRunner
 from advlab.gui.session import record_title
 
 #: The order in which pending requests are served: each one builds on the ones before.
@@ -125,11 +125,12 @@ class ModelWorker(QThread):
     # -- the thread -------------------------------------------------------
     def run(self) -> None:
         self.jobs.start()
-        self.status_changed.emit("Loading PyTorch…")
+        self.status_changed.emit(self.tr("Loading PyTorch…"))
         try:
             self._start_engine()
         except Exception:  # noqa: BLE001 - report, never crash the window
-            self.failed.emit("engine", "PyTorch could not start:\n" + traceback.format_exc(limit=3))
+            self.failed.emit("engine", self.tr("PyTorch could not start:") + "\n"
+                             + traceback.format_exc(limit=3))
             return
         while True:
             with self._lock:
@@ -174,12 +175,13 @@ class ModelWorker(QThread):
         try:
             getattr(self, f"_serve_{purpose}")(*args)
         except Cancelled:
-            self.failed.emit(purpose, "Cancelled.")
+            self.failed.emit(purpose, CANCELLED)
         except UserError as exc:
             self.failed.emit(purpose, str(exc))
         except Exception as exc:  # noqa: BLE001 - a bug: say so, keep the lab running
             traceback.print_exc()
-            self.failed.emit(purpose, f"Something went wrong ({type(exc).__name__}: {exc}).")
+            self.failed.emit(purpose, self.tr("Something went wrong ({error}).").format(
+                error=f"{type(exc).__name__}: {exc}"))
 
     def _download_cancelled(self) -> bool:
         with self._lock:
@@ -190,7 +192,7 @@ class ModelWorker(QThread):
 
         spec = resolve(name)
         self.jobs.cancel()
-        self.status_changed.emit(f"Loading {spec.title}…")
+        self.status_changed.emit(self.tr("Loading {title}…").format(title=spec.title))
         model = self.lab.set_model(
             name, device, progress=self.download_progress.emit, cancelled=self._download_cancelled
         )
@@ -227,9 +229,9 @@ class ModelWorker(QThread):
         self.lab.set_direction(kind, index, seed)
         if self.lab.clean is not None:
             if kind == "fgsm":
-                self.status_changed.emit("Computing the gradient…")
+                self.status_changed.emit(self.tr("Computing the gradient…"))
             self.lab.direction()
-            self.status_changed.emit("Ready.")
+            self.status_changed.emit(self.tr("Ready."))
 
     def _serve_live(self, eta: float) -> None:
         self._eta = eta
