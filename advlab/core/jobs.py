@@ -22,6 +22,7 @@ from advlab.core.errors import ParameterError
 from advlab.core.models import Classifier
 from advlab.core.predict import Prediction, predict
 from advlab.core.results import AttackRecord, record_from_result
+from advlab.core.robustness import check_saved
 from advlab.core.sweep import SweepResult, direction_from_perturbation, sweep
 from advlab.core.transfer import EnsembleModel, TransferMatrix, transfer_matrix
 
@@ -71,8 +72,9 @@ class _AttackProgressReporter:
 
 
 def attack_job(snapshot: Snapshot, name: str, params: dict[str, object], target: int | None,
-               state: AttackState | None = None) -> AttackRecord:
-    """Run attack ``name`` on the snapshot's image; the result as a record for the results list."""
+               state: AttackState | None = None, check_files: bool = True) -> AttackRecord:
+    """Run attack ``name`` on the snapshot's image; the result as a record for the results list,
+    with whether it still fools once saved as PNG or JPEG (``check_files``)."""
     info = get_attack(name)
     checked = info.check_params(params)
     model, clean = snapshot.model, snapshot.clean
@@ -85,11 +87,15 @@ def attack_job(snapshot: Snapshot, name: str, params: dict[str, object], target:
     seconds = time.perf_counter() - start
     with torch.no_grad():
         adversarial_prediction = predict(model, img.quantize(result.adversarial[:1]))[0]
-    return record_from_result(
+    record = record_from_result(
         result, 0, image_name=snapshot.image_name, model_name=model.spec.name,
         model_title=model.spec.title, attack_title=info.title,
         clean_prediction=snapshot.clean_prediction,
         adversarial_prediction=adversarial_prediction, seconds=seconds)
+    if check_files:
+        record.robustness = check_saved(model, record.adversarial_rgb, record.clean_index,
+                                        record.target, qualities=range(100, 9, -10))
+    return record
 
 
 def record_direction(record: AttackRecord, device: torch.device) -> torch.Tensor:

@@ -86,6 +86,7 @@ class AttackRecord:
     created: float = field(default_factory=time.time)
     target_label: str = ""
     adv_top: list[tuple[int, str, float]] = field(default_factory=list)  # top classes of the 8-bit adversarial
+    robustness: dict[str, Any] | None = None  # does it still fool as PNG / JPEG? (core/robustness.py)
 
     def norms(self) -> dict[str, float]:
         """Size of the change: ``l0`` (pixels with any channel changed), ``l2`` and ``linf``
@@ -267,6 +268,15 @@ _RECORD_SCALARS: dict[str, tuple[type, ...]] = {
 }
 
 
+def _plain_json(value: Any) -> Any:
+    """``value`` with numpy scalars turned into Python ones, so json can write it."""
+    if isinstance(value, dict):
+        return {str(k): _plain_json(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain_json(v) for v in value]
+    return value.item() if isinstance(value, np.generic) else value
+
+
 def _npy_bytes(array: np.ndarray) -> bytes:
     buffer = io.BytesIO()
     np.save(buffer, np.ascontiguousarray(array), allow_pickle=False)
@@ -301,6 +311,7 @@ def _record_manifest(record: AttackRecord, number: int, entries: dict[str, bytes
         for name, kinds in _RECORD_SCALARS.items()
     }
     doc["params"] = dict(record.params)
+    doc["robustness"] = _plain_json(record.robustness)
     doc["adv_top"] = [[_scalar_for_json("adv_top", int(i), (int,)), str(label),
                        _scalar_for_json("adv_top", float(p), (float,))]
                       for i, label, p in record.adv_top]
@@ -544,7 +555,10 @@ def _load_record(doc: Any, number: int, reader: _Reader) -> AttackRecord:
                              reader.array(frame.get("array"), f"{where}'s frame {k + 1}"),
                              np.uint8, shape)
         frames.append((step, image))
-    return AttackRecord(params=params, adv_top=adv_top, clean_rgb=clean, adversarial_rgb=adversarial,
+    robustness = doc.get("robustness")
+    if robustness is not None and not isinstance(robustness, dict):
+        raise reader.damaged(f"{where}'s saved-file check is {robustness!r}")
+    return AttackRecord(params=params, adv_top=adv_top, robustness=robustness, clean_rgb=clean, adversarial_rgb=adversarial,
                         perturbation=perturbation, trajectory=trajectory, frames=frames, **values)
 
 

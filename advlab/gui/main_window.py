@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from advlab.core.noise_maps import auto_amplification, signed_map
 from advlab.core.samples import DEFAULT_SAMPLE, sample_path, sample_paths
 from advlab.gui import settings as keys
+from advlab.gui.export_controller import install as install_export
 from advlab.gui.i18n import LANGUAGES
 from advlab.gui.job_runner import CANCELLED
 from advlab.gui.analysis_controller import AnalysisController
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._set_controls_enabled(False)
         self.eta.set_eta(keys.ETA.get(settings))
+        self.export = install_export(self)
         geometry = keys.GEOMETRY.get(settings)
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)

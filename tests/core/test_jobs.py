@@ -43,6 +43,9 @@ def test_attack_job_reports_the_best_image_and_returns_a_record(snapshot):
     assert shown and shown[0].adversarial_rgb.shape == (32, 32, 3)
     assert np.abs(record.perturbation).max() <= 0.05 + 1e-6
     assert len(record.adv_top) == 5 and record.adv_top[0][0] == record.adv_index
+    assert set(record.robustness) == {"png", "jpeg"}
+    # The record's own label is that of the 8-bit image, which is what a PNG holds.
+    assert record.robustness["png"]["fools"] == (record.adv_index != record.clean_index)
 
 
 def test_a_cancelled_attack_job_keeps_its_best_so_far(snapshot):

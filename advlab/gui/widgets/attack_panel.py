@@ -11,7 +11,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QSizePolicy,
@@ -218,8 +218,8 @@ class AttackPanel(QWidget):
     attack_changed = Signal(str)
 
     GROUP_TITLES = {
-        WHITE: "White-box (needs the model's gradients)",
-        BLACK: "Black-box (only asks for answers)",
+        WHITE: QT_TRANSLATE_NOOP("AttackPanel", "White-box (needs the model's gradients)"),
+        BLACK: QT_TRANSLATE_NOOP("AttackPanel", "Black-box (only asks for answers)"),
     }
 
     def __init__(self, parent: QWidget | None = None) -> None:

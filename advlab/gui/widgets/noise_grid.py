@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QSplitter,
@@ -26,21 +26,26 @@ from advlab.gui.widgets.sweep_plot import style_plot
 
 #: View key → what the selector says.
 VIEWS = {
-    "signed": "Signed (grey = no change)",
-    "heat": "|δ| heat map",
-    "red": "Red channel",
-    "green": "Green channel",
-    "blue": "Blue channel",
+    "signed": QT_TRANSLATE_NOOP("NoiseGrid", "Signed (grey = no change)"),
+    "heat": QT_TRANSLATE_NOOP("NoiseGrid", "|δ| heat map"),
+    "red": QT_TRANSLATE_NOOP("NoiseGrid", "Red channel"),
+    "green": QT_TRANSLATE_NOOP("NoiseGrid", "Green channel"),
+    "blue": QT_TRANSLATE_NOOP("NoiseGrid", "Blue channel"),
 }
 #: What each view means, in one line under the selectors.
 VIEW_HINTS = {
-    "signed": "Grey means unchanged; lighter or darker means that pixel's colour was pushed up or down.",
-    "heat": "Dark means unchanged; the brighter, the larger the change in any of R, G, B.",
-    "red": "White means unchanged; red = more red, blue = less red.",
-    "green": "White means unchanged; red = more green, blue = less green.",
-    "blue": "White means unchanged; red = more blue, blue = less blue.",
+    "signed": QT_TRANSLATE_NOOP("NoiseGrid", "Grey means unchanged; lighter or darker means that "
+                                             "pixel's colour was pushed up or down."),
+    "heat": QT_TRANSLATE_NOOP("NoiseGrid", "Dark means unchanged; the brighter, the larger the "
+                                           "change in any of R, G, B."),
+    "red": QT_TRANSLATE_NOOP("NoiseGrid", "White means unchanged; red = more red, blue = less red."),
+    "green": QT_TRANSLATE_NOOP("NoiseGrid",
+                               "White means unchanged; red = more green, blue = less green."),
+    "blue": QT_TRANSLATE_NOOP("NoiseGrid",
+                              "White means unchanged; red = more blue, blue = less blue."),
 }
-SCALINGS = {"shared": "Shared amplification", "auto": "Auto per map"}
+SCALINGS = {"shared": QT_TRANSLATE_NOOP("NoiseGrid", "Shared amplification"),
+            "auto": QT_TRANSLATE_NOOP("NoiseGrid", "Auto per map")}
 ENTRY_KEYS = ("title", "delta", "adv_label", "adv_prob", "success", "l0", "l2", "linf", "psnr")
 MAPS_PER_ROW = 4
 HISTOGRAM_BINS = 101
@@ -70,8 +75,9 @@ def describe_entry(entry: dict) -> str:
     """
     psnr = "∞" if math.isinf(entry["psnr"]) else f"{entry['psnr']:.1f}"
     l0 = f"{entry['l0']:,}".replace(",", "\u2009")
-    verdict = (f"<b style='color:{FOOLED_COLOUR.name()}'>fooled</b>" if entry["success"]
-               else "not fooled")
+    fooled = QCoreApplication.translate("NoiseGrid", "fooled")
+    verdict = (f"<b style='color:{FOOLED_COLOUR.name()}'>{fooled}</b>" if entry["success"]
+               else QCoreApplication.translate("NoiseGrid", "not fooled"))
     label = str(entry["adv_label"]).replace("&", "&amp;").replace("<", "&lt;")
     return (f"L0 {l0} px · L2 {entry['l2']:.3g}<br>"
             f"L∞ {entry['linf'] * 255:.1f}/255 · PSNR {psnr} dB<br>"

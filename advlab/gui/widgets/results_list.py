@@ -6,7 +6,7 @@ import csv
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, QItemSelectionModel, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,8 +24,11 @@ from advlab.core.errors import ParameterError
 #: Keys every result summary must have.
 SUMMARY_KEYS = ("id", "attack_title", "model_title", "target_label", "success", "cancelled",
                 "clean_label", "adv_label", "adv_prob", "l0", "l2", "linf", "seconds", "queries")
-COLUMNS = ("attack", "model", "target", "success", "label → adversarial (conf.)",
-           "L0", "L2", "L∞", "time (s)", "queries")
+COLUMNS = (QT_TRANSLATE_NOOP("ResultsList", "attack"), QT_TRANSLATE_NOOP("ResultsList", "model"),
+           QT_TRANSLATE_NOOP("ResultsList", "target"), QT_TRANSLATE_NOOP("ResultsList", "success"),
+           QT_TRANSLATE_NOOP("ResultsList", "label → adversarial (conf.)"),
+           "L0", "L2", "L∞", QT_TRANSLATE_NOOP("ResultsList", "time (s)"),
+           QT_TRANSLATE_NOOP("ResultsList", "queries"))
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 SUCCESS_COLOUR = QColor("#2f855a")

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -41,7 +41,8 @@ def style_plot(plot: pg.PlotWidget, palette_widget: QWidget) -> None:
 
 def flip_text(eta: float) -> str:
     """'flips at η = 0.0041 (1.0 grey levels)'."""
-    return f"flips at η = {eta:.4f} ({eta * 255:.1f} grey levels)"
+    return QCoreApplication.translate("SweepPlot", "flips at η = {eta:.4f} ({grey:.1f} grey levels)").format(
+        eta=eta, grey=eta * 255)
 
 
 class GreyLevelAxis(pg.AxisItem):

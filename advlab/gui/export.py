@@ -1,0 +1,413 @@
+"""The lesson figure: original + η × noise = adversarial, as PNG, SVG or PDF.
+
+The classic figure of Goodfellow et al. (the panda): the clean image with its label
+and confidence, plus η times the noise, equals the adversarial image with its new
+label. Drawn with QPainter on any paint device, so the same code makes the PNG (2×,
+nearest-neighbour so pixels stay crisp), the SVG, the PDF and the clipboard image.
+No model runs here: the parts come from a result or from the live η view.
+
+Qt only (no torch), so the window can import it before PyTorch has loaded.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRectF, \
+    QSize, QSizeF, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPageLayout, QPageSize, \
+    QPainter, QPdfWriter
+from PySide6.QtSvg import QSvgGenerator
+
+from advlab.core.errors import ParameterError, UserError
+from advlab.core.noise_maps import auto_amplification, signed_map
+from advlab.gui.qt_images import to_qimage
+
+#: The figure's own coordinate system (logical pixels); everything is drawn in it.
+FIGURE_WIDTH = 960
+FIGURE_HEIGHT = 404
+#: PNG files are rendered at this multiple of the logical size (1920 × 808 pixels).
+PNG_SCALE = 2
+FIGURE_SUFFIXES = (".png", ".svg", ".pdf")
+#: Attacks whose ``eps`` is an L2 radius, not a per-pixel bound: their figure states
+#: the largest per-pixel change instead.
+L2_BUDGET_ATTACKS = ("pgd_l2",)
+
+_INK = QColor("#1a202c")
+_MUTED = QColor("#4a5568")
+_FOOLED = QColor("#c53030")
+_KEPT = QColor("#2b6cb0")
+_FRAME = QColor("#a0aec0")
+
+# Layout in figure units (see FIGURE_WIDTH).
+_MARGIN = 24.0
+_PLUS_GAP = 184.0  # between original and noise: "+ 0.005 ×"
+_EQUALS_GAP = 70.0  # between noise and adversarial: "="
+_TOP = 18.0
+_HEADER_HEIGHT = 34.0
+_TILE = (FIGURE_WIDTH - 2 * _MARGIN - _PLUS_GAP - _EQUALS_GAP) / 3
+
+
+class ExportError(UserError):
+    """A figure, image or screenshot that cannot be written."""
+
+
+@dataclass(frozen=True)
+class FigureParts:
+    """What the lesson figure shows.
+
+    Images are (H, W, 3) ``uint8``; ``noise_rgb`` is the noise tile as shown (grey =
+    no change), magnified ``amplification`` times. Probabilities are in [0, 1]; ``eta``
+    is in [0, 1] pixel units (0.005 ≈ 1.3 grey levels). ``eta_is_budget`` says whether
+    ``eta`` is the attack's ε (True) or the measured largest change (False).
+    """
+
+    clean_rgb: np.ndarray
+    noise_rgb: np.ndarray
+    adversarial_rgb: np.ndarray
+    clean_label: str
+    clean_prob: float
+    adv_label: str
+    adv_prob: float
+    eta: float
+    amplification: float
+    model_title: str
+    attack_title: str
+    fooled: bool
+    eta_is_budget: bool = True
+
+
+def parts_from_record(record: Any) -> FigureParts:
+    """The figure of one attack result (an `advlab.core.results.AttackRecord`)."""
+    delta = np.asarray(record.perturbation, dtype=np.float32)
+    amplification = auto_amplification(delta)
+    largest = float(np.abs(delta).max(initial=0.0))
+    eps = record.params.get("eps")
+    use_eps = isinstance(eps, (int, float)) and not isinstance(eps, bool) \
+        and record.attack not in L2_BUDGET_ATTACKS
+    return FigureParts(
+        clean_rgb=record.clean_rgb,
+        noise_rgb=signed_map(delta, amplification),
+        adversarial_rgb=record.adversarial_rgb,
+        clean_label=record.clean_label,
+        clean_prob=float(record.clean_prob),
+        adv_label=record.adv_label,
+        adv_prob=float(record.adv_prob),
+        eta=float(eps) if use_eps else largest,
+        amplification=amplification,
+        model_title=record.model_title,
+        attack_title=record.attack_title,
+        fooled=bool(record.success),
+        eta_is_budget=use_eps,
+    )
+
+
+def live_attack_title(direction: str, target_label: str | None) -> str:
+    """What made the live view's noise: the FGSM direction or random ±η noise."""
+    if direction == "noise":
+        return QCoreApplication.translate("LessonFigure", "random ±η noise")
+    if target_label:
+        return QCoreApplication.translate(
+            "LessonFigure", "FGSM towards “{target}”").format(target=target_label)
+    return QCoreApplication.translate("LessonFigure", "FGSM (fast gradient sign)")
+
+
+def parts_from_live(clean_view: Any, live_update: Any, model_title: str) -> FigureParts:
+    """The figure of the live η view (`advlab.core.live.CleanView` and `LiveUpdate`)."""
+    from advlab.core.labels import label_of  # numpy-free lookup of the target's name
+
+    target = live_update.target
+    return FigureParts(
+        clean_rgb=clean_view.rgb,
+        noise_rgb=live_update.noise_rgb,
+        adversarial_rgb=live_update.adversarial_rgb,
+        clean_label=clean_view.prediction.label,
+        clean_prob=float(clean_view.prediction.prob),
+        adv_label=live_update.prediction.label,
+        adv_prob=float(live_update.prediction.prob),
+        eta=float(live_update.eta),
+        amplification=float(live_update.amplification),
+        model_title=model_title,
+        attack_title=live_attack_title(live_update.direction,
+                                       None if target is None else label_of(target)),
+        fooled=bool(live_update.fooled),
+    )
+
+
+# -- drawing ----------------------------------------------------------------------------
+def _font(pixels: float, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPixelSize(max(1, round(pixels)))
+    font.setBold(bold)
+    return font
+
+
+def _eta_text(eta: float) -> str:
+    """η as a short number: 0.005, 0.0123, 0.1."""
+    return f"{eta:.4g}"
+
+
+def _levels(eta: float) -> str:
+    """η as grey levels out of 255: 1.3, or 0.031 for a change below a tenth of a level."""
+    levels = eta * 255
+    return f"{levels:.1f}" if levels >= 0.1 or levels == 0 else f"{levels:.2g}"
+
+
+def caption_text(parts: FigureParts) -> str:
+    """"Model: …, attack: …, ε = 0.005 (1.3 grey levels)"."""
+    if parts.eta_is_budget:
+        return QCoreApplication.translate(
+            "LessonFigure", "Model: {model}, attack: {attack}, ε = {eta} ({levels} grey levels)"
+        ).format(model=parts.model_title, attack=parts.attack_title, eta=_eta_text(parts.eta),
+                 levels=_levels(parts.eta))
+    return QCoreApplication.translate(
+        "LessonFigure",
+        "Model: {model}, attack: {attack}, largest change {eta} ({levels} grey levels)"
+    ).format(model=parts.model_title, attack=parts.attack_title, eta=_eta_text(parts.eta),
+             levels=_levels(parts.eta))
+
+
+def _draw_tile(painter: QPainter, rgb: np.ndarray, rect: QRectF) -> None:
+    """The image fitted into ``rect`` (aspect kept), pixels scaled nearest-neighbour."""
+    image = to_qimage(rgb)
+    height, width = rgb.shape[:2]
+    scale = min(rect.width() / width, rect.height() / height)
+    target = QRectF(0, 0, width * scale, height * scale)
+    target.moveCenter(rect.center())
+    painter.drawImage(target, image)
+    painter.setPen(_FRAME)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(target)
+
+
+def _draw_text(painter: QPainter, rect: QRectF, text: str, font: QFont, color: QColor,
+               flags: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter) -> None:
+    """One line of text, shrunk (down to 60 %) and then elided to fit ``rect``."""
+    fitted = QFont(font)
+    while True:
+        painter.setFont(fitted)
+        if painter.fontMetrics().horizontalAdvance(text) <= rect.width() \
+                or fitted.pixelSize() <= font.pixelSize() * 0.6:
+            break
+        fitted.setPixelSize(fitted.pixelSize() - 1)
+    text = painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, int(rect.width()))
+    painter.setPen(color)
+    painter.drawText(rect, int(flags), text)
+
+
+def _draw_operator_plus(painter: QPainter, left: float, middle: float, eta: float) -> None:
+    """"+ 0.005 ×" in the gap between the original and the noise tile (smaller if it must)."""
+    spacing = (10.0, 6.0)
+    texts = ("+", _eta_text(eta), "×")
+
+    def widths(factor: float) -> list[tuple[str, QFont, float]]:
+        fonts = (_font(44 * factor, bold=True), _font(24 * factor), _font(44 * factor, bold=True))
+        out = []
+        for text, font in zip(texts, fonts):
+            painter.setFont(font)
+            out.append((text, font, float(painter.fontMetrics().horizontalAdvance(text))))
+        return out
+
+    pieces = widths(1.0)
+    total = sum(w for _, _, w in pieces) + sum(spacing)
+    if total > _PLUS_GAP - 12:
+        pieces = widths((_PLUS_GAP - 12) / total)
+        total = sum(w for _, _, w in pieces) + sum(spacing)
+    x = left + (_PLUS_GAP - total) / 2
+    for (text, font, text_width), gap in zip(pieces, (*spacing, 0.0)):
+        # 4 units of slack each side: the measured width must never elide the text.
+        _draw_text(painter, QRectF(x - 4, middle - 40, text_width + 8, 80), text, font, _INK)
+        x += text_width + gap
+
+
+def _noise_line(parts: FigureParts) -> str:
+    """Under the noise tile: η, or the largest change when there is no ε."""
+    if parts.eta_is_budget:
+        return QCoreApplication.translate("LessonFigure", "η = {eta}").format(
+            eta=_eta_text(parts.eta))
+    return QCoreApplication.translate("LessonFigure", "largest change {eta}").format(
+        eta=_eta_text(parts.eta))
+
+
+def render_figure(painter: QPainter, width: float, height: float, parts: FigureParts) -> None:
+    """Draw the lesson figure into the ``width`` × ``height`` area of ``painter``'s device
+    (its units), scaled uniformly from FIGURE_WIDTH × FIGURE_HEIGHT and centred."""
+    if width <= 0 or height <= 0:
+        raise ParameterError(f"A figure needs a positive size, not {width} × {height}.")
+    scale = min(width / FIGURE_WIDTH, height / FIGURE_HEIGHT)
+    painter.save()
+    painter.fillRect(QRectF(0, 0, width, height), QColor("white"))
+    painter.translate((width - FIGURE_WIDTH * scale) / 2, (height - FIGURE_HEIGHT * scale) / 2)
+    painter.scale(scale, scale)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+
+    header, label, detail = _font(22, bold=True), _font(25, bold=True), _font(19)
+    tile_top = _TOP + _HEADER_HEIGHT
+    lines_top = tile_top + _TILE + 10
+    lefts = [_MARGIN, _MARGIN + _TILE + _PLUS_GAP, _MARGIN + 2 * _TILE + _PLUS_GAP + _EQUALS_GAP]
+    headers = [
+        QCoreApplication.translate("LessonFigure", "Original"),
+        QCoreApplication.translate("LessonFigure", "Noise (shown × {factor:.0f})").format(
+            factor=parts.amplification),
+        QCoreApplication.translate("LessonFigure", "Adversarial"),
+    ]
+    percent = QCoreApplication.translate("LessonFigure", "{pct:.1f} % confidence")
+    lines = [
+        (f"“{parts.clean_label}”", _INK, percent.format(pct=parts.clean_prob * 100)),
+        (_noise_line(parts), _INK, QCoreApplication.translate(
+            "LessonFigure", "{levels} of 255 grey levels").format(levels=_levels(parts.eta))),
+        (f"“{parts.adv_label}”", _FOOLED if parts.fooled else _KEPT,
+         percent.format(pct=parts.adv_prob * 100)),
+    ]
+    images = [parts.clean_rgb, parts.noise_rgb, parts.adversarial_rgb]
+    column_width = _TILE + 40  # text may reach a little into the gaps
+    for left, title, image, (first, color, second) in zip(lefts, headers, images, lines):
+        column_left = left - 20
+        _draw_text(painter, QRectF(column_left, _TOP, column_width, _HEADER_HEIGHT - 6), title,
+                   header, _MUTED)
+        _draw_tile(painter, image, QRectF(left, tile_top, _TILE, _TILE))
+        _draw_text(painter, QRectF(column_left, lines_top, column_width, 34), first, label, color)
+        _draw_text(painter, QRectF(column_left, lines_top + 34, column_width, 28), second,
+                   detail, _MUTED)
+
+    middle = tile_top + _TILE / 2
+    _draw_operator_plus(painter, lefts[0] + _TILE, middle, parts.eta)
+    _draw_text(painter, QRectF(lefts[1] + _TILE, middle - 40, _EQUALS_GAP, 80), "=",
+               _font(44, bold=True), _INK)
+
+    caption_top = lines_top + 34 + 28 + 14
+    painter.setFont(_font(18))
+    painter.setPen(_MUTED)
+    painter.drawText(QRectF(_MARGIN, caption_top, FIGURE_WIDTH - 2 * _MARGIN,
+                            FIGURE_HEIGHT - caption_top - 6),
+                     int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                         | Qt.TextFlag.TextWordWrap), caption_text(parts))
+    painter.restore()
+
+
+# -- files and the clipboard --------------------------------------------------------------
+def ensure_gui_app() -> QGuiApplication:
+    """The running Qt application, or a new offscreen QGuiApplication (for the CLI)."""
+    app = QGuiApplication.instance()
+    if app is None:
+        app = QGuiApplication([sys.argv[0] if sys.argv else "advlab", "-platform", "offscreen"])
+    return app  # type: ignore[return-value]
+
+
+def figure_image(parts: FigureParts, scale: int = PNG_SCALE) -> QImage:
+    """The figure as an RGB image of ``scale`` × the logical size (for PNG and the clipboard)."""
+    if scale < 1:
+        raise ParameterError(f"The figure's scale must be at least 1, not {scale}.")
+    image = QImage(FIGURE_WIDTH * scale, FIGURE_HEIGHT * scale, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    dots_per_meter = round(96 * scale / 0.0254)
+    image.setDotsPerMeterX(dots_per_meter)
+    image.setDotsPerMeterY(dots_per_meter)
+    painter = QPainter(image)
+    render_figure(painter, image.width(), image.height(), parts)
+    painter.end()
+    return image
+
+
+def image_bytes(image: QImage, file_format: str = "PNG") -> bytes:
+    """A QImage encoded in memory (PNG by default)."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, file_format):
+        raise ExportError(f"Could not encode the image as {file_format}. Try PNG.")
+    buffer.close()
+    return bytes(data.data())
+
+
+def _svg_bytes(parts: FigureParts) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(QSize(FIGURE_WIDTH, FIGURE_HEIGHT))
+    generator.setViewBox(QRectF(0, 0, FIGURE_WIDTH, FIGURE_HEIGHT))
+    generator.setTitle(QCoreApplication.translate("LessonFigure", "Adversarial example"))
+    generator.setDescription(caption_text(parts))
+    painter = QPainter(generator)
+    render_figure(painter, FIGURE_WIDTH, FIGURE_HEIGHT, parts)
+    painter.end()
+    buffer.close()
+    return bytes(data.data())
+
+
+def _pdf_bytes(parts: FigureParts) -> bytes:
+    """One page exactly the figure's size (1 figure unit = 1 pt), no margins."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(300)
+    writer.setTitle(QCoreApplication.translate("LessonFigure", "Adversarial example"))
+    writer.setCreator("advlab")
+    writer.setPageLayout(QPageLayout(
+        QPageSize(QSizeF(FIGURE_WIDTH, FIGURE_HEIGHT), QPageSize.Unit.Point, "advlab figure",
+                  QPageSize.SizeMatchPolicy.ExactMatch),
+        QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    painter = QPainter(writer)
+    render_figure(painter, writer.width(), writer.height(), parts)
+    painter.end()
+    buffer.close()
+    return bytes(data.data())
+
+
+def write_file(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write ``data`` to ``path``; an `ExportError` that says what to do if it cannot."""
+    target = Path(path)
+    try:
+        with open(target, "wb") as handle:
+            handle.write(data)
+    except IsADirectoryError as exc:
+        raise ExportError(f"'{target}' is a folder. Choose a file name inside it.") from exc
+    except OSError as exc:
+        raise ExportError(f"Cannot write '{target}': {exc.strerror or exc}. "
+                          "Choose another name or folder.") from exc
+    return target
+
+
+def figure_bytes(parts: FigureParts, suffix: str) -> bytes:
+    """The figure as the bytes of a ``.png`` (2×), ``.svg`` or ``.pdf`` file."""
+    suffix = suffix.lower()
+    if suffix == ".png":
+        return image_bytes(figure_image(parts, PNG_SCALE))
+    if suffix == ".svg":
+        return _svg_bytes(parts)
+    if suffix == ".pdf":
+        return _pdf_bytes(parts)
+    raise ParameterError(
+        f"Cannot save a figure as '{suffix or 'a file without a suffix'}'; "
+        "end the file name with .png, .svg or .pdf."
+    )
+
+
+def save_figure(path: str | os.PathLike[str], parts: FigureParts) -> Path:
+    """Save the lesson figure; the suffix chooses: .png (2×, ≥ 1600 px wide), .svg or .pdf
+    (one page). An unknown suffix is a `ParameterError`; an unwritable path an `ExportError`."""
+    ensure_gui_app()
+    return write_file(path, figure_bytes(parts, Path(path).suffix))
+
+
+def save_png(path: str | os.PathLike[str], rgb: np.ndarray) -> Path:
+    """An (H, W, 3) ``uint8`` image as a lossless PNG file (every grey level kept)."""
+    if Path(path).suffix.lower() != ".png":
+        raise ParameterError(f"'{Path(path).name}' does not end in .png; the adversarial image is "
+                             "saved as a lossless PNG. Add .png to the name.")
+    return write_file(path, image_bytes(to_qimage(rgb)))
+
+
+def copy_image_to_clipboard(image: QImage) -> None:
+    """Put ``image`` on the system clipboard."""
+    QGuiApplication.clipboard().setImage(image)

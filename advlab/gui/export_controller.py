@@ -1,0 +1,293 @@
+"""File-menu exports: the lesson figure, the adversarial PNG, screenshots, the clipboard.
+
+`install(window)` adds the menu entries and shows each result's saved-file check
+(`record.robustness`, see `advlab.core.robustness.check_saved`) under the adversarial
+pane. The menu actions only ask for a file name; the work is done by methods that
+take a path (`export_figure`, `export_adversarial`, `save_screenshot`), so scripts
+and tests call them directly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMenu
+
+from advlab.core.errors import UserError
+from advlab.gui.export import (
+    FigureParts,
+    copy_image_to_clipboard,
+    figure_image,
+    image_bytes,
+    parts_from_live,
+    parts_from_record,
+    save_figure,
+    save_png,
+    write_file,
+)
+
+if TYPE_CHECKING:
+    from advlab.gui.main_window import MainWindow
+
+#: The tag of this controller's answers on the worker's shared `call_done` signal.
+SAVED_CHECK_TAG = "export_saved_check"
+
+
+def robustness_text(report: dict[str, Any]) -> str:
+    """A `check_saved` report in two short lines for the window, e.g.
+    "Saved as PNG: still fooled (tiger cat 51 %)" and
+    "JPEG 90: not fooled · lowest JPEG quality that still fools: 75"."""
+    png, jpeg = report["png"], report["jpeg"]
+    if png["fools"]:
+        first = QCoreApplication.translate(
+            "ExportController", "Saved as PNG: still fooled ({label} {pct:.0f} %)")
+    else:
+        first = QCoreApplication.translate(
+            "ExportController", "Saved as PNG: not fooled ({label} {pct:.0f} %)")
+    first = first.format(label=png["label"], pct=png["prob"] * 100)
+    if jpeg["fools"]:
+        jpeg_part = QCoreApplication.translate("ExportController", "JPEG {quality}: still fooled")
+    else:
+        jpeg_part = QCoreApplication.translate("ExportController", "JPEG {quality}: not fooled")
+    jpeg_part = jpeg_part.format(quality=jpeg["quality"])
+    lowest = jpeg["lowest_quality_that_fools"]
+    if lowest is None:
+        lowest_part = QCoreApplication.translate("ExportController", "no JPEG quality fools it")
+    else:
+        lowest_part = QCoreApplication.translate(
+            "ExportController", "lowest JPEG quality that still fools: {quality}").format(
+            quality=lowest)
+    return f"{first}\n{jpeg_part} · {lowest_part}"
+
+
+def install(window: MainWindow) -> ExportController:
+    """Add the export entries to ``window`` once; calling it again returns the same controller."""
+    existing = getattr(window, "export_controller", None)
+    if isinstance(existing, ExportController):
+        return existing
+    controller = ExportController(window)
+    window.export_controller = controller  # type: ignore[attr-defined]
+    return controller
+
+
+class ExportController(QObject):
+    """Exports what the window shows: the shown result if any, else the live η view."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.last_folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.PicturesLocation) or str(Path.home())
+        #: (path, report or None) of the latest check of an exported adversarial PNG.
+        self.last_saved_check: tuple[str, dict[str, Any] | None] | None = None
+        self._build_actions()
+        window.saved_label.setWordWrap(True)  # the check's two lines must not widen the column
+        window.session.shown_record_changed.connect(self._show_robustness)
+        window.worker.call_done.connect(self._on_call_done)
+
+    # -- menu ----------------------------------------------------------------
+    def _build_actions(self) -> None:
+        self.export_figure_action = QAction(self.tr("Export lesson &figure…"), self)
+        self.export_figure_action.setToolTip(self.tr(
+            "Save original + η × noise = adversarial as PNG, SVG or PDF, for slides and "
+            "worksheets."))
+        self.export_figure_action.triggered.connect(self.choose_figure_file)
+        self.export_adversarial_action = QAction(
+            self.tr("Export &adversarial image (PNG)…"), self)
+        self.export_adversarial_action.setToolTip(self.tr(
+            "Save the adversarial image without loss, and check whether the saved file "
+            "(and a JPEG of it) still fools the model."))
+        self.export_adversarial_action.triggered.connect(self.choose_adversarial_file)
+        self.copy_figure_action = QAction(self.tr("Cop&y figure"), self)
+        self.copy_figure_action.triggered.connect(self.copy_figure)
+        self.copy_screenshot_action = QAction(self.tr("Copy screenshot of the &window"), self)
+        self.copy_screenshot_action.triggered.connect(self.copy_screenshot)
+        self.save_screenshot_action = QAction(self.tr("Save scree&nshot…"), self)
+        self.save_screenshot_action.triggered.connect(self.choose_screenshot_file)
+
+        menu = self.window.menuBar().findChild(QMenu, "menu_file")
+        actions = menu.actions()
+        csv = getattr(self.window, "export_csv_action", None)
+        # Right after "Export results as CSV…", or before the separator above Quit.
+        if csv in actions and actions.index(csv) + 1 < len(actions):
+            before = actions[actions.index(csv) + 1]
+        else:
+            separators = [a for a in actions if a.isSeparator()]
+            before = separators[-1] if separators else None
+        for action in (self.export_figure_action, self.export_adversarial_action):
+            menu.insertAction(before, action)
+        menu.insertSeparator(before)
+        for action in (self.copy_figure_action, self.copy_screenshot_action,
+                       self.save_screenshot_action):
+            menu.insertAction(before, action)
+
+    def _ask_path(self, title: str, name: str, filters: str) -> str:
+        path, chosen = QFileDialog.getSaveFileName(
+            self.window, title, str(Path(self.last_folder) / name), filters)
+        if not path:
+            return ""
+        if not Path(path).suffix and "*." in chosen:  # "PNG image (*.png)" → ".png"
+            path += "." + chosen.split("*.")[1].split(")")[0].split()[0]
+        self.last_folder = str(Path(path).parent)
+        return path
+
+    def _base_name(self) -> str:
+        """"coffee_fgsm" for the shown result, "coffee_eta0.005" for the live view."""
+        stem = Path(self.window.session.image_name or "image").stem
+        record = self.window.session.shown_record
+        if record is not None:
+            return f"{stem}_{record.attack}"
+        live = self.window.session.live
+        return f"{stem}_eta{live.eta:g}" if live is not None else stem
+
+    def choose_figure_file(self) -> None:
+        filters = self.tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)")
+        path = self._ask_path(self.tr("Export lesson figure"), f"{self._base_name()}_figure.png",
+                              filters)
+        if path:
+            self.export_figure(path)
+
+    def choose_adversarial_file(self) -> None:
+        path = self._ask_path(self.tr("Export adversarial image"),
+                              f"{self._base_name()}_adversarial.png", self.tr("PNG image (*.png)"))
+        if path:
+            self.export_adversarial(path)
+
+    def choose_screenshot_file(self) -> None:
+        path = self._ask_path(self.tr("Save screenshot"), "advlab_screenshot.png",
+                              self.tr("PNG image (*.png)"))
+        if path:
+            self.save_screenshot(path)
+
+    # -- what is shown -------------------------------------------------------------
+    def figure_parts(self) -> FigureParts | None:
+        """The figure of the shown result, else of the live η view; None before an image."""
+        session = self.window.session
+        if session.shown_record is not None:
+            return parts_from_record(session.shown_record)
+        if session.clean is None or session.live is None:
+            return None
+        title = session.model.title if session.model is not None else ""
+        return parts_from_live(session.clean, session.live, title)
+
+    def _nothing_yet(self) -> None:
+        self.window.show_error(self.tr("Nothing to export yet"), self.tr(
+            "The model has not classified an image yet. Wait until the three panes show "
+            "images, then try again."))
+
+    # -- the work, given a path -------------------------------------------------------
+    def export_figure(self, path: str) -> Path | None:
+        """Save the lesson figure (.png, .svg or .pdf by suffix); None if it failed."""
+        parts = self.figure_parts()
+        if parts is None:
+            self._nothing_yet()
+            return None
+        try:
+            saved = save_figure(path, parts)
+        except UserError as exc:
+            self.window.show_error(self.tr("Could not export the figure"), str(exc))
+            return None
+        self.window.status.set_message(self.tr("Saved the lesson figure as {name}.").format(
+            name=saved.name))
+        return saved
+
+    def export_adversarial(self, path: str) -> Path | None:
+        """Save the shown adversarial as a lossless PNG, then report whether the saved file
+        (and JPEGs of it) still fool the model. None if it could not be written."""
+        session = self.window.session
+        record = session.shown_record
+        if record is not None:
+            rgb, model_name = record.adversarial_rgb, record.model
+            clean_index, target = record.clean_index, record.target
+        elif session.live is not None and session.model is not None:
+            live = session.live
+            rgb, model_name = live.adversarial_rgb, session.model.name
+            clean_index, target = live.clean_index, live.target
+        else:
+            self._nothing_yet()
+            return None
+        try:
+            saved = save_png(path, rgb)
+        except UserError as exc:
+            self.window.show_error(self.tr("Could not export the image"), str(exc))
+            return None
+        report = getattr(record, "robustness", None)
+        if report is not None:
+            self._report_saved_check(str(saved), report)
+        else:
+            self.window.status.set_message(self.tr(
+                "Saved {name}. Checking whether the saved file still fools the model…").format(
+                name=saved.name))
+            self._request_saved_check(str(saved), np.array(rgb), model_name, clean_index, target)
+        return saved
+
+    def _request_saved_check(self, path: str, rgb: np.ndarray, model_name: str,
+                             clean_index: int, target: int | None) -> None:
+        """Run `check_saved` on the worker thread, with the model that made the image."""
+
+        def check(lab: Any) -> tuple[str, str, Any]:
+            from advlab.core.robustness import check_saved
+
+            if lab.model is None or lab.model.spec.name != model_name:
+                return SAVED_CHECK_TAG, path, None  # made with another model: cannot check
+            try:
+                return SAVED_CHECK_TAG, path, check_saved(lab.model, rgb, clean_index, target)
+            except UserError as exc:
+                return SAVED_CHECK_TAG, path, str(exc)
+
+        self.window.worker.request("call", check)
+
+    def _on_call_done(self, result: object) -> None:
+        if not (isinstance(result, tuple) and len(result) == 3 and result[0] == SAVED_CHECK_TAG):
+            return
+        _, path, report = result
+        if isinstance(report, dict):
+            self._report_saved_check(path, report)
+            return
+        self.last_saved_check = (path, None)
+        self.window.status.set_message(self.tr(
+            "Saved {name}. It was made with another model, so it was not checked.").format(
+            name=Path(path).name) if report is None else str(report))
+
+    def _report_saved_check(self, path: str, report: dict[str, Any]) -> None:
+        self.last_saved_check = (path, report)
+        self.window.status.set_message(self.tr("Saved {name}. {check}").format(
+            name=Path(path).name, check=robustness_text(report).replace("\n", " · ")))
+
+    def save_screenshot(self, path: str) -> Path | None:
+        """Save a PNG of the whole window; None if it could not be written."""
+        try:
+            saved = write_file(path, image_bytes(self.window.grab().toImage()))
+        except UserError as exc:
+            self.window.show_error(self.tr("Could not save the screenshot"), str(exc))
+            return None
+        self.window.status.set_message(self.tr("Saved the screenshot as {name}.").format(
+            name=saved.name))
+        return saved
+
+    def copy_figure(self) -> bool:
+        """Put the lesson figure (2× PNG resolution) on the clipboard."""
+        parts = self.figure_parts()
+        if parts is None:
+            self._nothing_yet()
+            return False
+        copy_image_to_clipboard(figure_image(parts))
+        self.window.status.set_message(
+            self.tr("Copied the lesson figure: paste it into your slides."))
+        return True
+
+    def copy_screenshot(self) -> None:
+        """Put a screenshot of the whole window on the clipboard."""
+        QGuiApplication.clipboard().setImage(self.window.grab().toImage())
+        self.window.status.set_message(self.tr("Copied a screenshot of the window."))
+
+    # -- each result's saved-file check in the window -----------------------------------
+    def _show_robustness(self) -> None:
+        """Under the adversarial pane: the shown result's `robustness` report, if it has one."""
+        report = getattr(self.window.session.shown_record, "robustness", None)
+        if isinstance(report, dict):
+            self.window.saved_label.setText(robustness_text(report))
