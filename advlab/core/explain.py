@@ -220,7 +220,7 @@ def linear_model_growth(
     changes = []
     for n in n_values:
         n = check_whole("n", n, 1, "the number of inputs")
-        w = weight * rng.choice(np.array([-1.0, 1.0]), size=n)
+        w = weight * (rng.integers(0, 2, size=n) * 2.0 - 1.0)
         x = rng.random(n)
         x_adv = x + eta * np.sign(w)
         changes.append(float(w @ x_adv - w @ x))

@@ -30,9 +30,11 @@ from PySide6.QtWidgets import (
 from advlab.core.noise_maps import auto_amplification, signed_map
 from advlab.core.samples import DEFAULT_SAMPLE, sample_path, sample_paths
 from advlab.gui import settings as keys
+from advlab.gui.box_mode import install as install_box_mode
 from advlab.gui.export_controller import install as install_export
 from advlab.gui.i18n import LANGUAGES
 from advlab.gui.job_runner import CANCELLED
+from advlab.gui.linear_controller import install as install_linear_view
 from advlab.gui.analysis_controller import AnalysisController
 from advlab.gui.attack_controller import AttackController
 from advlab.gui.pixel_controller import PixelController
@@ -41,6 +43,7 @@ from advlab.gui.session import Session, record_title
 from advlab.gui.session_files import SESSION_FILTER, SESSION_SUFFIX, SessionFiles
 from advlab.gui.widgets.attack_panel import AttackPanel
 from advlab.gui.widgets.confidence_bars import ConfidenceBars
+from advlab.gui.widgets.help_panel import install_help
 from advlab.gui.widgets.direction_control import DirectionControl
 from advlab.gui.widgets.eta_control import EtaControl, grey_levels
 from advlab.gui.widgets.image_view import ImageView
@@ -60,7 +63,7 @@ if TYPE_CHECKING:
     from advlab.core.live import LiveUpdate
 
 #: Raise when the docks change: a saved layout of another version is not restored.
-DOCK_LAYOUT_VERSION = 2
+DOCK_LAYOUT_VERSION = 3
 CSV_FILTER = "CSV files (*.csv);;All files (*)"
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff *.gif);;All files (*)"
 MODEL_FILTER = "Model files (*.pt *.pth *.ckpt *.bin);;All files (*)"
@@ -101,6 +104,12 @@ class MainWindow(QMainWindow):
         self._set_controls_enabled(False)
         self.eta.set_eta(keys.ETA.get(settings))
         self.export = install_export(self)
+        self.linear = install_linear_view(self)
+        install_box_mode(self)  # sets self.box_mode
+        install_help(self)  # last: its tooltips reach every panel above
+        for key, dock in self.docks.items():  # bottom tabs scroll: the window fits 1280×720
+            if key not in ("attack", "pixels") and not isinstance(dock.widget(), QScrollArea):
+                dock.setWidget(_scrollable(dock.widget()))
         geometry = keys.GEOMETRY.get(settings)
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
@@ -215,6 +224,8 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.docks["attack"]], [340], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["results"]], [260], Qt.Orientation.Vertical)
         self._default_state = self.saveState(DOCK_LAYOUT_VERSION)
+        if keys.GEOMETRY.get(self.settings).isEmpty():
+            self._fit_to_screen()  # again: the untabified docks had made the window taller
         window_state = keys.WINDOW_STATE.get(self.settings)
         if not window_state.isEmpty():
             self.restoreState(window_state, DOCK_LAYOUT_VERSION)

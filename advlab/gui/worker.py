@@ -95,10 +95,17 @@ class ModelWorker(QThread):
 
     # -- called from the GUI thread ---------------------------------------
     def request(self, purpose: str, *args: Any) -> None:
-        """Queue a request; an older pending request for the same purpose is dropped."""
+        """Queue a request; an older pending request for the same purpose is dropped.
+
+        "call" requests are the exception: each features' function runs, in order, since
+        they answer different questions (see `call_done`)."""
         assert purpose in PURPOSES, purpose
         with self._lock:
-            self._pending[purpose] = args
+            if purpose == "call":
+                calls = self._pending.get("call", ())
+                self._pending["call"] = (*calls, *args)
+            else:
+                self._pending[purpose] = args
             if purpose == "model":
                 self._cancel_download = False
             self._lock.notify()
@@ -239,9 +246,10 @@ class ModelWorker(QThread):
             return
         self.live_ready.emit(self.lab.update(eta))
 
-    def _serve_call(self, function: Any) -> None:
-        """Run ``function(lab)`` on this thread (benchmarks and diagnostics)."""
-        self.call_done.emit(function(self.lab))
+    def _serve_call(self, *functions: Any) -> None:
+        """Run each ``function(lab)`` on this thread; each result goes out through `call_done`."""
+        for function in functions:
+            self.call_done.emit(function(self.lab))
 
     def _serve_saved(self, eta: float) -> None:
         if self.lab.clean is None:
