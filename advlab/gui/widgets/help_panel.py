@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -149,18 +149,18 @@ def install_help(window: Any) -> HelpPanel:
     from advlab.gui.linear_controller import add_bottom_dock
 
     panel = HelpPanel()
-    dock = QDockWidget(panel.tr("Help"), window)
+    dock = QDockWidget(QCoreApplication.translate("HelpPanel", "Help"), window)
     dock.setObjectName("dock_help")
     dock.setWidget(panel)
     add_bottom_dock(window, "help", dock)
 
-    menu = window.menuBar().addMenu(panel.tr("&Help"))
+    menu = window.menuBar().addMenu(QCoreApplication.translate("HelpPanel", "&Help"))
     menu.setObjectName("menu_help")
-    action = QAction(panel.tr("Explain this lab"), window)
+    action = QAction(QCoreApplication.translate("HelpPanel", "Explain this lab"), window)
     action.setObjectName("action_explain")
     action.setShortcut(QKeySequence(Qt.Key.Key_F1))
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    action.setToolTip(panel.tr("Open the help for the control you are using (F1)"))
+    action.setToolTip(QCoreApplication.translate("HelpPanel", "Open the help for the control you are using (F1)"))
 
     def explain() -> None:
         panel.show_topic(topic_for_widget(window, QApplication.focusWidget()))
