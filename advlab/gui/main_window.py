@@ -35,11 +35,14 @@ from advlab.gui.export_controller import install as install_export
 from advlab.gui.i18n import LANGUAGES
 from advlab.gui.job_runner import CANCELLED
 from advlab.gui.linear_controller import install as install_linear_view
+from advlab.gui.presentation import install as install_presentation
+from advlab.gui.quiz import install as install_quiz
 from advlab.gui.analysis_controller import AnalysisController
 from advlab.gui.attack_controller import AttackController
 from advlab.gui.pixel_controller import PixelController
 from advlab.gui.qt_images import from_qimage
 from advlab.gui.session import Session, record_title
+from advlab.gui.tour import install as install_tour
 from advlab.gui.session_files import SESSION_FILTER, SESSION_SUFFIX, SessionFiles
 from advlab.gui.widgets.attack_panel import AttackPanel
 from advlab.gui.widgets.confidence_bars import ConfidenceBars
@@ -63,7 +66,7 @@ if TYPE_CHECKING:
     from advlab.core.live import LiveUpdate
 
 #: Raise when the docks change: a saved layout of another version is not restored.
-DOCK_LAYOUT_VERSION = 3
+DOCK_LAYOUT_VERSION = 4
 CSV_FILTER = "CSV files (*.csv);;All files (*)"
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff *.gif);;All files (*)"
 MODEL_FILTER = "Model files (*.pt *.pth *.ckpt *.bin);;All files (*)"
@@ -106,6 +109,9 @@ class MainWindow(QMainWindow):
         self.export = install_export(self)
         self.linear = install_linear_view(self)
         install_box_mode(self)  # sets self.box_mode
+        install_presentation(self)  # sets self.presentation
+        install_tour(self)  # sets self.tour
+        install_quiz(self)  # sets self.quiz
         install_help(self)  # last: its tooltips reach every panel above
         for key, dock in self.docks.items():  # bottom tabs scroll: the window fits 1280×720
             if key not in ("attack", "pixels") and not isinstance(dock.widget(), QScrollArea):
@@ -143,6 +149,7 @@ class MainWindow(QMainWindow):
         verdict_font = self.verdict.font()
         verdict_font.setPointSizeF(verdict_font.pointSizeF() * 1.25)
         self.verdict.setFont(verdict_font)
+        self.verdict.setWordWrap(True)
         self.saved_label = QLabel()
         self.saved_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.saved_label.setToolTip(self.tr(

@@ -1,0 +1,246 @@
+"""The "which one was changed?" quiz: the clean photo and an FGSM adversarial side by side in
+random order; the student picks the changed one. Each right answer makes the next pair harder
+(smaller η), each wrong one easier.
+
+`QuizGame` is the plain-Python game (score, difficulty, seeded order); `make_quiz_pair` makes the
+images and runs on the worker thread; `Quiz` wires both to a `QuizDialog` and the Lesson menu.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
+from advlab.core.errors import ParameterError, UserError
+from advlab.gui.widgets.quiz_dialog import LEFT, RIGHT, QuizDialog
+
+if TYPE_CHECKING:
+    import torch
+
+    from advlab.gui.main_window import MainWindow
+
+#: η of the first pair, in [0, 1] pixel units (7.7 of 255 grey levels: easy to spot).
+START_ETA = 0.03
+#: η is multiplied by this after a right answer (harder) and divided by it after a wrong one.
+HARDER = 0.6
+#: η never goes below this (0.26 grey levels: invisible) nor above `MAX_ETA`.
+MIN_ETA = 0.001
+MAX_ETA = 0.05
+#: The tag of the quiz's results on the worker's shared `call_done` signal.
+TAG = "quiz"
+#: Ask the worker again if no pair came back after this long (ms): another feature's "call"
+#: request may have replaced ours in the worker's queue.
+RETRY_MS = 8_000
+#: The window's attribute that holds the installed Quiz (installing twice reuses it).
+ATTRIBUTE = "quiz"
+
+
+@dataclass(frozen=True)
+class QuizPair:
+    """A clean photo and its FGSM adversarial at η, both uint8 (S, S, 3) as the model sees them."""
+
+    clean_rgb: np.ndarray
+    adversarial_rgb: np.ndarray
+    eta: float
+    clean_label: str
+    adversarial_label: str
+    fooled: bool
+
+
+def make_quiz_pair(model: torch.nn.Module, clean: torch.Tensor, eta: float) -> QuizPair:
+    """clean (1, 3, S, S) in [0, 1] and clip(clean + η·sign(∇ₓL), 0, 1) rounded to 8 bits, with
+    the model's labels for both. One gradient and two forward passes: run it on the worker."""
+    import torch
+
+    from advlab.core import images as img
+    from advlab.core.attacks.gradient import fgsm_direction, perturb
+    from advlab.core.predict import predict
+
+    if not 0.0 < eta <= 1.0:
+        raise ParameterError(f"The quiz's η = {eta:g} is outside (0, 1] pixel units; "
+                             "start a new quiz.")
+    with torch.no_grad():
+        clean_prediction = predict(model, clean)[0]
+    labels = torch.tensor([clean_prediction.index], device=clean.device)
+    direction = fgsm_direction(model, clean, labels)
+    adversarial = img.quantize(perturb(clean.clone(), direction, eta))
+    with torch.no_grad():
+        adversarial_prediction = predict(model, adversarial)[0]
+    return QuizPair(
+        clean_rgb=img.to_uint8(clean[0]),
+        adversarial_rgb=img.to_uint8(adversarial[0]),
+        eta=float(eta),
+        clean_label=clean_prediction.label,
+        adversarial_label=adversarial_prediction.label,
+        fooled=adversarial_prediction.index != clean_prediction.index,
+    )
+
+
+def quiz_job(lab: Any, request_id: int, eta: float) -> tuple[str, int, QuizPair | str]:
+    """The worker's "call" function: (TAG, request id, a pair or a message for the user)."""
+    if lab is None or lab.model is None or lab.clean is None:
+        return (TAG, request_id, QCoreApplication.translate(
+            "Quiz", "Open an image first: the quiz uses the image and model of the lab."))
+    try:
+        return (TAG, request_id, make_quiz_pair(lab.model, lab.clean, eta))
+    except UserError as exc:
+        return (TAG, request_id, str(exc))
+
+
+class QuizGame:
+    """Score, difficulty and which side holds the changed photo (from a seeded RNG)."""
+
+    def __init__(self, seed: int | None = None, start_eta: float = START_ETA) -> None:
+        if not MIN_ETA <= start_eta <= MAX_ETA:
+            raise ParameterError(f"start_eta = {start_eta:g} is outside [{MIN_ETA:g}, "
+                                 f"{MAX_ETA:g}] pixel units; pick a value in that range.")
+        self._rng = random.Random(seed)
+        self.eta = start_eta
+        self.correct = 0
+        self.asked = 0
+        self.changed_side: str | None = None
+
+    def new_pair(self) -> str:
+        """Draw the side ("left" or "right") the changed photo goes on for the next question."""
+        self.changed_side = self._rng.choice((LEFT, RIGHT))
+        return self.changed_side
+
+    def answer(self, side: str) -> bool:
+        """Score ``side`` as the answer; lower η after a right answer, raise it after a wrong one."""
+        if side not in (LEFT, RIGHT):
+            raise ParameterError(f"The answer must be '{LEFT}' or '{RIGHT}', not {side!r}.")
+        if self.changed_side is None:
+            raise ParameterError("There is no question to answer: show a new pair first.")
+        correct = side == self.changed_side
+        self.asked += 1
+        if correct:
+            self.correct += 1
+            self.eta = max(MIN_ETA, round(self.eta * HARDER, 5))
+        else:
+            self.eta = min(MAX_ETA, round(self.eta / HARDER, 5))
+        self.changed_side = None
+        return correct
+
+
+class Quiz(QObject):
+    """Opens the quiz dialog from the Lesson menu and asks the worker for each new pair."""
+
+    #: A new pair is on screen; its changed side is `game.changed_side`.
+    pair_shown = Signal()
+    #: The student answered: right (True) or wrong.
+    answered = Signal(bool)
+
+    def __init__(self, window: MainWindow, seed: int | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.seed = seed
+        self.game = QuizGame(seed)
+        self.pair: QuizPair | None = None
+        self.dialog: QuizDialog | None = None
+        self._request_id = 0
+        self._pending: int | None = None
+        self._pending_eta = START_ETA
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self._send)
+        self.action = QAction(self.tr("&Quiz: which one was changed?"), window)
+        self.action.setObjectName("action_quiz")
+        self.action.setToolTip(self.tr(
+            "Two photos, one changed by an attack: can you see which? Each right answer makes "
+            "the change smaller."))
+        self.action.triggered.connect(self.start)
+        lesson_menu = window.menuBar().findChild(QMenu, "menu_lesson")
+        if lesson_menu is not None:
+            lesson_menu.addAction(self.action)
+        window.worker.call_done.connect(self._on_call_done)
+
+    def start(self) -> None:
+        """A new game (score 0 of 0, η back to the start) in the quiz dialog."""
+        if self.dialog is None:
+            self.dialog = QuizDialog(self.window)
+            self.dialog.answered.connect(self.answer)
+            self.dialog.next_requested.connect(self.ask)
+            self.dialog.finished.connect(lambda _result: self._retry.stop())
+        self.game = QuizGame(self.seed)
+        self.dialog.set_score(0, 0)
+        self.dialog.set_difficulty(self.game.eta)
+        if self.dialog.isVisible():
+            self.dialog.raise_()  # already open, maybe behind the window
+        else:
+            self.dialog.show()
+        self.dialog.activateWindow()
+        self.ask()
+
+    def ask(self) -> None:
+        """Ask the worker for a new pair at the game's η (never made on the GUI thread)."""
+        assert self.dialog is not None
+        self.pair = None
+        self.game.changed_side = None
+        self._request_id += 1
+        self._pending = self._request_id
+        self._pending_eta = self.game.eta
+        self.dialog.set_waiting(self.tr("Making the images…"))
+        self._send()
+
+    def _send(self) -> None:
+        if self._pending is None:
+            return
+        request_id, eta = self._pending, self._pending_eta
+        self.window.worker.request("call", lambda lab: quiz_job(lab, request_id, eta))
+        self._retry.start()
+
+    def _on_call_done(self, result: object) -> None:
+        if not (isinstance(result, tuple) and len(result) == 3 and result[0] == TAG):
+            return
+        _, request_id, pair = result
+        if request_id != self._pending or self.dialog is None:
+            return  # a stale pair, or a retry's twin
+        self._pending = None
+        self._retry.stop()
+        if isinstance(pair, str):
+            self.dialog.show_error(pair)
+            return
+        self.pair = pair
+        changed = self.game.new_pair()
+        if changed == LEFT:
+            self.dialog.show_pair(pair.adversarial_rgb, pair.clean_rgb)
+        else:
+            self.dialog.show_pair(pair.clean_rgb, pair.adversarial_rgb)
+        self.pair_shown.emit()
+
+    def answer(self, side: str) -> None:
+        """Score ``side`` ("left" or "right"), say what was changed, show score and new η."""
+        if self.pair is None or self.game.changed_side is None or self.dialog is None:
+            return
+        changed, pair = self.game.changed_side, self.pair
+        correct = self.game.answer(side)
+        where = self.tr("on the left") if changed == LEFT else self.tr("on the right")
+        verdict = (self.tr("<b style='color:#2f855a'>Right!</b>") if correct
+                   else self.tr("<b style='color:#c53030'>Not this time.</b>"))
+        model = (self.tr("The model now says “{adversarial}” instead of “{clean}”.").format(
+            adversarial=pair.adversarial_label, clean=pair.clean_label) if pair.fooled
+            else self.tr("The model still says “{clean}”.").format(clean=pair.clean_label))
+        self.dialog.show_feedback(self.tr(
+            "{verdict} The changed one was {where}: η = {eta:.4f}, {grey:.1f} grey levels. "
+            "{model}").format(verdict=verdict, where=where, eta=pair.eta, grey=pair.eta * 255,
+                              model=model))
+        self.dialog.set_score(self.game.correct, self.game.asked)
+        self.dialog.set_difficulty(self.game.eta)
+        self.answered.emit(correct)
+
+
+def install(window: MainWindow) -> Quiz:
+    """Add the quiz to ``window``'s Lesson menu (once; a second call returns the same object)."""
+    existing = getattr(window, ATTRIBUTE, None)
+    if isinstance(existing, Quiz):
+        return existing
+    quiz = Quiz(window)
+    setattr(window, ATTRIBUTE, quiz)
+    return quiz

@@ -1,0 +1,297 @@
+"""A guided tour for a first lesson, step by step through the article: classify; random noise of
+size η does nothing; FGSM with the same η fools the model; one pixel; transfer to another model;
+white-box vs black-box.
+
+Each step is data (`TourStep`): a title, a short explanation for a 16-year-old, what to look at,
+and a `setup(window)` that puts the lab in the state the step talks about. `install(window)` adds
+"Guided tour (first lesson)" to the Lesson menu and the tour card as a dock on the right (it stays
+visible in presentation mode).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QMenu, QScrollArea
+
+from advlab.core.errors import ParameterError
+from advlab.core.samples import sample_path
+from advlab.gui.presentation import KEEP_PROPERTY
+from advlab.gui.widgets.tour_panel import TourPanel
+
+if TYPE_CHECKING:
+    from advlab.gui.main_window import MainWindow
+
+#: The photo the tour uses: a cup of espresso that Lite0 recognises with 94 % confidence.
+TOUR_SAMPLE = "coffee.png"
+#: η of the noise and FGSM steps, in [0, 1] pixel units (2.6 of 255 grey levels). Lite0 needs
+#: about this much to lose the espresso; at the article's 0.005 it only drops to 18 %.
+TOUR_ETA = 0.01
+#: The short one-pixel search of step 4 (Su et al. use population 400, 100 generations). It costs
+#: (generations + 1) × population forward passes: about 25 s on a 2-core CPU, seconds on a GPU.
+ONE_PIXEL = ("onepixel", {"pixels": 1, "population": 40, "generations": 5, "seed": 0})
+#: The attack whose image step 5 tests on other models: FGSM at the tour's η.
+TRANSFER_SOURCE = ("fgsm", {"eps": TOUR_ETA})
+#: Height of the Transfer tab in step 5 (px): enough for its table of one result.
+TRANSFER_DOCK_HEIGHT = 140
+#: Craft on the first, test on both.
+TRANSFER_MODELS = ["lite0", "lite1"]
+#: Height (px) the tour card asks for when it opens beside the attack panel.
+TOUR_DOCK_HEIGHT = 380
+#: The window's attribute that holds the installed Tour (installing twice reuses it).
+ATTRIBUTE = "tour"
+
+
+@dataclass(frozen=True)
+class TourStep:
+    """One step: what it is called, what it explains, what to look at, how it sets the lab up."""
+
+    title: str
+    text: str
+    look_at: str
+    setup: Callable[[Any], None]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Tour", text)
+
+
+# -- what each step does to the lab ------------------------------------------------------
+def _prepare(window: MainWindow, kind: str, eta: float, black_box: bool = False) -> None:
+    """The tour's photo, direction ``kind`` ("fgsm" or "noise", untargeted, seed 0) and η, the
+    live view (no result shown, no pixel editing), and white- or black-box mode if the lab has
+    one."""
+    window.set_pixel_mode(False)
+    if window.session.image_name != TOUR_SAMPLE:
+        window.open_image(str(sample_path(TOUR_SAMPLE)))
+    box_mode = getattr(window, "box_mode", None)
+    if box_mode is not None and hasattr(box_mode, "set_black_box"):
+        box_mode.set_black_box(black_box)
+    if window.direction.state() != (kind, "", 0):
+        window.direction.set_state(kind, "", 0)
+        window._on_direction(*window.direction.state())
+    window.eta.set_eta(eta)
+    window.session.show_record(None)
+
+
+def _show_or_run(window: MainWindow, name: str, params: dict[str, Any]) -> None:
+    """Show the newest result of attack ``name`` with ``params`` on this image and model; run
+    the attack from the attack panel if there is none (as its Run button does)."""
+    model = window.session.model.name if window.session.model is not None else ""
+    for record in reversed(window.session.image_records()):
+        if (record.attack == name and record.model == model and not record.cancelled
+                and window.session.image_name == TOUR_SAMPLE
+                and all(record.params.get(key) == value for key, value in params.items())):
+            window.results_list.select([record.id])
+            window.session.show_record(record)
+            return
+    if window.attacks.running:
+        return
+    if not window.attack_panel.set_values(name, params, ""):
+        raise ParameterError(f"The attack '{name}' cannot be run now; switch to white-box mode "
+                             "or reload the window.")
+    window.attack_panel.run_requested.emit(name, window.attack_panel.values(), "")
+
+
+def classify(window: MainWindow) -> None:
+    _prepare(window, "fgsm", 0.0)
+
+
+def random_noise(window: MainWindow) -> None:
+    _prepare(window, "noise", TOUR_ETA)
+
+
+def fgsm(window: MainWindow) -> None:
+    _prepare(window, "fgsm", TOUR_ETA)
+
+
+def one_pixel(window: MainWindow) -> None:
+    _prepare(window, "fgsm", TOUR_ETA)
+    _show_or_run(window, *ONE_PIXEL)
+
+
+def transfer(window: MainWindow) -> None:
+    _prepare(window, "fgsm", TOUR_ETA)
+    _show_or_run(window, *TRANSFER_SOURCE)
+    window.transfer_view.set_checked(TRANSFER_MODELS)
+    dock = window.docks["transfer"]
+    dock.show()
+    dock.raise_()
+    # Just the table's few rows, once the dock is laid out: the photos keep their room.
+    QTimer.singleShot(0, lambda: window.resizeDocks([dock], [TRANSFER_DOCK_HEIGHT],
+                                                    Qt.Orientation.Vertical))
+
+
+def white_or_black_box(window: MainWindow) -> None:
+    # Black-box mode has no gradient, so the slider's direction is random noise there.
+    _prepare(window, "noise", TOUR_ETA, black_box=True)
+    dock = window.docks["attack"]
+    dock.show()
+    dock.raise_()
+
+
+def tour_steps() -> list[TourStep]:
+    """The first lesson's steps, in the user's language."""
+    return [
+        TourStep(
+            _tr("1. A network is a calculation"),
+            _tr("An image classifier is one long calculation. It multiplies the colour values of "
+                "all pixels by millions of numbers, its parameters θ, that were learned from "
+                "example photos. Out comes a confidence for each of 1000 classes. η = 0: the "
+                "right-hand photo is the original."),
+            _tr("the bars under the photo. Which class wins, and how sure is the model?"),
+            classify,
+        ),
+        TourStep(
+            _tr("2. Random noise does nothing"),
+            _tr("Now every colour value gets a random push of η = 0.01 up or down: 2.6 of 255 "
+                "grey levels, too little for your eye. The middle picture shows the pushes 50× "
+                "stronger. Random pushes cancel each other out inside the calculation, so the "
+                "model hardly notices."),
+            _tr("the bars on the right: almost the same as on the left."),
+            random_noise,
+        ),
+        TourStep(
+            _tr("3. The same η in the worst direction: FGSM"),
+            _tr("The gradient tells, for each colour value, which way makes the model less sure. "
+                "FGSM pushes every value by the same η = 0.01, each in its worst direction. One "
+                "push times one weight is tiny, but the model adds up such products over all "
+                "n = 224 × 224 × 3 = 150 528 inputs: η times the weights, n times over, is a big "
+                "change. In the article, η = 0.005 turned a pig into an airliner."),
+            _tr("the verdict under the right photo. To you the two photos look the same."),
+            fgsm,
+        ),
+        TourStep(
+            _tr("4. One pixel"),
+            _tr("Instead of changing every pixel a little, change one pixel a lot. The one-pixel "
+                "attack needs no gradient: it tries {population} guesses (which pixel, which "
+                "colour), keeps those that make the model least sure and mixes them into new "
+                "guesses, like evolution. This short search runs {generations} rounds; the paper "
+                "used 400 guesses and 100 rounds.").format(
+                population=ONE_PIXEL[1]["population"], generations=ONE_PIXEL[1]["generations"]),
+            _tr("the marked pixel in the right photo and the bars: did one pixel fool the model, "
+                "or only make it less sure? The search takes a while: every guess is a question "
+                "to the model."),
+            one_pixel,
+        ),
+        TourStep(
+            _tr("5. Transfer to another model"),
+            _tr("This FGSM image was made with the gradient of Lite0. Does it also fool Lite1, a "
+                "bigger network it never saw? Often it does: networks trained on the same kind "
+                "of photos learn similar features and make similar mistakes. So an attacker can "
+                "fool a model without ever seeing its insides."),
+            _tr("the Transfer tab: press Run and read the table. A larger η transfers more "
+                "often."),
+            transfer,
+        ),
+        TourStep(
+            _tr("6. White-box or black-box"),
+            _tr("FGSM is a white-box attack: it needs the model's insides, its weights, to "
+                "compute the gradient. Usually an attacker only sees answers: a black box. Then "
+                "there are two ways in: ask many questions, as the one-pixel attack does, or "
+                "attack a model of your own and transfer the result."),
+            _tr("the Attack panel: each attack says whether it is white-box or black-box. In "
+                "black-box mode the attacks that need gradients are greyed out."),
+            white_or_black_box,
+        ),
+    ]
+
+
+class Tour(QObject):
+    """Walks the window through `tour_steps()`; the card sits in a dock on the right."""
+
+    #: The step now shown (0-based).
+    step_changed = Signal(int)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.steps = tour_steps()
+        self.index = 0
+        self.panel = TourPanel()
+        self.dock = QDockWidget(self.tr("Guided tour"), window)
+        self.dock.setObjectName("dock_tour")
+        self.dock.setProperty(KEEP_PROPERTY, True)
+        self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        scroll = QScrollArea()  # long texts scroll instead of being cut off in a low dock
+        scroll.setWidget(self.panel)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.dock.setWidget(scroll)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+        window.docks["tour"] = self.dock
+        self._show_text()
+
+        self.action = QAction(self.tr("&Guided tour (first lesson)"), window)
+        self.action.setObjectName("action_tour")
+        self.action.setToolTip(self.tr(
+            "Six steps through the article, each setting up the lab and explaining what to "
+            "look at."))
+        self.action.triggered.connect(self.start)
+        lesson_menu = window.menuBar().findChild(QMenu, "menu_lesson")
+        if lesson_menu is not None:
+            lesson_menu.addAction(self.action)
+        self.panel.back_requested.connect(self.back)
+        self.panel.next_requested.connect(self.next)
+        self.panel.close_requested.connect(self.close)
+
+    @property
+    def step(self) -> TourStep:
+        return self.steps[self.index]
+
+    def start(self) -> None:
+        """Show the tour card at step 1."""
+        self.go_to(0)
+
+    def go_to(self, index: int) -> None:
+        """Show step ``index`` (0-based) and set the lab up for it."""
+        if not 0 <= index < len(self.steps):
+            raise ParameterError(f"The tour has steps 0 to {len(self.steps) - 1}, not {index}.")
+        self.index = index
+        self._show_text()
+        if self.dock.isHidden():
+            self.dock.show()
+            QTimer.singleShot(0, lambda: self.window.resizeDocks(
+                [self.dock], [TOUR_DOCK_HEIGHT], Qt.Orientation.Vertical))
+        self.dock.raise_()
+        try:
+            self.step.setup(self.window)
+        except ParameterError as exc:
+            self.window.show_error(self.tr("The tour could not set up this step"), str(exc))
+        self.step_changed.emit(index)
+
+    def next(self) -> None:
+        """The next step; after the last one the tour closes."""
+        if self.index + 1 < len(self.steps):
+            self.go_to(self.index + 1)
+        else:
+            self.close()
+
+    def back(self) -> None:
+        if self.index > 0:
+            self.go_to(self.index - 1)
+
+    def close(self) -> None:
+        self.dock.hide()
+
+    def is_open(self) -> bool:
+        return not self.dock.isHidden()
+
+    def _show_text(self) -> None:
+        step = self.step
+        self.panel.show_step(self.index, len(self.steps), step.title, step.text, step.look_at)
+
+
+def install(window: MainWindow) -> Tour:
+    """Add the guided tour to ``window`` (once; a second call returns the same object)."""
+    existing = getattr(window, ATTRIBUTE, None)
+    if isinstance(existing, Tour):
+        return existing
+    tour = Tour(window)
+    setattr(window, ATTRIBUTE, tour)
+    return tour

@@ -1,0 +1,116 @@
+"""Presentation mode: docks, toolbar and fonts change and come back; η by keyboard; Esc leaves."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QMenu
+
+from advlab.gui.presentation import ETA_LADDER, ETA_PRESETS, font_scale, install, step_eta
+
+
+def test_step_eta_walks_the_ladder_and_stops_at_the_ends():
+    assert step_eta(0.0, up=True) == ETA_LADDER[1]
+    assert step_eta(0.005, up=True) == 0.006
+    assert step_eta(0.005, up=False) == 0.004
+    assert step_eta(0.0042, up=False) == 0.004  # between two rungs: the one below
+    assert step_eta(0.0042, up=True) == 0.005
+    assert step_eta(0.0, up=False) == 0.0
+    assert step_eta(ETA_LADDER[-1], up=True) == ETA_LADDER[-1]
+
+
+def test_fonts_grow_more_on_a_tall_screen_than_on_a_720_px_projector():
+    assert font_scale(1080) == 1.5
+    assert 1.2 <= font_scale(720) < font_scale(1080)
+
+
+def _dock_states(window):
+    return {dock.objectName(): dock.isHidden() for dock in window.findChildren(QDockWidget)}
+
+
+def _activate(qtbot, window):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+
+
+def test_toggle_hides_panels_enlarges_fonts_and_restores_everything(qtbot, window):
+    presentation = install(window)
+    assert install(window) is presentation  # installing twice is harmless
+    menu = window.menuBar().findChild(QMenu, "menu_view")
+    assert presentation.action in menu.actions()
+    window.docks["transfer"].raise_()
+    window.docks["pixels"].hide()
+    docks_before = _dock_states(window)
+    geometry_before = window.geometry()
+    title_size = window.original_title.font().pointSizeF()
+    bars_size = window.adversarial_bars.font().pointSizeF()
+    bars_height = window.adversarial_bars.sizeHint().height()
+    window_size = window.font().pointSizeF()
+
+    scale = font_scale(window.screen().geometry().height())
+    presentation.action.trigger()
+    assert presentation.active and presentation.action.isChecked()
+    assert all(dock.isHidden() for dock in window.findChildren(QDockWidget))
+    assert window.toolbar.isHidden() and window.statusBar().isHidden()
+    assert window.isFullScreen()
+    assert window.minimumSizeHint().width() <= 1280  # fits a classroom projector
+    assert window.original_title.font().pointSizeF() == pytest.approx(title_size * scale)
+    assert window.adversarial_bars.font().pointSizeF() == pytest.approx(bars_size * scale)
+    assert window.adversarial_bars.sizeHint().height() > bars_height * 1.2
+    assert window.verdict.font().pointSizeF() > window_size * scale
+    assert all(shortcut.isEnabled() for shortcut in presentation.shortcuts)
+    assert window.live_view_action.shortcut().isEmpty()  # Esc is ours now
+
+    presentation.action.trigger()
+    assert not presentation.active and not presentation.action.isChecked()
+    assert _dock_states(window) == docks_before
+    assert not window.toolbar.isHidden() and not window.statusBar().isHidden()
+    assert not window.isFullScreen()
+    qtbot.waitUntil(lambda: window.geometry() == geometry_before, timeout=5_000)
+    assert window.original_title.font().pointSizeF() == pytest.approx(title_size)
+    assert window.adversarial_bars.font().pointSizeF() == pytest.approx(bars_size)
+    assert window.font().pointSizeF() == pytest.approx(window_size)
+    assert not any(shortcut.isEnabled() for shortcut in presentation.shortcuts)
+    assert window.live_view_action.shortcut().toString() == "Esc"
+
+
+def test_keys_set_eta_wherever_the_focus_is_and_esc_leaves(qtbot, window):
+    presentation = install(window)
+    _activate(qtbot, window)
+    window.eta.set_eta(0.005)
+    # Outside presentation mode the number keys do nothing to η.
+    qtbot.keyClick(window, Qt.Key.Key_4)
+    assert window.eta.eta() == 0.005
+
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert presentation.active
+    _activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert window.eta.eta() == step_eta(0.005, up=True)
+    qtbot.keyClick(window, Qt.Key.Key_Left)
+    qtbot.keyClick(window, Qt.Key.Key_Left)
+    assert window.eta.eta() == step_eta(0.005, up=False)
+    for number, eta in enumerate(ETA_PRESETS, start=1):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0.value + number))
+        assert window.eta.eta() == eta
+    qtbot.keyClick(window, Qt.Key.Key_0)
+    assert window.eta.eta() == 0.0
+
+    # The η spin box and slider would take the arrows and digits for themselves: not now.
+    window.eta.spin.setFocus()
+    qtbot.waitUntil(window.eta.spin.hasFocus, timeout=5_000)
+    qtbot.keyClick(window.eta.spin, Qt.Key.Key_3)
+    assert window.eta.eta() == ETA_PRESETS[2]
+    window.eta.slider.setFocus()
+    qtbot.keyClick(window.eta.slider, Qt.Key.Key_Right)
+    assert window.eta.eta() == step_eta(ETA_PRESETS[2], up=True)
+    # The worker catches up with the keys.
+    qtbot.waitUntil(lambda: window.session.live.eta == window.eta.eta(), timeout=10_000)
+
+    qtbot.keyClick(window.eta.slider, Qt.Key.Key_Escape)
+    assert not presentation.active
+    assert not window.isFullScreen()
+    # Esc is "Back to the η slider view" again, and the η keys are off.
+    eta = window.eta.eta()
+    qtbot.keyClick(window, Qt.Key.Key_1)
+    assert window.eta.eta() == eta

@@ -1,0 +1,218 @@
+"""The guided tour sets up each step's lab state; the quiz scores, adapts η and makes honest pairs."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+from PySide6.QtWidgets import QMenu
+
+from advlab.core.errors import ParameterError
+from advlab.gui import presentation, quiz, tour
+from advlab.gui.quiz import HARDER, MAX_ETA, MIN_ETA, START_ETA, QuizGame, make_quiz_pair
+from advlab.gui.widgets.quiz_dialog import LEFT, RIGHT
+
+# -- the quiz without a window ------------------------------------------------------------
+
+
+def test_a_right_answer_lowers_eta_and_a_wrong_one_raises_it():
+    game = QuizGame(seed=0)
+    assert (game.correct, game.asked, game.eta) == (0, 0, START_ETA)
+    changed = game.new_pair()
+    assert game.answer(changed) is True
+    assert (game.correct, game.asked) == (1, 1)
+    assert game.eta == pytest.approx(START_ETA * HARDER)
+    wrong = RIGHT if game.new_pair() == LEFT else LEFT
+    assert game.answer(wrong) is False
+    assert (game.correct, game.asked) == (1, 2)
+    assert game.eta == pytest.approx(START_ETA)
+    for _ in range(20):
+        game.answer(game.new_pair())
+    assert game.eta == MIN_ETA and game.correct == 21
+    for _ in range(20):
+        side = game.new_pair()
+        game.answer(LEFT if side == RIGHT else RIGHT)
+    assert game.eta == MAX_ETA and game.asked == 42
+
+
+def test_the_changed_side_is_random_but_seeded():
+    def sides(seed):
+        game = QuizGame(seed=seed)
+        return [game.new_pair() for _ in range(40)]
+
+    assert sides(7) == sides(7)
+    assert set(sides(7)) == {LEFT, RIGHT}
+    assert sides(7) != sides(8)
+
+
+def test_the_game_refuses_bad_answers_and_settings():
+    game = QuizGame(seed=0)
+    with pytest.raises(ParameterError, match="no question"):
+        game.answer(LEFT)
+    game.new_pair()
+    with pytest.raises(ParameterError, match="'left' or 'right'"):
+        game.answer("middle")
+    with pytest.raises(ParameterError, match="start_eta"):
+        QuizGame(start_eta=0.5)
+
+
+def test_a_quiz_pair_differs_by_at_most_eta(tiny_model):
+    torch.manual_seed(0)
+    clean = torch.rand(1, 3, 32, 32).mul(255).round().div(255)
+    before = clean.clone()
+    for eta in (0.001, 0.004, 0.03):
+        pair = make_quiz_pair(tiny_model, clean, eta)
+        assert pair.clean_rgb.dtype == pair.adversarial_rgb.dtype == np.uint8
+        assert pair.clean_rgb.shape == pair.adversarial_rgb.shape == (32, 32, 3)
+        change = np.abs(pair.adversarial_rgb.astype(int) - pair.clean_rgb.astype(int))
+        assert change.max() <= eta * 255 + 1
+        assert change.max() >= round(eta * 255) > 0 or eta * 255 < 0.5
+        assert pair.eta == eta
+    assert torch.equal(clean, before)  # the input is untouched
+    with pytest.raises(ParameterError, match="outside"):
+        make_quiz_pair(tiny_model, clean, 0.0)
+
+
+# -- the quiz in the window ---------------------------------------------------------------
+
+
+def test_the_quiz_shows_a_pair_scores_and_adapts(qtbot, window):
+    the_quiz = quiz.install(window)
+    assert quiz.install(window) is the_quiz
+    lesson = window.menuBar().findChild(QMenu, "menu_lesson")
+    assert the_quiz.action in lesson.actions()
+    the_quiz.seed = 3
+    expected_sides = [QuizGame(seed=3).new_pair()]
+    with qtbot.waitSignal(the_quiz.pair_shown, timeout=30_000):
+        the_quiz.action.trigger()
+    dialog = the_quiz.dialog
+    assert dialog.isVisible() and dialog.left_button.isEnabled()
+    assert the_quiz.game.changed_side == expected_sides[0]
+    clean = window.session.clean.rgb
+    left, right = the_quiz.pair.adversarial_rgb, the_quiz.pair.clean_rgb
+    if the_quiz.game.changed_side == RIGHT:
+        left, right = right, left
+    shown = {LEFT: dialog.left_view.image(), RIGHT: dialog.right_view.image()}
+    assert shown[LEFT].width() == clean.shape[1] and shown[RIGHT] is not None
+    assert np.array_equal(the_quiz.pair.clean_rgb, clean)
+    change = np.abs(the_quiz.pair.adversarial_rgb.astype(int) - clean.astype(int))
+    assert 0 < change.max() <= START_ETA * 255 + 1
+
+    with qtbot.waitSignal(the_quiz.answered) as answered:
+        (dialog.left_button if the_quiz.game.changed_side == LEFT else dialog.right_button).click()
+    assert answered.args == [True]
+    assert "Right!" in dialog.feedback.text()
+    assert f"{START_ETA:.4f}" in dialog.feedback.text()
+    assert dialog.score.text() == "Score: 1 of 1"
+    assert the_quiz.game.eta == pytest.approx(START_ETA * HARDER)
+    assert not dialog.left_button.isEnabled() and dialog.next_button.isEnabled()
+
+    with qtbot.waitSignal(the_quiz.pair_shown, timeout=30_000):
+        dialog.next_button.click()
+    assert the_quiz.pair.eta == pytest.approx(START_ETA * HARDER)
+    wrong = LEFT if the_quiz.game.changed_side == RIGHT else RIGHT
+    with qtbot.waitSignal(the_quiz.answered) as answered:
+        the_quiz.answer(wrong)
+    assert answered.args == [False]
+    assert dialog.score.text() == "Score: 1 of 2"
+    assert the_quiz.game.eta == pytest.approx(START_ETA)
+    dialog.close()
+
+
+# -- the tour -------------------------------------------------------------------------------
+
+
+def _live_settled(window, kind, eta):
+    live = window.session.live
+    return (live is not None and live.direction == kind and live.eta == eta
+            and window.session.image_name == tour.TOUR_SAMPLE)
+
+
+def test_each_tour_step_sets_up_the_lab(qtbot, window, monkeypatch):
+    # A shorter one-pixel search than the lesson's keeps the test quick; the step is the same.
+    monkeypatch.setattr(tour, "ONE_PIXEL",
+                        ("onepixel", {"pixels": 1, "population": 20, "generations": 2, "seed": 0}))
+    the_tour = tour.install(window)
+    assert tour.install(window) is the_tour
+    lesson = window.menuBar().findChild(QMenu, "menu_lesson")
+    assert the_tour.action in lesson.actions()
+    assert len(the_tour.steps) == 6
+    assert all(step.title and step.text and step.look_at for step in the_tour.steps)
+    window.open_image(str(tour.sample_path("chelsea.png")))
+    qtbot.waitUntil(lambda: window.session.image_name == "chelsea.png", timeout=30_000)
+
+    # 1. classify: the tour's photo, η = 0.
+    the_tour.action.trigger()
+    assert the_tour.is_open() and the_tour.index == 0
+    assert the_tour.panel.counter.text() == "step 1 of 6"
+    assert not the_tour.panel.back_button.isEnabled()
+    qtbot.waitUntil(lambda: _live_settled(window, "fgsm", 0.0), timeout=30_000)
+    assert window.session.shown_record is None
+
+    # 2. random noise of size η: the model keeps its answer.
+    the_tour.panel.next_button.click()
+    assert the_tour.index == 1 and window.direction.state()[0] == "noise"
+    assert window.eta.eta() == tour.TOUR_ETA
+    qtbot.waitUntil(lambda: _live_settled(window, "noise", tour.TOUR_ETA), timeout=30_000)
+    assert not window.session.live.fooled
+
+    # 3. FGSM with the same η fools it.
+    the_tour.panel.next_button.click()
+    assert window.direction.state() == ("fgsm", "", 0)
+    qtbot.waitUntil(lambda: _live_settled(window, "fgsm", tour.TOUR_ETA), timeout=30_000)
+    assert window.session.live.fooled
+
+    # 4. one pixel: the attack runs from the attack panel and its result is shown.
+    the_tour.go_to(3)
+    assert window.attacks.running
+    assert window.attack_panel.current_attack() == "onepixel"
+    qtbot.waitUntil(lambda: window.session.shown_record is not None
+                    and window.session.shown_record.attack == "onepixel", timeout=60_000)
+    assert window.session.shown_record.norms()["l0"] <= 1
+    # Going back and forth reuses the result instead of running again.
+    records = len(window.session.records)
+    the_tour.back()
+    the_tour.next()
+    assert not window.attacks.running and len(window.session.records) == records
+    assert window.session.shown_record.attack == "onepixel"
+
+    # 5. transfer: an FGSM result is shown and the Transfer tab is up with Lite0 and Lite1.
+    the_tour.next()
+    qtbot.waitUntil(lambda: window.session.shown_record is not None
+                    and window.session.shown_record.attack == "fgsm", timeout=60_000)
+    assert window.session.shown_record.params["eps"] == tour.TOUR_ETA
+    assert window.docks["transfer"].isVisible()
+    assert set(window.transfer_view.checked_models()) <= set(tour.TRANSFER_MODELS)
+    assert "lite0" in window.transfer_view.checked_models()
+
+    # 6. white-box vs black-box: black-box mode (if the lab has it), noise direction, the
+    # attack panel up; the tour ends with Finish.
+    the_tour.next()
+    assert the_tour.index == 5 and window.docks["attack"].isVisible()
+    assert window.session.shown_record is None
+    assert window.direction.state()[0] == "noise"
+    box_mode = getattr(window, "box_mode", None)
+    if box_mode is not None:
+        assert box_mode.is_black_box()
+        assert not window.attack_panel.is_enabled_attack("fgsm")
+        the_tour.back()  # back to white-box for the transfer step
+        assert not box_mode.is_black_box() and window.direction.state()[0] == "fgsm"
+        the_tour.next()
+    assert the_tour.panel.next_button.text() == "&Finish"
+    with pytest.raises(ParameterError, match="steps 0 to 5"):
+        the_tour.go_to(6)
+    the_tour.panel.next_button.click()
+    assert not the_tour.is_open()
+
+
+def test_the_tour_card_stays_in_presentation_mode(qtbot, window):
+    the_tour = tour.install(window)
+    mode = presentation.install(window)
+    the_tour.go_to(0)
+    mode.set_active(True)
+    assert not the_tour.dock.isHidden()
+    assert window.docks["attack"].isHidden()
+    the_tour.panel.close_button.click()
+    assert not the_tour.is_open()
+    mode.set_active(False)
+    assert the_tour.dock.isHidden()  # closed stays closed
