@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from advlab.gui.attack_texts import attack_text
 from advlab.gui.job_runner import CANCELLED
 from advlab.gui.session import Session
 from advlab.gui.widgets.attack_panel import AttackPanel
@@ -25,7 +26,7 @@ def results_row(record: Any) -> dict:
     target = record.target
     return {
         "id": record.id,
-        "attack_title": record.attack_title,
+        "attack_title": attack_text(record.attack_title),
         "model_title": record.model_title,
         "target_label": "" if target is None else getattr(record, "target_label", str(target)),
         "success": bool(record.success),

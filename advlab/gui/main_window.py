@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from advlab.core.noise_maps import auto_amplification, signed_map
 from advlab.core.samples import DEFAULT_SAMPLE, sample_path, sample_paths
 from advlab.gui import settings as keys
+from advlab.gui.attack_texts import translated_info
 from advlab.gui.box_mode import install as install_box_mode
 from advlab.gui.export_controller import install as install_export
 from advlab.gui.i18n import LANGUAGES
@@ -133,9 +135,14 @@ class MainWindow(QMainWindow):
         self.noise_view = ImageView()
         self.adversarial_image = ImageView()
         self.adversarial_view = PixelEditor()  # zoomable; shown for pixel editing and markers
+        self.adversarial_view.tools.hide()
         self.adversarial_stack = QStackedWidget()
-        self.adversarial_stack.addWidget(self.adversarial_image)
-        self.adversarial_stack.addWidget(self.adversarial_view)
+        for page in (self.adversarial_image, self.adversarial_view):
+            # The grid gives the three panes equal widths; neither page may widen its column.
+            page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+            self.adversarial_stack.addWidget(page)
+        self.adversarial_stack.setSizePolicy(QSizePolicy.Policy.Expanding,
+                                             QSizePolicy.Policy.Expanding)
         self.original_bars = ConfidenceBars()
         self.adversarial_bars = ConfidenceBars()
         self.original_title = _title(self.tr("Original"))
@@ -149,7 +156,6 @@ class MainWindow(QMainWindow):
         verdict_font = self.verdict.font()
         verdict_font.setPointSizeF(verdict_font.pointSizeF() * 1.25)
         self.verdict.setFont(verdict_font)
-        self.verdict.setWordWrap(True)
         self.saved_label = QLabel()
         self.saved_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.saved_label.setToolTip(self.tr(
@@ -168,11 +174,10 @@ class MainWindow(QMainWindow):
         grid.setRowStretch(1, 1)
         grid.addWidget(self.original_bars, 2, 0)
         grid.addWidget(self.noise_caption, 2, 1)
-        adversarial_column = QVBoxLayout()
-        adversarial_column.addWidget(self.adversarial_bars)
-        adversarial_column.addWidget(self.verdict)
-        adversarial_column.addWidget(self.saved_label)
-        grid.addLayout(adversarial_column, 2, 2)
+        grid.addWidget(self.adversarial_bars, 2, 2)
+        # The verdict and the saved-file check get the whole width, so they stay on one line.
+        grid.addWidget(self.verdict, 3, 0, 1, 3)
+        grid.addWidget(self.saved_label, 4, 0, 1, 3)
 
         self.eta = EtaControl()
         self.direction = DirectionControl()
@@ -572,7 +577,7 @@ class MainWindow(QMainWindow):
         self.worker.request("model", keys.MODEL.get(self.settings), device)
         self.worker.request("direction", *self.direction.state())
         self.worker.request("live", self.eta.eta())
-        self.attack_panel.set_attacks(info.attacks)
+        self.attack_panel.set_attacks([translated_info(attack) for attack in info.attacks])
         self.attack_panel.set_class_names(info.labels)
         self._restore_attack_choice()
         self.transfer_view.set_models([(name, title) for name, title, ok, _ in info.models if ok])

@@ -10,10 +10,12 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from advlab.gui.attack_texts import attack_text
+
 
 def short_title(title: str) -> str:
-    """A title without its parenthesised detail: "PGD (projected …)" → "PGD"."""
-    return title.split(" (")[0]
+    """A title in the user's language, without its parenthesised detail: "PGD (projected …)" → "PGD"."""
+    return attack_text(title).split(" (")[0]
 
 
 def record_title(record: Any) -> str:

@@ -56,10 +56,6 @@ class TourStep:
     setup: Callable[[Any], None]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Tour", text)
-
-
 # -- what each step does to the lab ------------------------------------------------------
 def _prepare(window: MainWindow, kind: str, eta: float, black_box: bool = False) -> None:
     """The tour's photo, direction ``kind`` ("fgsm" or "noise", untargeted, seed 0) and η, the
@@ -138,63 +134,63 @@ def tour_steps() -> list[TourStep]:
     """The first lesson's steps, in the user's language."""
     return [
         TourStep(
-            _tr("1. A network is a calculation"),
-            _tr("An image classifier is one long calculation. It multiplies the colour values of "
+            QCoreApplication.translate("Tour", "1. A network is a calculation"),
+            QCoreApplication.translate("Tour", "An image classifier is one long calculation. It multiplies the colour values of "
                 "all pixels by millions of numbers, its parameters θ, that were learned from "
                 "example photos. Out comes a confidence for each of 1000 classes. η = 0: the "
                 "right-hand photo is the original."),
-            _tr("the bars under the photo. Which class wins, and how sure is the model?"),
+            QCoreApplication.translate("Tour", "the bars under the photo. Which class wins, and how sure is the model?"),
             classify,
         ),
         TourStep(
-            _tr("2. Random noise does nothing"),
-            _tr("Now every colour value gets a random push of η = 0.01 up or down: 2.6 of 255 "
+            QCoreApplication.translate("Tour", "2. Random noise does nothing"),
+            QCoreApplication.translate("Tour", "Now every colour value gets a random push of η = 0.01 up or down: 2.6 of 255 "
                 "grey levels, too little for your eye. The middle picture shows the pushes 50× "
                 "stronger. Random pushes cancel each other out inside the calculation, so the "
                 "model hardly notices."),
-            _tr("the bars on the right: almost the same as on the left."),
+            QCoreApplication.translate("Tour", "the bars on the right: almost the same as on the left."),
             random_noise,
         ),
         TourStep(
-            _tr("3. The same η in the worst direction: FGSM"),
-            _tr("The gradient tells, for each colour value, which way makes the model less sure. "
+            QCoreApplication.translate("Tour", "3. The same η in the worst direction: FGSM"),
+            QCoreApplication.translate("Tour", "The gradient tells, for each colour value, which way makes the model less sure. "
                 "FGSM pushes every value by the same η = 0.01, each in its worst direction. One "
                 "push times one weight is tiny, but the model adds up such products over all "
                 "n = 224 × 224 × 3 = 150 528 inputs: η times the weights, n times over, is a big "
                 "change. In the article, η = 0.005 turned a pig into an airliner."),
-            _tr("the verdict under the right photo. To you the two photos look the same."),
+            QCoreApplication.translate("Tour", "the verdict under the right photo. To you the two photos look the same."),
             fgsm,
         ),
         TourStep(
-            _tr("4. One pixel"),
-            _tr("Instead of changing every pixel a little, change one pixel a lot. The one-pixel "
+            QCoreApplication.translate("Tour", "4. One pixel"),
+            QCoreApplication.translate("Tour", "Instead of changing every pixel a little, change one pixel a lot. The one-pixel "
                 "attack needs no gradient: it tries {population} guesses (which pixel, which "
                 "colour), keeps those that make the model least sure and mixes them into new "
                 "guesses, like evolution. This short search runs {generations} rounds; the paper "
                 "used 400 guesses and 100 rounds.").format(
                 population=ONE_PIXEL[1]["population"], generations=ONE_PIXEL[1]["generations"]),
-            _tr("the marked pixel in the right photo and the bars: did one pixel fool the model, "
+            QCoreApplication.translate("Tour", "the marked pixel in the right photo and the bars: did one pixel fool the model, "
                 "or only make it less sure? The search takes a while: every guess is a question "
                 "to the model."),
             one_pixel,
         ),
         TourStep(
-            _tr("5. Transfer to another model"),
-            _tr("This FGSM image was made with the gradient of Lite0. Does it also fool Lite1, a "
+            QCoreApplication.translate("Tour", "5. Transfer to another model"),
+            QCoreApplication.translate("Tour", "This FGSM image was made with the gradient of Lite0. Does it also fool Lite1, a "
                 "bigger network it never saw? Often it does: networks trained on the same kind "
                 "of photos learn similar features and make similar mistakes. So an attacker can "
                 "fool a model without ever seeing its insides."),
-            _tr("the Transfer tab: press Run and read the table. A larger η transfers more "
+            QCoreApplication.translate("Tour", "the Transfer tab: press Run and read the table. A larger η transfers more "
                 "often."),
             transfer,
         ),
         TourStep(
-            _tr("6. White-box or black-box"),
-            _tr("FGSM is a white-box attack: it needs the model's insides, its weights, to "
+            QCoreApplication.translate("Tour", "6. White-box or black-box"),
+            QCoreApplication.translate("Tour", "FGSM is a white-box attack: it needs the model's insides, its weights, to "
                 "compute the gradient. Usually an attacker only sees answers: a black box. Then "
                 "there are two ways in: ask many questions, as the one-pixel attack does, or "
                 "attack a model of your own and transfer the result."),
-            _tr("the Attack panel: each attack says whether it is white-box or black-box. In "
+            QCoreApplication.translate("Tour", "the Attack panel: each attack says whether it is white-box or black-box. In "
                 "black-box mode the attacks that need gradients are greyed out."),
             white_or_black_box,
         ),

@@ -250,3 +250,22 @@ def test_success_on_the_samples_not_below_torchattacks(lite0, samples_224):
     for name, (ours, theirs) in rates.items():
         assert ours >= theirs, (name, ours, theirs)
     assert any(ours < 1 for ours, _ in rates.values()), "budgets small enough to tell apart"
+
+
+class Throttled(CancelAfter):
+    """A state like the GUI's job state: only every third report would be shown."""
+
+    def due(self, step, total):
+        return step % 3 == 0 or step >= total
+
+
+def test_partials_are_only_prepared_when_due(tiny_model):
+    x = torch.rand(2, 3, 32, 32)
+    labels = predict_labels(tiny_model, x)
+    state = Throttled(10**6)
+    # ε = 0: never fooled, so all 7 steps run.
+    result = run_attack("bim", tiny_model, x, labels, params={"eps": 0.0, "alpha": 0.0002,
+                                                               "steps": 7}, state=state)
+    assert result.steps_used == 7
+    assert [s for s, _ in state.calls] == list(range(1, 8))
+    assert [s for s, _ in state.partials] == [3, 6, 7]

@@ -218,12 +218,15 @@ def report(state: AttackState, step: int, total: int,
     ``{"adversarial": CPU float (N, 3, H, W) in [0, 1], "success": CPU bool (N,)}`` from
     ``current()`` (the images the attack would return now and their success), copied.
 
-    ``current`` is not even called for a `NullState`, which nobody watches.
+    ``current`` is not even called for a `NullState`, which nobody watches, nor when the
+    state has a ``due(step, total)`` method (optional, as the GUI's job state) that says
+    this report would not be shown anyway.
     """
     if isinstance(state, NullState):
         return
     partial = None
-    if current is not None:
+    due = getattr(state, "due", None)
+    if current is not None and (due is None or due(step, total)):
         adversarial, success = current()
         partial = {"adversarial": adversarial.detach().to("cpu", torch.float32, copy=True),
                    "success": success.detach().to("cpu", torch.bool, copy=True)}

@@ -143,6 +143,10 @@ L2_ALPHA = Param(
     "alpha", float, 0.2, 1e-6, 100.0, "L2 length, pixel units",
     "How long each step is, measured like eps; a few steps of 0.2 reach eps = 1.0.",
 )
+L2_RANDOM_START = Param(
+    "random_start", bool, True, 0, 1, "",
+    "Start from a random point inside the ball of radius eps instead of the clean image.",
+)
 
 PIXELS = Param(
     "pixels", int, 1, 1, 100, "pixels",
@@ -264,7 +268,7 @@ ATTACKS: dict[str, AttackInfo] = {
         title="PGD L2 (projected gradient descent, L2)",
         box="white",
         norm="l2",
-        params=(L2_EPS, L2_ALPHA, STEPS, RANDOM_START, RESTARTS, SEED),
+        params=(L2_EPS, L2_ALPHA, STEPS, L2_RANDOM_START, RESTARTS, SEED),
         explanation=(
             "Like PGD, but the change is measured by its overall length instead of its largest "
             "value, so it may change a few pixels a lot and leave the rest alone. Each step goes "

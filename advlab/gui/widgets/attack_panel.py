@@ -40,7 +40,7 @@ NAME_ROLE = Qt.ItemDataRole.UserRole
 #: Smallest and largest number of decimals a float field shows.
 MIN_DECIMALS, MAX_DECIMALS = 2, 6
 #: Greek letters the explanations use, shown beside the parameter's own name.
-PRETTY_NAMES = {"eps": "η (eps)", "alpha": "α (alpha)", "decay": "μ (decay)", "kappa": "κ (kappa)"}
+from advlab.gui.attack_texts import PRETTY_NAMES  # noqa: E402 - one table for the form and the translators
 NORM_TEXT = {"linf": "L∞", "l2": "L2", "l0": "L0", "l1": "L1"}
 
 
@@ -130,7 +130,7 @@ class ParamField:
             fspin.setRange(float(spec["min"]), float(spec["max"]))
             fspin.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
             fspin.setKeyboardTracking(False)
-            if is_pixel_unit(unit):
+            if spec.get("pixel_unit", is_pixel_unit(unit)):
                 fspin.setSuffix("")  # the grey-level label beside it says it better
                 self.grey = QLabel()
                 self.grey.setStyleSheet("color: #4a5568;")
@@ -193,7 +193,7 @@ class AttackPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         for name, field in self.fields.items():
-            label = QLabel(PRETTY_NAMES.get(name, name.replace("_", " ")))
+            label = QLabel(field.spec.get("label") or PRETTY_NAMES.get(name, name.replace("_", " ")))
             label.setToolTip(field.spec.get("help", ""))
             label.setBuddy(field.editor)
             layout.addRow(label, field.row_widget())
