@@ -34,7 +34,8 @@ def _wait_for(signal: Any, accept: Callable[..., bool] = lambda *a: True, timeou
     return got[0]
 
 
-def live(model: str = "lite0", device: str = "auto", repeats: int = 40, startup: bool = True) -> dict:
+def live(model: str = "lite0", device: str = "auto", repeats: int = 40, startup: bool = True,
+         during_attack: bool = True) -> dict:
     """Median latency from an η request to its probabilities, through `ModelWorker`."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication
@@ -85,6 +86,8 @@ def live(model: str = "lite0", device: str = "auto", repeats: int = 40, startup:
     doc["ratio"] = round(doc["update_ms"] / doc["forward_ms"], 3)
     if startup:
         doc.update(launch_times())
+    if during_attack:
+        doc.update(during_attack_times(model, device))
     return doc
 
 
@@ -103,13 +106,27 @@ def _forward_times(model: Any, batch: Any, repeats: int) -> list[float]:
     return times
 
 
+def during_attack_times(model: str, device: str) -> dict:
+    """The slider while a PGD attack runs, in the real window (a QApplication of its own, so
+    in a subprocess): see `advlab.bench_during_attack`."""
+    code = ("import json; from advlab.bench_during_attack import during_attack; "
+            f"print('RESULT ' + json.dumps(during_attack({model!r}, {device!r})))")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                          timeout=900)
+    for line in proc.stdout.splitlines():
+        if line.startswith("RESULT "):
+            return json.loads(line[len("RESULT "):])
+    raise RuntimeError(f"the during-attack benchmark failed: {proc.stderr[-800:]}")
+
+
 def launch_times(runs: int = 3) -> dict:
     """Median time from starting `advlab gui` to its window, and to its first prediction."""
     window, first = [], []
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as config:
             env = {**os.environ, "ADVLAB_STARTUP_PROBE": "1", "QT_QPA_PLATFORM": "offscreen",
-                   "XDG_CONFIG_HOME": config}
+                   "XDG_CONFIG_HOME": config, "ADVLAB_DATA_DIR": config}  # never the user's autosave
             started = time.time()
             proc = subprocess.run([sys.executable, "-m", "advlab", "gui"], env=env,
                                   capture_output=True, text=True, timeout=300)
@@ -139,6 +156,10 @@ def format_live(doc: dict) -> str:
     if "launch_to_window_ms" in doc:
         lines.append(f"  launch → window             {doc['launch_to_window_ms']:8d} ms")
         lines.append(f"  launch → first prediction   {doc['launch_to_first_prediction_ms']:8d} ms")
+    if "update_during_attack_ms" in doc:
+        lines.append(f"  η change during a PGD run   {doc['update_during_attack_ms']:8.2f} ms   ratio "
+                     f"{doc['ratio_during_attack']:.2f} (goal ≤ 2.0)")
+        lines.append(f"  longest GUI-thread block    {doc['max_gui_block_ms']:8.1f} ms   (goal ≤ 30)")
     return "\n".join(lines)
 
 

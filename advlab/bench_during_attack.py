@@ -69,6 +69,7 @@ def during_attack(model: str = "lite0", device: str = "auto", repeats: int = 30)
             still_running = window.attacks.running
             worker.cancel_job()
             ticker.stop()
+            worker.jobs.wait_idle()  # the reference forward runs alone
             worker.request("call", lambda lab: _forward_ms(lab))
             (forward_ms,) = _wait_for(worker.call_done)
         finally:

@@ -54,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     attack.add_argument("--seed", type=int, default=None, help="random seed (noise)")
     attack.add_argument("--device", default="auto")
     attack.add_argument("--out", default=None, help="folder for input.png, adversarial.png, noise.png, result.json")
+    attack.add_argument("--figure", default=None, metavar="FILE",
+                        help="write the lesson figure (original + η × noise = adversarial) "
+                             "as FILE.png (2×), .svg or .pdf")
     attack.add_argument("--json", action="store_true")
 
     attacks = sub.add_parser("attacks", help="list the attacks and their parameters")
@@ -69,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     live.add_argument("--device", default="auto")
     live.add_argument("--repeats", type=int, default=40)
     live.add_argument("--no-startup", action="store_true", help="skip the launch timings")
+    live.add_argument("--no-attack", action="store_true",
+                      help="skip the slider-during-an-attack timings (real window, offscreen)")
     live.add_argument("--json", action="store_true")
     attacks_bench = bench_sub.add_parser("attacks", help="attack speed against the floor and torchattacks")
     attacks_bench.add_argument("--model", default="lite0")
@@ -189,6 +194,7 @@ def cmd_attack(args: argparse.Namespace) -> int:
     from advlab.core.labels import label_of, resolve_label
     from advlab.core.metrics import norms
     from advlab.core.predict import predict
+    from advlab.core.robustness import check_saved
 
     info = get_attack(args.attack)
     params: dict[str, Any] = _attack_params(args.extra)
@@ -202,6 +208,9 @@ def cmd_attack(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else None
     if out is not None and out.exists() and not out.is_dir():
         raise UsageError(f"--out {out} is a file; give a folder (it is created if missing)")
+    figure = Path(args.figure) if args.figure else None
+    if figure is not None and figure.suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise UsageError(f"--figure {figure}: use a file name ending in .png, .svg or .pdf")
 
     model = _load_model(args.model, args.device, args.json)
     spec = model.spec
@@ -229,6 +238,10 @@ def cmd_attack(args: argparse.Namespace) -> int:
     else:
         saved_rgb = adversarial_rgb
     saved_pred = predict(model, img.to_tensor(saved_rgb).to(model.device))[0]
+    files_check = check_saved(model, adversarial_rgb, clean_pred.index, target)
+    if figure is not None:
+        saved_files["figure"] = str(_write_figure(figure, result, info.title, spec, clean_pred,
+                                                  saved_pred, args.image, seconds))
     goal = (lambda p: p.index == target) if target is not None else (lambda p: p.index != clean_pred.index)
     doc = {
         "attack": info.name,
@@ -248,6 +261,8 @@ def cmd_attack(args: argparse.Namespace) -> int:
         "cancelled": result.cancelled,
         "trajectory": _one_image_trajectory(result.trajectory),
         "frame_steps": [step for step, _ in result.frames],
+        "png": files_check["png"],
+        "jpeg": files_check["jpeg"],
         "seconds": round(seconds, 4),
         "files": saved_files,
     }
@@ -264,7 +279,23 @@ def cmd_attack(args: argparse.Namespace) -> int:
         print(f"L∞ {n['linf']:.4f}  L2 {n['l2']:.3f}  L0 {n['l0']} pixels  in {seconds:.2f} s")
         if out is not None:
             print(f"wrote {out}/input.png, adversarial.png, noise.png, result.json")
+        if figure is not None:
+            print(f"wrote the lesson figure {saved_files['figure']}")
     return 0
+
+
+def _write_figure(path: Path, result: Any, attack_title: str, spec: Any, clean_pred: Any,
+                  adversarial_pred: Any, image: str, seconds: float) -> Path:
+    """The lesson figure, drawn by the GUI's exporter on an offscreen Qt (no window needed)."""
+    from advlab.core.results import record_from_result
+    from advlab.gui.export import ensure_gui_app, parts_from_record, save_figure
+
+    record = record_from_result(result, 0, image_name=Path(image).name, model_name=spec.name,
+                                model_title=spec.title, attack_title=attack_title,
+                                clean_prediction=clean_pred,
+                                adversarial_prediction=adversarial_pred, seconds=seconds)
+    ensure_gui_app()
+    return save_figure(path, parts_from_record(record))
 
 
 def _one_image_trajectory(trajectory: list[dict]) -> list[dict]:
@@ -328,7 +359,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
                             args.population, args.generations, args.queries)
         text = bench.format_attacks(doc)
     else:
-        doc = bench.live(args.model, args.device, args.repeats, startup=not args.no_startup)
+        doc = bench.live(args.model, args.device, args.repeats, startup=not args.no_startup,
+                         during_attack=not args.no_attack)
         text = bench.format_live(doc)
     if args.json:
         _print_json(doc)

@@ -203,3 +203,35 @@ def test_a_closed_pipe_is_not_a_traceback():
                           capture_output=True, text=True, timeout=120)
     assert proc.stdout.strip() == "0  tench"
     assert "Traceback" not in proc.stderr
+
+
+def test_attack_writes_the_lesson_figure_and_reports_saved_files(tmp_path):
+    """In a subprocess: the figure is drawn on an offscreen Qt the command starts itself."""
+    figure = tmp_path / "lesson.svg"
+    proc = subprocess.run([sys.executable, "-m", "advlab", "attack", COFFEE, "--attack", "fgsm",
+                           "--eps", "0.01", "--figure", str(figure), "--json"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert set(doc["png"]) == {"fools", "label", "prob"}
+    assert doc["png"]["fools"] == doc["saved"]["success"]  # the same 8-bit file, two ways
+    assert doc["jpeg"]["quality"] == 90 and "lowest_quality_that_fools" in doc["jpeg"]
+    assert doc["files"]["figure"] == str(figure)
+    import xml.etree.ElementTree as ET
+
+    assert ET.parse(figure).getroot().tag.endswith("svg")
+
+
+def test_a_figure_of_an_unknown_type_is_refused_before_the_attack(capsys, tmp_path):
+    code, _, err = run_cli(capsys, "attack", COFFEE, "--figure", str(tmp_path / "x.gif"))
+    assert code == 2 and ".png, .svg or .pdf" in err
+
+
+def test_bench_live_measures_the_slider_during_an_attack():
+    """The real window offscreen, a long PGD run, η moved meanwhile: the numbers are there."""
+    from advlab.bench import during_attack_times
+
+    doc = during_attack_times("lite0", "cpu")
+    assert doc["attack_still_running"]  # η was moved while the attack ran
+    assert doc["update_during_attack_ms"] > 0 and doc["ratio_during_attack"] > 0
+    assert 0 <= doc["max_gui_block_ms"] < 5000
