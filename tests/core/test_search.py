@@ -306,7 +306,8 @@ def test_onepixel_chunked_forwards_give_the_same_result(tiny_model, monkeypatch)
     x = random_images(4)
     y = predict_labels(tiny_model, x)
     whole = onepixel(tiny_model, x, y, population=10, generations=3)
-    monkeypatch.setattr(search, "_MAX_FORWARD_ELEMENTS", 7 * 3 * 32 * 32)  # 7 images a pass
+    for limit in ("_MAX_FORWARD_ELEMENTS", "_CPU_FORWARD_ELEMENTS"):
+        monkeypatch.setattr(search, limit, 7 * 3 * 32 * 32)  # 7 images a pass
     guarded = NoGradient(tiny_model)
     chunked = onepixel(guarded, x, y, population=10, generations=3)
     assert torch.equal(whole.adversarial, chunked.adversarial)

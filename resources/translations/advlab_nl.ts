@@ -1,0 +1,2186 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL">
+<context>
+    <name>AnalysisController</name>
+    <message>
+        <source>Cannot compare these</source>
+        <extracomment>The η grid of a sweep, in [0, 1] pixel units: 0 to 0.03 (7.7 grey levels) in 61 points.</extracomment>
+        <translation>Deze kun je niet vergelijken</translation>
+    </message>
+    <message>
+        <source>The chosen results were made with models of different input sizes, so their noise maps do not line up. Choose results made with the same model.</source>
+        <translation>De gekozen resultaten zijn gemaakt met modellen met verschillende invoergroottes, dus hun ruiskaarten passen niet op elkaar. Kies resultaten die met hetzelfde model zijn gemaakt.</translation>
+    </message>
+    <message>
+        <source>Direction: {attack}&apos;s noise, rescaled (η = its largest change)</source>
+        <translation>Richting: de ruis van {attack}, herschaald (η = de grootste verandering daarin)</translation>
+    </message>
+    <message>
+        <source>Direction: the η slider&apos;s direction</source>
+        <translation>Richting: die van de η-schuifregelaar</translation>
+    </message>
+    <message>
+        <source> — computing…</source>
+        <translation> — bezig met berekenen…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Gestopt.</translation>
+    </message>
+    <message>
+        <source>The η sweep stopped</source>
+        <translation>De η-scan is gestopt</translation>
+    </message>
+    <message>
+        <source>The transfer test stopped</source>
+        <translation>De overdrachtstest is gestopt</translation>
+    </message>
+    <message>
+        <source>Could not start the η sweep</source>
+        <translation>Kon de η-scan niet starten</translation>
+    </message>
+    <message>
+        <source>Could not start the transfer test</source>
+        <translation>Kon de overdrachtstest niet starten</translation>
+    </message>
+</context>
+<context>
+    <name>AttackController</name>
+    <message>
+        <source>Starting…</source>
+        <extracomment>A running attack&apos;s best image so far: (AttackProgress) for the adversarial pane. A playback frame to show: (uint8 HWC image, step).</extracomment>
+        <translation>Bezig met starten…</translation>
+    </message>
+    <message>
+        <source>Cancelling… (keeps the best found so far)</source>
+        <translation>Bezig met stoppen… (het beste resultaat tot nu toe blijft bewaard)</translation>
+    </message>
+    <message>
+        <source>Stopped: another job started.</source>
+        <translation>Gestopt: er is een andere taak gestart.</translation>
+    </message>
+    <message>
+        <source>step {step} of {total}</source>
+        <translation>stap {step} van {total}</translation>
+    </message>
+    <message>
+        <source>fooled</source>
+        <translation>misleid</translation>
+    </message>
+    <message>
+        <source>not fooled</source>
+        <translation>niet misleid</translation>
+    </message>
+    <message>
+        <source> (cancelled: best so far)</source>
+        <translation> (gestopt: beste tot nu toe)</translation>
+    </message>
+    <message>
+        <source>{attack}: {verdict}{note} in {seconds:.1f} s</source>
+        <translation>{attack}: {verdict}{note} in {seconds:.1f} s</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Gestopt.</translation>
+    </message>
+    <message>
+        <source>The attack stopped</source>
+        <translation>De aanval is gestopt</translation>
+    </message>
+    <message>
+        <source>Could not start the attack</source>
+        <translation>Kon de aanval niet starten</translation>
+    </message>
+</context>
+<context>
+    <name>AttackPanel</name>
+    <message>
+        <source>White-box (needs the model&apos;s gradients)</source>
+        <extracomment>Item data role that holds an attack&apos;s name in the combo box (headers hold None). Smallest and largest number of decimals a float field shows. Greek letters the explanations use, shown beside the parameter&apos;s own name.</extracomment>
+        <translation>Open doos (heeft de gradiënten van het model nodig)</translation>
+    </message>
+    <message>
+        <source>Black-box (only asks for answers)</source>
+        <translation>Gesloten doos (vraagt alleen om antwoorden)</translation>
+    </message>
+    <message>
+        <source>Which attack to run on the image.</source>
+        <translation>Welke aanval je op de afbeelding uitvoert.</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Uitvoeren</translation>
+    </message>
+    <message>
+        <source>Run the attack on the current image and model.</source>
+        <translation>Voer de aanval uit op de huidige afbeelding met het huidige model.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Stop the attack; what it found so far is kept.</source>
+        <translation>Stop de aanval; wat hij tot nu toe gevonden heeft, blijft bewaard.</translation>
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation>Klaar.</translation>
+    </message>
+    <message>
+        <source>Target class (optional)</source>
+        <translation>Doelklasse (optioneel)</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Bezig met starten…</translation>
+    </message>
+    <message>
+        <source>step {step} / {total}</source>
+        <translation>stap {step} / {total}</translation>
+    </message>
+    <message>
+        <source>White-box</source>
+        <translation>Open doos</translation>
+    </message>
+    <message>
+        <source>Black-box</source>
+        <translation>Gesloten doos</translation>
+    </message>
+    <message>
+        <source>{box} · changes measured in {norm}</source>
+        <translation>{box} · veranderingen gemeten in {norm}</translation>
+    </message>
+    <message>
+        <source>No attack to run: the attack list is empty.</source>
+        <translation>Geen aanval om uit te voeren: de lijst met aanvallen is leeg.</translation>
+    </message>
+    <message>
+        <source>Unknown target class: pick one from the list, or clear the field for no target.</source>
+        <translation>Onbekende doelklasse: kies er een uit de lijst, of maak het veld leeg voor geen doel.</translation>
+    </message>
+</context>
+<context>
+    <name>BoxMode</name>
+    <message>
+        <source>Black-box mode (only inputs and outputs)</source>
+        <translation>Gesloten-doosmodus (alleen invoer en uitvoer)</translation>
+    </message>
+    <message>
+        <source>Black-box mode</source>
+        <translation>Gesloten doos</translation>
+    </message>
+    <message>
+        <source>Pretend you cannot see inside the model: no gradients, no weights. Only attacks that ask the model questions are allowed.</source>
+        <translation>Doe alsof je niet in het model kunt kijken: geen gradiënten, geen gewichten. Alleen aanvallen die het model vragen stellen zijn toegestaan.</translation>
+    </message>
+    <message>
+        <source>How many times the attacks run in black-box mode asked the model for an answer.</source>
+        <translation>Hoe vaak de aanvallen in de gesloten-doosmodus het model om een antwoord vroegen.</translation>
+    </message>
+    <message>
+        <source>Not available in black-box mode: this needs the model&apos;s gradients or weights, and a black-box attacker only sees inputs and outputs.</source>
+        <translation>Niet beschikbaar in de gesloten-doosmodus: hiervoor zijn de gradiënten of gewichten van het model nodig, en een aanvaller met een gesloten doos ziet alleen invoer en uitvoer.</translation>
+    </message>
+    <message>
+        <source>Not available in black-box mode: this sweep would follow a gradient direction. Show a query attack&apos;s result, or use random noise.</source>
+        <translation>Niet beschikbaar in de gesloten-doosmodus: deze scan zou de richting van een gradiënt volgen. Toon het resultaat van een aanval die alleen vragen stelt, of gebruik willekeurige ruis.</translation>
+    </message>
+    <message>
+        <source>Black-box mode: only inputs and outputs. Gradient tools are greyed out.</source>
+        <translation>Gesloten-doosmodus: alleen invoer en uitvoer. Gereedschap dat gradiënten gebruikt is uitgeschakeld.</translation>
+    </message>
+    <message>
+        <source>White-box mode: every tool is available again.</source>
+        <translation>Open-doosmodus: al het gereedschap is weer beschikbaar.</translation>
+    </message>
+    <message>
+        <source>Queries used: {count}</source>
+        <translation>Gestelde vragen: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>ClassPicker</name>
+    <message>
+        <source>(none): any wrong class will do</source>
+        <extracomment>The completer entry (and accepted text) that means &quot;no target class&quot;.</extracomment>
+        <translation>(geen): elke foute klasse is goed</translation>
+    </message>
+    <message>
+        <source>Type part of an ImageNet class name (e.g. &apos;air&apos; for airliner) to aim for that class;
+leave empty for an untargeted attack.</source>
+        <translation>Typ een deel van de naam van een ImageNet-klasse (bijv. &apos;air&apos; voor airliner) om op die klasse te mikken;
+laat het leeg voor een aanval zonder doelklasse.</translation>
+    </message>
+    <message>
+        <source>unknown class</source>
+        <translation>onbekende klasse</translation>
+    </message>
+    <message>
+        <source>Pick a name from the list, or clear the field for no target.</source>
+        <translation>Kies een naam uit de lijst, of maak het veld leeg voor geen doel.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectionControl</name>
+    <message>
+        <source>FGSM: follow the gradient</source>
+        <translation>FGSM: volg de gradiënt</translation>
+    </message>
+    <message>
+        <source>Random ±1 noise (control)</source>
+        <translation>Willekeurige ±1-ruis (ter controle)</translation>
+    </message>
+    <message>
+        <source>FGSM moves every pixel the way that hurts the model most;
+random noise moves them by the same amount in random directions.</source>
+        <translation>FGSM verschuift elke pixel in de richting die het model het meest schaadt;
+willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</translation>
+    </message>
+    <message>
+        <source>any other class</source>
+        <translation>elke andere klasse</translation>
+    </message>
+    <message>
+        <source>Type an ImageNet class (e.g. airliner) to aim for it.</source>
+        <translation>Typ een ImageNet-klasse (bijv. airliner) om erop te mikken.</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>Doel:</translation>
+    </message>
+    <message>
+        <source>seed </source>
+        <translation>startwaarde </translation>
+    </message>
+    <message>
+        <source>The same seed gives the same random noise.</source>
+        <translation>Dezelfde startwaarde (seed) geeft dezelfde willekeurige ruis.</translation>
+    </message>
+    <message>
+        <source>Direction:</source>
+        <translation>Richting:</translation>
+    </message>
+</context>
+<context>
+    <name>EtaControl</name>
+    <message>
+        <source>Size of the change to every pixel, η (0 to 0.1).</source>
+        <extracomment>Largest η offered, in [0, 1] pixel units (0.1 ≈ 25.5 grey levels). Slider positions; η = MAX_ETA · (position / STEPS)², so steps are fine near small η.</extracomment>
+        <translation>Grootte van de verandering van elke pixel, η (0 tot 0.1).</translation>
+    </message>
+    <message>
+        <source>η in pixel units: 1/255 ≈ 0.0039 is one grey level.</source>
+        <translation>η in pixeleenheden: 1/255 ≈ 0.0039 is één grijsniveau.</translation>
+    </message>
+    <message>
+        <source>η =</source>
+        <translation>η =</translation>
+    </message>
+</context>
+<context>
+    <name>ExportController</name>
+    <message>
+        <source>Saved as PNG: still fooled ({label} {pct:.0f} %)</source>
+        <extracomment>The tag of this controller&apos;s answers on the worker&apos;s shared `call_done` signal.</extracomment>
+        <translation>Opgeslagen als PNG: nog steeds misleid ({label} {pct:.0f} %)</translation>
+    </message>
+    <message>
+        <source>Saved as PNG: not fooled ({label} {pct:.0f} %)</source>
+        <translation>Opgeslagen als PNG: niet misleid ({label} {pct:.0f} %)</translation>
+    </message>
+    <message>
+        <source>JPEG {quality}: still fooled</source>
+        <translation>JPEG {quality}: nog steeds misleid</translation>
+    </message>
+    <message>
+        <source>JPEG {quality}: not fooled</source>
+        <translation>JPEG {quality}: niet misleid</translation>
+    </message>
+    <message>
+        <source>no JPEG quality fools it</source>
+        <translation>geen enkele JPEG-kwaliteit misleidt het model</translation>
+    </message>
+    <message>
+        <source>lowest JPEG quality that still fools: {quality}</source>
+        <translation>laagste JPEG-kwaliteit die nog misleidt: {quality}</translation>
+    </message>
+    <message>
+        <source>Export lesson &amp;figure…</source>
+        <extracomment>(path, report or None) of the latest check of an exported adversarial PNG.</extracomment>
+        <translation>Les&amp;figuur exporteren…</translation>
+    </message>
+    <message>
+        <source>Save original + η × noise = adversarial as PNG, SVG or PDF, for slides and worksheets.</source>
+        <translation>Sla origineel + η × ruis = misleidend op als PNG, SVG of PDF, voor dia&apos;s en werkbladen.</translation>
+    </message>
+    <message>
+        <source>Export &amp;adversarial image (PNG)…</source>
+        <translation>M&amp;isleidende afbeelding exporteren (PNG)…</translation>
+    </message>
+    <message>
+        <source>Save the adversarial image without loss, and check whether the saved file (and a JPEG of it) still fools the model.</source>
+        <translation>Sla de misleidende afbeelding op zonder kwaliteitsverlies en controleer of het opgeslagen bestand (en een JPEG ervan) het model nog steeds misleidt.</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y figure</source>
+        <translation>Figuur &amp;kopiëren</translation>
+    </message>
+    <message>
+        <source>Copy screenshot of the &amp;window</source>
+        <translation>Schermafbeelding van het v&amp;enster kopiëren</translation>
+    </message>
+    <message>
+        <source>Save scree&amp;nshot…</source>
+        <translation>Sc&amp;hermafbeelding opslaan…</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG-afbeelding (*.png);;SVG-tekening (*.svg);;PDF-document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export lesson figure</source>
+        <translation>Lesfiguur exporteren</translation>
+    </message>
+    <message>
+        <source>Export adversarial image</source>
+        <translation>Misleidende afbeelding exporteren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-afbeelding (*.png)</translation>
+    </message>
+    <message>
+        <source>Save screenshot</source>
+        <translation>Schermafbeelding opslaan</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet</source>
+        <translation>Nog niets om te exporteren</translation>
+    </message>
+    <message>
+        <source>The model has not classified an image yet. Wait until the three panes show images, then try again.</source>
+        <translation>Het model heeft nog geen afbeelding herkend. Wacht tot de drie vakken afbeeldingen tonen en probeer het dan opnieuw.</translation>
+    </message>
+    <message>
+        <source>Could not export the figure</source>
+        <translation>Kon de figuur niet exporteren</translation>
+    </message>
+    <message>
+        <source>Saved the lesson figure as {name}.</source>
+        <translation>Lesfiguur opgeslagen als {name}.</translation>
+    </message>
+    <message>
+        <source>Could not export the image</source>
+        <translation>Kon de afbeelding niet exporteren</translation>
+    </message>
+    <message>
+        <source>Saved {name}. Checking whether the saved file still fools the model…</source>
+        <translation>{name} opgeslagen. Bezig met controleren of het opgeslagen bestand het model nog steeds misleidt…</translation>
+    </message>
+    <message>
+        <source>Saved {name}. It was made with another model, so it was not checked.</source>
+        <translation>{name} opgeslagen. De afbeelding is met een ander model gemaakt en is daarom niet gecontroleerd.</translation>
+    </message>
+    <message>
+        <source>Saved {name}. {check}</source>
+        <translation>{name} opgeslagen. {check}</translation>
+    </message>
+    <message>
+        <source>Could not save the screenshot</source>
+        <translation>Kon de schermafbeelding niet opslaan</translation>
+    </message>
+    <message>
+        <source>Saved the screenshot as {name}.</source>
+        <translation>Schermafbeelding opgeslagen als {name}.</translation>
+    </message>
+    <message>
+        <source>Copied the lesson figure: paste it into your slides.</source>
+        <translation>Lesfiguur gekopieerd: plak hem in je dia&apos;s.</translation>
+    </message>
+    <message>
+        <source>Copied a screenshot of the window.</source>
+        <translation>Schermafbeelding van het venster gekopieerd.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpPanel</name>
+    <message>
+        <source>The lab</source>
+        <translation>Het lab</translation>
+    </message>
+    <message>
+        <source>Attacks</source>
+        <translation>Aanvallen</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Explain this lab</source>
+        <translation>Leg dit lab uit</translation>
+    </message>
+    <message>
+        <source>Open the help for the control you are using (F1)</source>
+        <translation>Open de uitleg bij het onderdeel dat je gebruikt (F1)</translation>
+    </message>
+</context>
+<context>
+    <name>JobRunner</name>
+    <message>
+        <source>Something went wrong ({error}).</source>
+        <extracomment>The message of a job or request that stopped because it was cancelled (a token, not shown). Send progress to the GUI at most this often (s); the last step always goes.</extracomment>
+        <translation>Er ging iets mis ({error}).</translation>
+    </message>
+</context>
+<context>
+    <name>LabStatusBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Where the model runs: a GPU (cuda, mps) is faster.</source>
+        <translation>Waar het model draait: een GPU (cuda, mps) is sneller.</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>Apparaat:</translation>
+    </message>
+    <message>
+        <source>Downloading weights: {mb:.1f} MB</source>
+        <translation>Gewichten downloaden: {mb:.1f} MB</translation>
+    </message>
+    <message>
+        <source>Model: {title}</source>
+        <translation>Model: {title}</translation>
+    </message>
+</context>
+<context>
+    <name>LessonFigure</name>
+    <message>
+        <source>random ±η noise</source>
+        <extracomment>The figure&apos;s own coordinate system (logical pixels); everything is drawn in it. PNG files are rendered at this multiple of the logical size (1920 × 808 pixels). Attacks whose ``eps`` is an L2 radius, not a per-pixel bound: their figure states the largest per-pixel change instead.</extracomment>
+        <translation>willekeurige ±η-ruis</translation>
+    </message>
+    <message>
+        <source>FGSM towards “{target}”</source>
+        <translation>FGSM richting “{target}”</translation>
+    </message>
+    <message>
+        <source>FGSM (fast gradient sign)</source>
+        <translation>FGSM (teken van de gradiënt)</translation>
+    </message>
+    <message>
+        <source>Model: {model}, attack: {attack}, ε = {eta} ({levels} grey levels)</source>
+        <translation>Model: {model}, aanval: {attack}, ε = {eta} ({levels} grijsniveaus)</translation>
+    </message>
+    <message>
+        <source>Model: {model}, attack: {attack}, largest change {eta} ({levels} grey levels)</source>
+        <translation>Model: {model}, aanval: {attack}, grootste verandering {eta} ({levels} grijsniveaus)</translation>
+    </message>
+    <message>
+        <source>η = {eta}</source>
+        <translation>η = {eta}</translation>
+    </message>
+    <message>
+        <source>largest change {eta}</source>
+        <translation>grootste verandering {eta}</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Origineel</translation>
+    </message>
+    <message>
+        <source>Noise (shown × {factor:.0f})</source>
+        <translation>Ruis (× {factor:.0f} versterkt)</translation>
+    </message>
+    <message>
+        <source>Adversarial</source>
+        <translation>Misleidend</translation>
+    </message>
+    <message>
+        <source>{pct:.1f} % confidence</source>
+        <translation>{pct:.1f} % zekerheid</translation>
+    </message>
+    <message>
+        <source>{levels} of 255 grey levels</source>
+        <translation>{levels} van 255 grijsniveaus</translation>
+    </message>
+    <message>
+        <source>Adversarial example</source>
+        <translation>Misleidend voorbeeld</translation>
+    </message>
+</context>
+<context>
+    <name>LinearController</name>
+    <message>
+        <source>Why does this work?</source>
+        <extracomment>The η ranges (pixel units) the left plot may cover; the smallest that holds η is used. η values per computation: one batched forward pass of this many images (+ the clean one). Numbers of inputs n for the plain linear model&apos;s curve: 1 to 3 · 512², log-spaced, plus a few image sizes in the top decade where the curve (on a linear y axis) bends most. Wait this long after the last η or slider move before redrawing the linear model (ms); the redraw draws real random vectors (about 0.2 s), so a slider burst costs one. Wait this long after the last pixel edit before recomputing (ms). m for the plain linear model before the network&apos;s own m is known.</extracomment>
+        <translation>Waarom werkt dit?</translation>
+    </message>
+    <message>
+        <source>Computing the linear view…</source>
+        <translation>Lineaire weergave wordt berekend…</translation>
+    </message>
+    <message>
+        <source>Open an image first.</source>
+        <translation>Open eerst een afbeelding.</translation>
+    </message>
+    <message>
+        <source>Could not compute the linear view: {message}</source>
+        <translation>Kon de lineaire weergave niet berekenen: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>LinearViewPanel</name>
+    <message>
+        <source>η (pixel units)</source>
+        <extracomment>Largest image side (pixels) the linear-model slider offers; n = 3 · side².</extracomment>
+        <translation>η (pixeleenheden)</translation>
+    </message>
+    <message>
+        <source>η in grey levels (of 255)</source>
+        <translation>η in grijsniveaus (van 255)</translation>
+    </message>
+    <message>
+        <source>fall of the class score (logit)</source>
+        <translation>daling van de klassescore (logit)</translation>
+    </message>
+    <message>
+        <source>measured on the model</source>
+        <translation>gemeten op het model</translation>
+    </message>
+    <message>
+        <source>straight line: η · m · n</source>
+        <translation>rechte lijn: η · m · n</translation>
+    </message>
+    <message>
+        <source>n, the number of inputs (log scale)</source>
+        <translation>n, het aantal invoerwaarden (logschaal)</translation>
+    </message>
+    <message>
+        <source>output change</source>
+        <translation>verandering van de uitvoer</translation>
+    </message>
+    <message>
+        <source>If the model were a straight line (linear), the change would follow the dashed line: η · m · n, with n = {n} inputs.</source>
+        <translation>Als het model een rechte lijn was (lineair), zou de verandering de stippellijn volgen: η · m · n, met n = {n} invoerwaarden.</translation>
+    </message>
+    <message>
+        <source>Show this tab to compute the linear view.</source>
+        <translation>Open dit tabblad om de lineaire weergave te berekenen.</translation>
+    </message>
+    <message>
+        <source>Same η, more inputs → bigger change</source>
+        <translation>Zelfde η, meer invoerwaarden → grotere verandering</translation>
+    </message>
+    <message>
+        <source>Make the image bigger or smaller: a bigger image has more inputs n.</source>
+        <translation>Maak de afbeelding groter of kleiner: een grotere afbeelding heeft meer invoerwaarden n.</translation>
+    </message>
+    <message>
+        <source>Image size:</source>
+        <translation>Afbeeldingsgrootte:</translation>
+    </message>
+    <message>
+        <source>fall of the “{label}” score (logit)</source>
+        <translation>daling van de score voor “{label}” (logit)</translation>
+    </message>
+    <message>
+        <source>At η = {eta:.4f}: the straight line predicts a fall of {predicted:.1f}; the model really falls by {measured:.1f}.</source>
+        <translation>Bij η = {eta:.4f}: de rechte lijn voorspelt een daling van {predicted:.1f}; het model daalt echt met {measured:.1f}.</translation>
+    </message>
+    <message>
+        <source> (η is beyond the plotted range.)</source>
+        <translation> (η ligt buiten het getekende bereik.)</translation>
+    </message>
+    <message>
+        <source>‖∇f‖₁ = …   m = …   n = …</source>
+        <translation>‖∇f‖₁ = …   m = …   n = …</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;‖∇f‖₁ = {l1:.1f}&lt;/b&gt; (the gradient, summed over all inputs) = &lt;b&gt;m = {m:.5f}&lt;/b&gt; (mean |gradient| per input) × &lt;b&gt;n = {n}&lt;/b&gt; inputs</source>
+        <translation>&lt;b&gt;‖∇f‖₁ = {l1:.1f}&lt;/b&gt; (de gradiënt, opgeteld over alle invoerwaarden) = &lt;b&gt;m = {m:.5f}&lt;/b&gt; (gemiddelde |gradiënt| per invoerwaarde) × &lt;b&gt;n = {n}&lt;/b&gt; invoerwaarden</translation>
+    </message>
+    <message>
+        <source>A linear model with weights of size m = {m:.5f}: moving each of its {n} inputs by η = {eta:.4f} changes its output by {change:.2f} = η · m · n.</source>
+        <translation>Een lineair model met gewichten van grootte m = {m:.5f}: als je elk van zijn {n} invoerwaarden η = {eta:.4f} verschuift, verandert de uitvoer met {change:.2f} = η · m · n.</translation>
+    </message>
+    <message>
+        <source>{side} × {side} px = {n} inputs</source>
+        <translation>{side} × {side} px = {n} invoerwaarden</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Loading PyTorch… (the window works meanwhile)</source>
+        <extracomment>Raise when the docks change: a saved layout of another version is not restored. Wait this long after the last slider move before checking the 8-bit adversarial (ms). The user chose another language (&quot;auto&quot;, &quot;en&quot;, &quot;nl&quot;); the app rebuilds the window.</extracomment>
+        <translation>PyTorch wordt geladen… (je kunt het venster intussen al gebruiken)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Bezig met laden…</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Origineel</translation>
+    </message>
+    <message>
+        <source>Noise η · direction</source>
+        <translation>Ruis η · richting</translation>
+    </message>
+    <message>
+        <source>Adversarial = original + noise</source>
+        <translation>Misleidend = origineel + ruis</translation>
+    </message>
+    <message>
+        <source>An image file stores whole grey levels (8 bits). This is what the model says about the adversarial image once it is saved as a PNG.</source>
+        <translation>Een afbeeldingsbestand slaat alleen hele grijsniveaus op (8 bits). Dit zegt het model over de misleidende afbeelding zodra die als PNG is opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Perturbation</source>
+        <translation>Verstoring</translation>
+    </message>
+    <message>
+        <source>Attack</source>
+        <translation>Aanval</translation>
+    </message>
+    <message>
+        <source>Pixel editing</source>
+        <translation>Pixels bewerken</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Resultaten</translation>
+    </message>
+    <message>
+        <source>Playback</source>
+        <translation>Terugkijken</translation>
+    </message>
+    <message>
+        <source>Compare noise maps</source>
+        <translation>Ruiskaarten vergelijken</translation>
+    </message>
+    <message>
+        <source>η sweep</source>
+        <translation>η-scan</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Overdracht</translation>
+    </message>
+    <message>
+        <source>&amp;Open image…</source>
+        <translation>Afbeelding &amp;openen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;model file…</source>
+        <translation>&amp;Modelbestand openen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <source>&amp;Samples</source>
+        <translation>&amp;Voorbeelden</translation>
+    </message>
+    <message>
+        <source>Open &amp;session…</source>
+        <translation>&amp;Sessie openen…</translation>
+    </message>
+    <message>
+        <source>Save session &amp;as…</source>
+        <translation>Sessie opslaan a&amp;ls…</translation>
+    </message>
+    <message>
+        <source>Export results as &amp;CSV…</source>
+        <translation>Resultaten exporteren als &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>Be&amp;werken</translation>
+    </message>
+    <message>
+        <source>Edit &amp;pixels</source>
+        <translation>&amp;Pixels bewerken</translation>
+    </message>
+    <message>
+        <source>Click a pixel to see how the gradient would change it; drag to paint it.</source>
+        <translation>Klik op een pixel om te zien hoe de gradiënt hem zou veranderen; sleep om te tekenen.</translation>
+    </message>
+    <message>
+        <source>Back to the η &amp;slider view</source>
+        <translation>Terug naar de η-&amp;schuifregelaar</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>&amp;Model</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Beel&amp;d</translation>
+    </message>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation>Indeling &amp;herstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Taal</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Taal van het systeem</translation>
+    </message>
+    <message>
+        <source>&amp;Lesson</source>
+        <translation>&amp;Les</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Hoofdwerkbalk</translation>
+    </message>
+    <message>
+        <source> Samples: </source>
+        <translation> Voorbeelden: </translation>
+    </message>
+    <message>
+        <source> Model: </source>
+        <translation> Model: </translation>
+    </message>
+    <message>
+        <source>Opening {name}…</source>
+        <translation>{name} wordt geopend…</translation>
+    </message>
+    <message>
+        <source>Open image</source>
+        <translation>Afbeelding openen</translation>
+    </message>
+    <message>
+        <source>Open model file</source>
+        <translation>Modelbestand openen</translation>
+    </message>
+    <message>
+        <source>TorchScript file (architecture inside)</source>
+        <translation>TorchScript-bestand (architectuur zit erin)</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>Architectuur</translation>
+    </message>
+    <message>
+        <source>A state dict holds weights only. Which architecture are they for?</source>
+        <translation>Een state dict bevat alleen gewichten. Bij welke architectuur horen ze?</translation>
+    </message>
+    <message>
+        <source>Save session</source>
+        <translation>Sessie opslaan</translation>
+    </message>
+    <message>
+        <source>Saved the session to {name}.</source>
+        <translation>Sessie opgeslagen in {name}.</translation>
+    </message>
+    <message>
+        <source>Open session</source>
+        <translation>Sessie openen</translation>
+    </message>
+    <message>
+        <source>Export results</source>
+        <translation>Resultaten exporteren</translation>
+    </message>
+    <message>
+        <source>Could not export the results</source>
+        <translation>Kon de resultaten niet exporteren</translation>
+    </message>
+    <message>
+        <source>{error}
+Choose another folder or file name.</source>
+        <translation>{error}
+Kies een andere map of bestandsnaam.</translation>
+    </message>
+    <message>
+        <source>Restore the last session?</source>
+        <translation>Vorige sessie herstellen?</translation>
+    </message>
+    <message>
+        <source>advlab did not close normally last time. Restore the images, results and settings it autosaved?</source>
+        <translation>advlab is de vorige keer niet normaal afgesloten. Wil je de automatisch opgeslagen afbeeldingen, resultaten en instellingen terugzetten?</translation>
+    </message>
+    <message>
+        <source>dropped image</source>
+        <translation>gesleepte afbeelding</translation>
+    </message>
+    <message>
+        <source>Could not open the image</source>
+        <translation>Kon de afbeelding niet openen</translation>
+    </message>
+    <message>
+        <source>Could not load the model</source>
+        <translation>Kon het model niet laden</translation>
+    </message>
+    <message>
+        <source>Could not use that device</source>
+        <translation>Kon dat apparaat niet gebruiken</translation>
+    </message>
+    <message>
+        <source>Could not set the direction</source>
+        <translation>Kon de richting niet instellen</translation>
+    </message>
+    <message>
+        <source>PyTorch did not start</source>
+        <translation>PyTorch is niet gestart</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Gestopt.</translation>
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation>Klaar.</translation>
+    </message>
+    <message>
+        <source>Original: {name} ({size}×{size})</source>
+        <translation>Origineel: {name} ({size}×{size})</translation>
+    </message>
+    <message>
+        <source>noise ×{factor:.0f}</source>
+        <translation>ruis ×{factor:.0f}</translation>
+    </message>
+    <message>
+        <source>η = {eta:.4f} ({grey}) per colour value.
+Shown ×{factor:.0f} so you can see it; grey means no change.</source>
+        <translation>η = {eta:.4f} ({grey}) per kleurwaarde.
+×{factor:.0f} versterkt zodat je het kunt zien; grijs betekent geen verandering.</translation>
+    </message>
+    <message>
+        <source>Saved as 8-bit PNG: {label} {pct:.1f} %</source>
+        <translation>Opgeslagen als 8-bits PNG: {label} {pct:.1f} %</translation>
+    </message>
+    <message>
+        <source>updated {time} in {ms:.0f} ms</source>
+        <translation>bijgewerkt om {time} in {ms:.0f} ms</translation>
+    </message>
+    <message>
+        <source>Result: {title}</source>
+        <translation>Resultaat: {title}</translation>
+    </message>
+    <message>
+        <source>Largest change {levels:.1f} grey levels. Shown ×{factor:.0f} so you can see it; grey means no change.</source>
+        <translation>Grootste verandering {levels:.1f} grijsniveaus. ×{factor:.0f} versterkt zodat je het kunt zien; grijs betekent geen verandering.</translation>
+    </message>
+    <message>
+        <source>Attack running: step {step} of {total}</source>
+        <translation>Aanval bezig: stap {step} van {total}</translation>
+    </message>
+    <message>
+        <source>Result: {title}, step {step}</source>
+        <translation>Resultaat: {title}, stap {step}</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#c53030&apos;&gt;Fooled!&lt;/b&gt; The model now says “{label}”.</source>
+        <translation>&lt;b style=&apos;color:#c53030&apos;&gt;Misleid!&lt;/b&gt; Het model zegt nu “{label}”.</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#2b6cb0&apos;&gt;Not fooled&lt;/b&gt;: still “{label}”.</source>
+        <translation>&lt;b style=&apos;color:#2b6cb0&apos;&gt;Niet misleid&lt;/b&gt;: nog steeds “{label}”.</translation>
+    </message>
+    <message>
+        <source>η = 0: this is the original image.</source>
+        <translation>η = 0: dit is de originele afbeelding.</translation>
+    </message>
+    <message>
+        <source>Changed to “{label}”, but not yet the target.</source>
+        <translation>Veranderd in “{label}”, maar nog niet het doel.</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#2b6cb0&apos;&gt;Not fooled&lt;/b&gt;: still “{label}” ({before:.1f} % → {after:.1f} %).</source>
+        <translation>&lt;b style=&apos;color:#2b6cb0&apos;&gt;Niet misleid&lt;/b&gt;: nog steeds “{label}” ({before:.1f} % → {after:.1f} %).</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPicker</name>
+    <message>
+        <source>The classifier under attack. Embedded models work offline.</source>
+        <translation>Het classificatiemodel dat je aanvalt. Ingebouwde modellen werken zonder internet.</translation>
+    </message>
+    <message>
+        <source>{title} — download</source>
+        <translation>{title} — downloaden</translation>
+    </message>
+</context>
+<context>
+    <name>ModelWorker</name>
+    <message>
+        <source>Loading PyTorch…</source>
+        <extracomment>The order in which pending requests are served: each one builds on the ones before. Quick requests: a running long job is held at its next step while one of these is served.</extracomment>
+        <translation>PyTorch wordt geladen…</translation>
+    </message>
+    <message>
+        <source>PyTorch could not start:</source>
+        <translation>PyTorch kon niet starten:</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({error}).</source>
+        <translation>Er ging iets mis ({error}).</translation>
+    </message>
+    <message>
+        <source>Loading {title}…</source>
+        <translation>{title} wordt geladen…</translation>
+    </message>
+    <message>
+        <source>Computing the gradient…</source>
+        <translation>Gradiënt wordt berekend…</translation>
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation>Klaar.</translation>
+    </message>
+</context>
+<context>
+    <name>NoiseGrid</name>
+    <message>
+        <source>Signed (grey = no change)</source>
+        <extracomment>View key → what the selector says.</extracomment>
+        <translation>Omhoog/omlaag (grijs = geen verandering)</translation>
+    </message>
+    <message>
+        <source>|δ| heat map</source>
+        <translation>|δ|-warmtekaart</translation>
+    </message>
+    <message>
+        <source>Red channel</source>
+        <translation>Rood kanaal</translation>
+    </message>
+    <message>
+        <source>Green channel</source>
+        <translation>Groen kanaal</translation>
+    </message>
+    <message>
+        <source>Blue channel</source>
+        <translation>Blauw kanaal</translation>
+    </message>
+    <message>
+        <source>Grey means unchanged; lighter or darker means that pixel&apos;s colour was pushed up or down.</source>
+        <extracomment>What each view means, in one line under the selectors.</extracomment>
+        <translation>Grijs betekent onveranderd; lichter of donkerder betekent dat de kleur van die pixel omhoog of omlaag is geduwd.</translation>
+    </message>
+    <message>
+        <source>Dark means unchanged; the brighter, the larger the change in any of R, G, B.</source>
+        <translation>Donker betekent onveranderd; hoe lichter, hoe groter de verandering in R, G of B.</translation>
+    </message>
+    <message>
+        <source>White means unchanged; red = more red, blue = less red.</source>
+        <translation>Wit betekent onveranderd; rood = meer rood, blauw = minder rood.</translation>
+    </message>
+    <message>
+        <source>White means unchanged; red = more green, blue = less green.</source>
+        <translation>Wit betekent onveranderd; rood = meer groen, blauw = minder groen.</translation>
+    </message>
+    <message>
+        <source>White means unchanged; red = more blue, blue = less blue.</source>
+        <translation>Wit betekent onveranderd; rood = meer blauw, blauw = minder blauw.</translation>
+    </message>
+    <message>
+        <source>Shared amplification</source>
+        <translation>Gedeelde versterking</translation>
+    </message>
+    <message>
+        <source>Auto per map</source>
+        <translation>Automatisch per kaart</translation>
+    </message>
+    <message>
+        <source>fooled</source>
+        <translation>misleid</translation>
+    </message>
+    <message>
+        <source>not fooled</source>
+        <translation>niet misleid</translation>
+    </message>
+    <message>
+        <source>Shared: one factor for all maps, so they compare fairly. Auto: each map fills its range.</source>
+        <translation>Gedeeld: één factor voor alle kaarten, zodat je ze eerlijk vergelijkt. Automatisch: elke kaart gebruikt haar hele bereik.</translation>
+    </message>
+    <message>
+        <source>View:</source>
+        <translation>Weergave:</translation>
+    </message>
+    <message>
+        <source>Scaling:</source>
+        <translation>Schaal:</translation>
+    </message>
+    <message>
+        <source>Run attacks and choose results to compare their noise here.</source>
+        <translation>Voer aanvallen uit en kies resultaten om hun ruis hier te vergelijken.</translation>
+    </message>
+    <message>
+        <source>Count unchanged values (0) in the histogram</source>
+        <translation>Onveranderde waarden (0) meetellen in het histogram</translation>
+    </message>
+    <message>
+        <source>Off: the histogram shows how the changed values are spread; the legend says how many values were left unchanged.</source>
+        <translation>Uit: het histogram laat zien hoe de veranderde waarden verdeeld zijn; de legenda zegt hoeveel waarden onveranderd bleven.</translation>
+    </message>
+    <message>
+        <source>0 … {0:.1f} grey levels</source>
+        <translation>0 … {0:.1f} grijsniveaus</translation>
+    </message>
+    <message>
+        <source>amplified {0}</source>
+        <translation>versterkt {0}</translation>
+    </message>
+    <message>
+        <source>all maps {0}</source>
+        <translation>alle kaarten {0}</translation>
+    </message>
+    <message>
+        <source>each map its own factor</source>
+        <translation>elke kaart een eigen factor</translation>
+    </message>
+    <message>
+        <source>|δ| in grey levels (of 255)</source>
+        <translation>|δ| in grijsniveaus (van 255)</translation>
+    </message>
+    <message>
+        <source>|δ| as a share of each map&apos;s top (under the map)</source>
+        <translation>|δ| als deel van het maximum van elke kaart (onder de kaart)</translation>
+    </message>
+    <message>
+        <source> — {0} % unchanged</source>
+        <translation> — {0} % onveranderd</translation>
+    </message>
+</context>
+<context>
+    <name>PixelCanvas</name>
+    <message>
+        <source>Click or drag to pick pixels. Wheel: zoom. Middle button or Space + drag: move the image.</source>
+        <extracomment>Largest zoom (screen pixels per image pixel). From this zoom on, a thin grid shows the pixel borders. Zoom levels the buttons and the mouse wheel step through. Radius of a one-pixel-attack marker, in screen pixels (the same at every zoom). Smallest side of the selection square, in screen pixels (so it shows at low zoom). One wheel notch in Qt&apos;s angle units (1/8 degree).</extracomment>
+        <translation>Klik of sleep om pixels te kiezen. Scrollwiel: zoomen. Middelste knop of spatiebalk + slepen: de afbeelding verschuiven.</translation>
+    </message>
+</context>
+<context>
+    <name>PixelEditor</name>
+    <message>
+        <source>Zoom out</source>
+        <translation>Uitzoomen</translation>
+    </message>
+    <message>
+        <source>Zoom in (the wheel zooms around the cursor)</source>
+        <translation>Inzoomen (het scrollwiel zoomt rond de muisaanwijzer)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Passend</translation>
+    </message>
+    <message>
+        <source>Show the whole image</source>
+        <translation>Toon de hele afbeelding</translation>
+    </message>
+    <message>
+        <source>Show where the gradient is large</source>
+        <translation>Toon waar de gradiënt groot is</translation>
+    </message>
+    <message>
+        <source>Colours the pixels where a small change moves the prediction most.</source>
+        <translation>Kleurt de pixels waar een kleine verandering de voorspelling het meest verschuift.</translation>
+    </message>
+</context>
+<context>
+    <name>PixelInspector</name>
+    <message>
+        <source>FGSM at this pixel</source>
+        <extracomment>The table&apos;s rows, top to bottom: the formula read step by step.</extracomment>
+        <translation>FGSM bij deze pixel</translation>
+    </message>
+    <message>
+        <source>{0} value, 0 (none) to 255 (full)</source>
+        <translation>{0}-waarde, 0 (niets) tot 255 (vol)</translation>
+    </message>
+    <message>
+        <source>Pick a colour</source>
+        <translation>Kies een kleur</translation>
+    </message>
+    <message>
+        <source>Set pixel</source>
+        <translation>Pixel instellen</translation>
+    </message>
+    <message>
+        <source>Give the selected pixel this colour</source>
+        <translation>Geef de gekozen pixel deze kleur</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>Undo the last pixel change (Ctrl+Z)</source>
+        <translation>Maak de laatste pixelverandering ongedaan (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Opnieuw</translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Shift+Z or Ctrl+Y)</source>
+        <translation>Opnieuw doen (Ctrl+Shift+Z of Ctrl+Y)</translation>
+    </message>
+    <message>
+        <source>Reset to clean</source>
+        <translation>Terug naar het origineel</translation>
+    </message>
+    <message>
+        <source>Undo every pixel change</source>
+        <translation>Maak alle pixelveranderingen ongedaan</translation>
+    </message>
+    <message>
+        <source>Change this pixel</source>
+        <translation>Deze pixel veranderen</translation>
+    </message>
+    <message>
+        <source>η = {0:.4f}  ({1:.1f} grey levels)</source>
+        <translation>η = {0:.4f}  ({1:.1f} grijsniveaus)</translation>
+    </message>
+    <message>
+        <source>stays inside [0, 1]</source>
+        <translation>blijft binnen [0, 1]</translation>
+    </message>
+    <message>
+        <source>Click a pixel to inspect it</source>
+        <translation>Klik op een pixel om hem te bekijken</translation>
+    </message>
+    <message>
+        <source>Pixel x = {0}, y = {1}</source>
+        <translation>Pixel x = {0}, y = {1}</translation>
+    </message>
+    <message>
+        <source>Pixel colour</source>
+        <translation>Pixelkleur</translation>
+    </message>
+    <message>
+        <source>No pixels changed</source>
+        <translation>Geen pixels veranderd</translation>
+    </message>
+    <message>
+        <source>1 pixel changed</source>
+        <translation>1 pixel veranderd</translation>
+    </message>
+    <message>
+        <source>{0} pixels changed</source>
+        <translation>{0} pixels veranderd</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybackPlot</name>
+    <message>
+        <source>Drag to step through the attack.</source>
+        <extracomment>Point size of the axis tick labels and of the axis titles (read from the back of a class).</extracomment>
+        <translation>Sleep om stap voor stap door de aanval te gaan.</translation>
+    </message>
+    <message>
+        <source>Step through the attack: the image and noise at that step.</source>
+        <translation>Ga stap voor stap door de aanval: de afbeelding en de ruis bij die stap.</translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation>echte klasse</translation>
+    </message>
+    <message>
+        <source>target class</source>
+        <translation>doelklasse</translation>
+    </message>
+    <message>
+        <source>no attack yet</source>
+        <translation>nog geen aanval</translation>
+    </message>
+    <message>
+        <source>step – / {last}</source>
+        <translation>stap – / {last}</translation>
+    </message>
+    <message>
+        <source>step {step} / {last}</source>
+        <translation>stap {step} / {last}</translation>
+    </message>
+</context>
+<context>
+    <name>Presentation</name>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <extracomment>How much larger every font gets in presentation mode; less on a low screen (a 1280×720 projector), where the photos, bars and η controls must still fit above each other. η presets in [0, 1] pixel units on the number keys 1–5 (0 also gives η = 0). The η values ← and → step through, in [0, 1] pixel units: round numbers a class can read. A dock with this Qt property set to True stays visible in presentation mode (e.g. the tour). The window&apos;s attribute that holds the installed Presentation (installing twice reuses it). Bar track and text colours for a projector: a darker track and black text. Keys that presentation mode takes from whichever widget has the focus. True when the window entered presentation mode, False when it left.</extracomment>
+        <translation>&amp;Presentatiemodus</translation>
+    </message>
+    <message>
+        <source>Full screen with large text for the class; ← → change η, 1–5 pick η presets, Esc leaves.</source>
+        <translation>Volledig scherm met grote tekst voor de klasse; ← → verandert η, 1–5 kiest vaste η-waarden, Esc sluit af.</translation>
+    </message>
+</context>
+<context>
+    <name>Quiz</name>
+    <message>
+        <source>Open an image first: the quiz uses the image and model of the lab.</source>
+        <extracomment>η of the first pair, in [0, 1] pixel units (7.7 of 255 grey levels: easy to spot). η is multiplied by this after a right answer (harder) and divided by it after a wrong one. η never goes below this (0.26 grey levels: invisible) nor above `MAX_ETA`. The tag of the quiz&apos;s results on the worker&apos;s shared `call_done` signal. Ask the worker again if no pair came back after this long (ms): another feature&apos;s &quot;call&quot; request may have replaced ours in the worker&apos;s queue. The window&apos;s attribute that holds the installed Quiz (installing twice reuses it).</extracomment>
+        <translation>Open eerst een afbeelding: de quiz gebruikt de afbeelding en het model van het lab.</translation>
+    </message>
+    <message>
+        <source>&amp;Quiz: which one was changed?</source>
+        <extracomment>A new pair is on screen; its changed side is `game.changed_side`. The student answered: right (True) or wrong.</extracomment>
+        <translation>&amp;Quiz: welke is veranderd?</translation>
+    </message>
+    <message>
+        <source>Two photos, one changed by an attack: can you see which? Each right answer makes the change smaller.</source>
+        <translation>Twee foto&apos;s, waarvan één veranderd door een aanval: zie jij welke? Bij elk goed antwoord wordt de verandering kleiner.</translation>
+    </message>
+    <message>
+        <source>Making the images…</source>
+        <translation>De afbeeldingen worden gemaakt…</translation>
+    </message>
+    <message>
+        <source>on the left</source>
+        <translation>links</translation>
+    </message>
+    <message>
+        <source>on the right</source>
+        <translation>rechts</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#2f855a&apos;&gt;Right!&lt;/b&gt;</source>
+        <translation>&lt;b style=&apos;color:#2f855a&apos;&gt;Goed!&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#c53030&apos;&gt;Not this time.&lt;/b&gt;</source>
+        <translation>&lt;b style=&apos;color:#c53030&apos;&gt;Deze keer niet.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The model now says “{adversarial}” instead of “{clean}”.</source>
+        <translation>Het model zegt nu “{adversarial}” in plaats van “{clean}”.</translation>
+    </message>
+    <message>
+        <source>The model still says “{clean}”.</source>
+        <translation>Het model zegt nog steeds “{clean}”.</translation>
+    </message>
+    <message>
+        <source>{verdict} The changed one was {where}: η = {eta:.4f}, {grey:.1f} grey levels. {model}</source>
+        <translation>{verdict} De veranderde foto stond {where}: η = {eta:.4f}, {grey:.1f} grijsniveaus. {model}</translation>
+    </message>
+</context>
+<context>
+    <name>QuizDialog</name>
+    <message>
+        <source>Quiz: which one was changed?</source>
+        <translation>Quiz: welke is veranderd?</translation>
+    </message>
+    <message>
+        <source>One of these photos was changed by an attack that fooled (or tried to fool) the model. Which one?</source>
+        <translation>Een van deze foto&apos;s is veranderd door een aanval die het model misleidde (of probeerde te misleiden). Welke?</translation>
+    </message>
+    <message>
+        <source>Making the images…</source>
+        <translation>De afbeeldingen worden gemaakt…</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Left was changed</source>
+        <translation>◀ &amp;Links is veranderd</translation>
+    </message>
+    <message>
+        <source>&amp;Right was changed ▶</source>
+        <translation>&amp;Rechts is veranderd ▶</translation>
+    </message>
+    <message>
+        <source>&amp;Next pair</source>
+        <translation>&amp;Volgend paar</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Sluiten</translation>
+    </message>
+    <message>
+        <source>Look closely, then choose.</source>
+        <translation>Kijk goed en kies dan.</translation>
+    </message>
+    <message>
+        <source>Score: {correct} of {asked}</source>
+        <translation>Score: {correct} van {asked}</translation>
+    </message>
+    <message>
+        <source>Difficulty: η = {eta:.4f} ({grey:.1f} of 255 grey levels)</source>
+        <translation>Moeilijkheid: η = {eta:.4f} ({grey:.1f} van 255 grijsniveaus)</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsList</name>
+    <message>
+        <source>attack</source>
+        <extracomment>Keys every result summary must have.</extracomment>
+        <translation>aanval</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>model</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>doel</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>gelukt</translation>
+    </message>
+    <message>
+        <source>label → adversarial (conf.)</source>
+        <translation>klasse → misleidend (zekerheid)</translation>
+    </message>
+    <message>
+        <source>time (s)</source>
+        <translation>tijd (s)</translation>
+    </message>
+    <message>
+        <source>queries</source>
+        <translation>vragen</translation>
+    </message>
+    <message>
+        <source>Every attack run on this image. Click a row to show it; Ctrl/Shift-click to pick several.</source>
+        <translation>Elke aanval op deze afbeelding. Klik op een rij om hem te tonen; Ctrl/Shift-klik om er meer te kiezen.</translation>
+    </message>
+    <message>
+        <source>Compare selected</source>
+        <translation>Gekozen vergelijken</translation>
+    </message>
+    <message>
+        <source>Show the noise maps of the selected results side by side.</source>
+        <translation>Toon de ruiskaarten van de gekozen resultaten naast elkaar.</translation>
+    </message>
+    <message>
+        <source>Test on other models</source>
+        <translation>Testen op andere modellen</translation>
+    </message>
+    <message>
+        <source>Does this adversarial image also fool the other loaded models? (transfer attack)</source>
+        <translation>Misleidt deze misleidende afbeelding ook de andere geladen modellen? (overdrachtsaanval)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove the selected results from the list.</source>
+        <translation>Haal de gekozen resultaten uit de lijst.</translation>
+    </message>
+    <message>
+        <source>target: {label}</source>
+        <translation>doel: {label}</translation>
+    </message>
+    <message>
+        <source>{clean} → {adv} ({prob:.1f} %)</source>
+        <translation>{clean} → {adv} ({prob:.1f} %)</translation>
+    </message>
+    <message>
+        <source>size of the change: L0 = {l0} values, L2 = {l2:.4f}, L∞ = {linf:.5f} (≈ {grey:.1f} / 255 grey levels)</source>
+        <translation>grootte van de verandering: L0 = {l0} waarden, L2 = {l2:.4f}, L∞ = {linf:.5f} (≈ {grey:.1f} / 255 grijsniveaus)</translation>
+    </message>
+</context>
+<context>
+    <name>SampleGallery</name>
+    <message>
+        <source>Open the sample photo {name}</source>
+        <translation>Open de voorbeeldfoto {name}</translation>
+    </message>
+</context>
+<context>
+    <name>SessionFiles</name>
+    <message>
+        <source>Could not save the session</source>
+        <translation>Kon de sessie niet opslaan</translation>
+    </message>
+    <message>
+        <source>{error}
+Choose another folder or file name.</source>
+        <translation>{error}
+Kies een andere map of bestandsnaam.</translation>
+    </message>
+    <message>
+        <source>Could not open the session</source>
+        <translation>Kon de sessie niet openen</translation>
+    </message>
+</context>
+<context>
+    <name>SweepPlot</name>
+    <message>
+        <source>flips at η = {eta:.4f} ({grey:.1f} grey levels)</source>
+        <extracomment>The clean class is always blue (as in the confidence bars); other classes take these in turn.</extracomment>
+        <translation>slaat om bij η = {eta:.4f} ({grey:.1f} grijsniveaus)</translation>
+    </message>
+    <message>
+        <source>Drag to change η</source>
+        <translation>Sleep om η te veranderen</translation>
+    </message>
+    <message>
+        <source>Recompute</source>
+        <translation>Opnieuw berekenen</translation>
+    </message>
+    <message>
+        <source>Compute the sweep again for the current image and direction</source>
+        <translation>Bereken de scan opnieuw voor de huidige afbeelding en richting</translation>
+    </message>
+    <message>
+        <source>The top class does not change up to η = {0:.4f} ({1:.1f} grey levels).</source>
+        <translation>De bovenste klasse verandert niet tot η = {0:.4f} ({1:.1f} grijsniveaus).</translation>
+    </message>
+    <message>
+        <source>The top class {0}.</source>
+        <translation>De bovenste klasse {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>Tour</name>
+    <message>
+        <source>1. A network is a calculation</source>
+        <extracomment>The photo the tour uses: a cup of espresso that Lite0 recognises with 94 % confidence. η of the noise and FGSM steps, in [0, 1] pixel units (2.6 of 255 grey levels). Lite0 needs about this much to lose the espresso; at the article&apos;s 0.005 it only drops to 18 %. The short one-pixel search of step 4 (Su et al. use population 400, 100 generations). It costs (generations + 1) × population forward passes: about 25 s on a 2-core CPU, seconds on a GPU. The attack whose image step 5 tests on other models: FGSM at the tour&apos;s η. Height of the Transfer tab in step 5 (px): enough for its table of one result. Craft on the first, test on both. Height (px) the tour card asks for when it opens beside the attack panel. The window&apos;s attribute that holds the installed Tour (installing twice reuses it).</extracomment>
+        <translation>1. Een netwerk is een berekening</translation>
+    </message>
+    <message>
+        <source>An image classifier is one long calculation. It multiplies the colour values of all pixels by millions of numbers, its parameters θ, that were learned from example photos. Out comes a confidence for each of 1000 classes. η = 0: the right-hand photo is the original.</source>
+        <translation>Een beeldherkenner is één lange berekening. Hij vermenigvuldigt de kleurwaarden van alle pixels met miljoenen getallen, zijn parameters θ, die hij heeft geleerd van voorbeeldfoto’s. Er komt voor elk van de 1000 klassen een zekerheid uit. η = 0: de rechterfoto is het origineel.</translation>
+    </message>
+    <message>
+        <source>the bars under the photo. Which class wins, and how sure is the model?</source>
+        <translation>de balken onder de foto. Welke klasse wint, en hoe zeker is het model?</translation>
+    </message>
+    <message>
+        <source>2. Random noise does nothing</source>
+        <translation>2. Willekeurige ruis doet niets</translation>
+    </message>
+    <message>
+        <source>Now every colour value gets a random push of η = 0.01 up or down: 2.6 of 255 grey levels, too little for your eye. The middle picture shows the pushes 50× stronger. Random pushes cancel each other out inside the calculation, so the model hardly notices.</source>
+        <translation>Nu krijgt elke kleurwaarde een willekeurig duwtje van η = 0.01 omhoog of omlaag: 2.6 van de 255 grijsniveaus, te weinig voor je oog. Het middelste plaatje toont de duwtjes 50× sterker. Willekeurige duwtjes heffen elkaar op in de berekening, dus het model merkt er bijna niets van.</translation>
+    </message>
+    <message>
+        <source>the bars on the right: almost the same as on the left.</source>
+        <translation>de balken rechts: bijna hetzelfde als links.</translation>
+    </message>
+    <message>
+        <source>3. The same η in the worst direction: FGSM</source>
+        <translation>3. Dezelfde η in de slechtste richting: FGSM</translation>
+    </message>
+    <message>
+        <source>The gradient tells, for each colour value, which way makes the model less sure. FGSM pushes every value by the same η = 0.01, each in its worst direction. One push times one weight is tiny, but the model adds up such products over all n = 224 × 224 × 3 = 150 528 inputs: η times the weights, n times over, is a big change. In the article, η = 0.005 turned a pig into an airliner.</source>
+        <translation>De gradiënt vertelt voor elke kleurwaarde welke kant het model minder zeker maakt. FGSM duwt elke waarde met dezelfde η = 0.01, elk in zijn slechtste richting. Eén duwtje keer één gewicht is piepklein, maar het model telt zulke producten op over alle n = 224 × 224 × 3 = 150 528 invoerwaarden: η keer de gewichten, n keer, is een grote verandering. In het artikel maakte η = 0.005 van een varken een vliegtuig.</translation>
+    </message>
+    <message>
+        <source>the verdict under the right photo. To you the two photos look the same.</source>
+        <translation>het oordeel onder de rechterfoto. Voor jou zien de twee foto’s er hetzelfde uit.</translation>
+    </message>
+    <message>
+        <source>4. One pixel</source>
+        <translation>4. Eén pixel</translation>
+    </message>
+    <message>
+        <source>Instead of changing every pixel a little, change one pixel a lot. The one-pixel attack needs no gradient: it tries {population} guesses (which pixel, which colour), keeps those that make the model least sure and mixes them into new guesses, like evolution. This short search runs {generations} rounds; the paper used 400 guesses and 100 rounds.</source>
+        <translation>In plaats van elke pixel een beetje te veranderen, verander je één pixel heel veel. De één-pixelaanval heeft geen gradiënt nodig: hij probeert {population} gokken (welke pixel, welke kleur), houdt de gokken die het model het minst zeker maken en mengt die tot nieuwe gokken, zoals evolutie. Deze korte zoektocht duurt {generations} rondes; het artikel gebruikte 400 gokken en 100 rondes.</translation>
+    </message>
+    <message>
+        <source>the marked pixel in the right photo and the bars: did one pixel fool the model, or only make it less sure? The search takes a while: every guess is a question to the model.</source>
+        <translation>de gemarkeerde pixel in de rechterfoto en de balken: heeft één pixel het model misleid, of alleen minder zeker gemaakt? De zoektocht duurt even: elke gok is een vraag aan het model.</translation>
+    </message>
+    <message>
+        <source>5. Transfer to another model</source>
+        <translation>5. Overdracht naar een ander model</translation>
+    </message>
+    <message>
+        <source>This FGSM image was made with the gradient of Lite0. Does it also fool Lite1, a bigger network it never saw? Often it does: networks trained on the same kind of photos learn similar features and make similar mistakes. So an attacker can fool a model without ever seeing its insides.</source>
+        <translation>Deze FGSM-afbeelding is gemaakt met de gradiënt van Lite0. Misleidt hij ook Lite1, een groter netwerk dat hij nooit heeft gezien? Vaak wel: netwerken die op dezelfde soort foto’s zijn getraind, leren vergelijkbare kenmerken en maken vergelijkbare fouten. Zo kan een aanvaller een model misleiden zonder ooit de binnenkant te zien.</translation>
+    </message>
+    <message>
+        <source>the Transfer tab: press Run and read the table. A larger η transfers more often.</source>
+        <translation>het tabblad Overdracht: druk op Uitvoeren en lees de tabel. Een grotere η wordt vaker overgedragen.</translation>
+    </message>
+    <message>
+        <source>6. White-box or black-box</source>
+        <translation>6. Open doos of gesloten doos</translation>
+    </message>
+    <message>
+        <source>FGSM is a white-box attack: it needs the model&apos;s insides, its weights, to compute the gradient. Usually an attacker only sees answers: a black box. Then there are two ways in: ask many questions, as the one-pixel attack does, or attack a model of your own and transfer the result.</source>
+        <translation>FGSM is een open-doosaanval: hij heeft de binnenkant van het model nodig, zijn gewichten, om de gradiënt te berekenen. Meestal ziet een aanvaller alleen antwoorden: een gesloten doos. Dan zijn er twee wegen: veel vragen stellen, zoals de één-pixelaanval doet, of een eigen model aanvallen en het resultaat overdragen.</translation>
+    </message>
+    <message>
+        <source>the Attack panel: each attack says whether it is white-box or black-box. In black-box mode the attacks that need gradients are greyed out.</source>
+        <translation>het paneel Aanval: bij elke aanval staat of het een open-doos- of gesloten-doosaanval is. In de gesloten-doosmodus zijn de aanvallen die gradiënten nodig hebben grijs gemaakt.</translation>
+    </message>
+    <message>
+        <source>Guided tour</source>
+        <extracomment>The step now shown (0-based).</extracomment>
+        <translation>Rondleiding</translation>
+    </message>
+    <message>
+        <source>&amp;Guided tour (first lesson)</source>
+        <translation>&amp;Rondleiding (eerste les)</translation>
+    </message>
+    <message>
+        <source>Six steps through the article, each setting up the lab and explaining what to look at.</source>
+        <translation>Zes stappen door het artikel; elke stap zet het lab klaar en legt uit waar je naar moet kijken.</translation>
+    </message>
+    <message>
+        <source>The tour could not set up this step</source>
+        <translation>De rondleiding kon deze stap niet klaarzetten</translation>
+    </message>
+</context>
+<context>
+    <name>TourPanel</name>
+    <message>
+        <source>◀ &amp;Back</source>
+        <extracomment>The &quot;what to look at&quot; box: a pale yellow note with dark text that stands out on a projector.</extracomment>
+        <translation>◀ &amp;Terug</translation>
+    </message>
+    <message>
+        <source>&amp;Next ▶</source>
+        <translation>&amp;Volgende ▶</translation>
+    </message>
+    <message>
+        <source>&amp;Close tour</source>
+        <translation>Rondleiding &amp;sluiten</translation>
+    </message>
+    <message>
+        <source>step {k} of {n}</source>
+        <translation>stap {k} van {n}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Look at:&lt;/b&gt; {what}</source>
+        <translation>&lt;b&gt;Kijk naar:&lt;/b&gt; {what}</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Afronden</translation>
+    </message>
+</context>
+<context>
+    <name>TransferMatrixView</name>
+    <message>
+        <source>Rows: where the example was crafted. Columns: the model it is tested on. ✓ = fooled.</source>
+        <translation>Rijen: het model waarop het voorbeeld gemaakt is. Kolommen: het model waarop het getest wordt. ✓ = misleid.</translation>
+    </message>
+    <message>
+        <source>The models to craft on and test on.</source>
+        <translation>De modellen om op te maken en op te testen.</translation>
+    </message>
+    <message>
+        <source>Ensemble source: craft on all loaded models but one, test on the one left out</source>
+        <translation>Ensemble als bron: maak het voorbeeld op alle geladen modellen op één na, en test op het overgebleven model</translation>
+    </message>
+    <message>
+        <source>An example that fools several models at once often fools an unseen one too.</source>
+        <translation>Een voorbeeld dat meerdere modellen tegelijk misleidt, misleidt vaak ook een model dat het nooit gezien heeft.</translation>
+    </message>
+    <message>
+        <source>Run transfer test</source>
+        <translation>Overdrachtstest uitvoeren</translation>
+    </message>
+    <message>
+        <source>Score the adversarial image on the ticked models.</source>
+        <translation>Test de misleidende afbeelding op de aangevinkte modellen.</translation>
+    </message>
+    <message>
+        <source>Models to use:</source>
+        <translation>Te gebruiken modellen:</translation>
+    </message>
+    <message>
+        <source>tested on {model}</source>
+        <translation>getest op {model}</translation>
+    </message>
+    <message>
+        <source>{model} says the clean image is: {label}</source>
+        <translation>{model} zegt dat de originele afbeelding dit is: {label}</translation>
+    </message>
+    <message>
+        <source>crafted on {model}</source>
+        <translation>gemaakt op {model}</translation>
+    </message>
+    <message>
+        <source>fooled</source>
+        <translation>misleid</translation>
+    </message>
+    <message>
+        <source>not fooled</source>
+        <translation>niet misleid</translation>
+    </message>
+    <message>
+        <source>Crafted on {source}, tested on {target}: {verdict}.
+It says {label} ({conf:.1f} %); on the clean image it says {clean}.</source>
+        <translation>Gemaakt op {source}, getest op {target}: {verdict}.
+Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Bezig met testen…</translation>
+    </message>
+    <message>
+        <source>Tick at least {n} models: the ensemble crafts on all but one and tests on the one left out.</source>
+        <translation>Vink minstens {n} modellen aan: het ensemble maakt het voorbeeld op alle modellen op één na en test op het overgebleven model.</translation>
+    </message>
+    <message>
+        <source>Tick at least one model to test on.</source>
+        <translation>Vink minstens één model aan om op te testen.</translation>
+    </message>
+</context>
+<context>
+    <name>attacks</name>
+    <message>
+        <source>FGSM (fast gradient sign)</source>
+        <translation>FGSM (snelle gradiënt-teken-methode)</translation>
+    </message>
+    <message>
+        <source>Uses the model&apos;s own gradient to find, for every pixel, which way makes the answer worse, and moves every pixel a tiny step η that way. Each change is invisible, but thousands of them add up.</source>
+        <translation>Gebruikt de gradiënt van het model zelf om voor elke pixel te vinden welke kant het antwoord slechter maakt, en verschuift elke pixel een piepklein stapje η die kant op. Elke verandering is onzichtbaar, maar duizenden ervan tellen op.</translation>
+    </message>
+    <message>
+        <source>η (eps)</source>
+        <translation>η (eps)</translation>
+    </message>
+    <message>
+        <source>pixel units (1/255 ≈ 0.0039)</source>
+        <translation>pixeleenheden (1/255 ≈ 0.0039)</translation>
+    </message>
+    <message>
+        <source>How far each colour value may move; 0.005 is about 1.3 of 255 grey levels.</source>
+        <translation>Hoe ver elke kleurwaarde mag verschuiven; 0.005 is ongeveer 1,3 van de 255 grijsniveaus.</translation>
+    </message>
+    <message>
+        <source>Random noise (control)</source>
+        <translation>Willekeurige ruis (ter controle)</translation>
+    </message>
+    <message>
+        <source>Moves every pixel by the same tiny amount η, but in a random direction. It shows that it is the direction, not the size, that fools the model.</source>
+        <translation>Verschuift elke pixel evenveel, een piepklein beetje η, maar in een willekeurige richting. Zo zie je dat het de richting is, niet de grootte, die het model misleidt.</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>startwaarde</translation>
+    </message>
+    <message>
+        <source>Random seed: the same seed gives the same noise.</source>
+        <translation>Startwaarde (seed) voor het toeval: dezelfde startwaarde geeft dezelfde ruis.</translation>
+    </message>
+    <message>
+        <source>BIM / I-FGSM (iterative gradient sign)</source>
+        <translation>BIM / I-FGSM (herhaalde gradiënt-teken-methode)</translation>
+    </message>
+    <message>
+        <source>Repeats FGSM with a small step α, asking the model for a fresh gradient each time and pulling every pixel back to within η of the original. Following the curving loss surface step by step finds mistakes that one big step misses.</source>
+        <translation>Herhaalt FGSM met een kleine stap α, vraagt het model elke keer om een nieuwe gradiënt en trekt elke pixel terug tot binnen η van het origineel. Door het gebogen verliesoppervlak stap voor stap te volgen, vindt het fouten die één grote stap mist.</translation>
+    </message>
+    <message>
+        <source>α (alpha)</source>
+        <translation>α (alpha)</translation>
+    </message>
+    <message>
+        <source>How far each colour value moves in one iteration; several small steps add up to at most eps.</source>
+        <translation>Hoe ver elke kleurwaarde in één iteratie verschuift; een paar kleine stappen tellen op tot hoogstens eps.</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>stappen</translation>
+    </message>
+    <message>
+        <source>iterations</source>
+        <translation>iteraties</translation>
+    </message>
+    <message>
+        <source>How many gradient steps to take; each one costs a forward and a backward pass.</source>
+        <translation>Hoeveel gradiëntstappen de aanval zet; elke stap kost een voorwaartse en een achterwaartse doorgang door het model.</translation>
+    </message>
+    <message>
+        <source>PGD (projected gradient descent)</source>
+        <translation>PGD (geprojecteerde gradiëntdaling)</translation>
+    </message>
+    <message>
+        <source>Like BIM, but starts from a random point inside the allowed box and may try several starts, keeping the best. It is the standard strongest first-order attack used to test whether a model is robust.</source>
+        <translation>Zoals BIM, maar begint op een willekeurig punt binnen het toegestane blok en kan meerdere keren opnieuw beginnen, waarbij het de beste poging bewaart. Het is de standaard sterkste eerste-orde-aanval waarmee je test of een model robuust is.</translation>
+    </message>
+    <message>
+        <source>random start</source>
+        <translation>willekeurige start</translation>
+    </message>
+    <message>
+        <source>Start from a random point inside the eps box instead of the clean image.</source>
+        <translation>Begin op een willekeurig punt binnen het eps-blok in plaats van bij de schone afbeelding.</translation>
+    </message>
+    <message>
+        <source>restarts</source>
+        <translation>herstarts</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>pogingen</translation>
+    </message>
+    <message>
+        <source>How many random starts to try; each image keeps its best run.</source>
+        <translation>Hoeveel willekeurige starts je probeert; elke afbeelding houdt haar beste poging.</translation>
+    </message>
+    <message>
+        <source>PGD L2 (projected gradient descent, L2)</source>
+        <translation>PGD L2 (geprojecteerde gradiëntdaling, L2)</translation>
+    </message>
+    <message>
+        <source>Like PGD, but the change is measured by its overall length instead of its largest value, so it may change a few pixels a lot and leave the rest alone. Each step goes straight along the gradient and is pulled back inside a sphere of radius eps.</source>
+        <translation>Zoals PGD, maar de verandering wordt gemeten aan haar totale lengte in plaats van aan haar grootste waarde, dus het mag een paar pixels flink veranderen en de rest met rust laten. Elke stap gaat recht langs de gradiënt en wordt teruggetrokken binnen een bol met straal eps.</translation>
+    </message>
+    <message>
+        <source>L2 length, pixel units</source>
+        <translation>L2-lengte, pixeleenheden</translation>
+    </message>
+    <message>
+        <source>How long the whole change may be, measured as one length over all values; 1.0 spread over a 224 × 224 photo is under one grey level per value.</source>
+        <translation>Hoe lang de hele verandering mag zijn, gemeten als één lengte over alle waarden; 1.0 verspreid over een foto van 224 × 224 is minder dan één grijsniveau per waarde.</translation>
+    </message>
+    <message>
+        <source>How long each step is, measured like eps; a few steps of 0.2 reach eps = 1.0.</source>
+        <translation>Hoe lang elke stap is, gemeten zoals eps; een paar stappen van 0.2 halen eps = 1.0.</translation>
+    </message>
+    <message>
+        <source>Start from a random point inside the ball of radius eps instead of the clean image.</source>
+        <translation>Begin op een willekeurig punt binnen de bol met straal eps in plaats van bij de schone afbeelding.</translation>
+    </message>
+    <message>
+        <source>MI-FGSM (momentum iterative)</source>
+        <translation>MI-FGSM (herhaald, met momentum)</translation>
+    </message>
+    <message>
+        <source>Like BIM, but each step keeps a running average of the previous directions, like a ball rolling downhill that does not stop in small dips. The steadier direction often fools other models too, not just the one attacked.</source>
+        <translation>Zoals BIM, maar elke stap houdt een lopend gemiddelde bij van de vorige richtingen, zoals een bal die van een heuvel rolt en niet in elk kuiltje blijft steken. Die stabielere richting misleidt vaak ook andere modellen, niet alleen het aangevallen model.</translation>
+    </message>
+    <message>
+        <source>μ (decay)</source>
+        <translation>μ (verval)</translation>
+    </message>
+    <message>
+        <source>Momentum factor μ: how much of the previous steps&apos; direction each new step keeps.</source>
+        <translation>Momentumfactor μ: hoeveel van de richting van de vorige stappen elke nieuwe stap bewaart.</translation>
+    </message>
+    <message>
+        <source>One-pixel attack (differential evolution)</source>
+        <translation>Eén-pixelaanval (differentiële evolutie)</translation>
+    </message>
+    <message>
+        <source>Changes only one pixel (or a few) to any colour, choosing which pixel and colour by evolution: hundreds of random guesses are scored by the model&apos;s probabilities and the best are mixed into the next guesses. It needs no gradients at all and shows how tiny a change can flip the answer.</source>
+        <translation>Verandert maar één pixel (of een paar) in een willekeurige kleur en kiest welke pixel en kleur via evolutie: honderden willekeurige gokken krijgen een score met de kansen van het model, en de beste worden gemengd tot de volgende gokken. Het heeft helemaal geen gradiënten nodig en laat zien hoe klein een verandering kan zijn die het antwoord omgooit.</translation>
+    </message>
+    <message>
+        <source>pixels</source>
+        <translation>pixels</translation>
+    </message>
+    <message>
+        <source>How many pixels the one-pixel attack may change (the L0 budget); the paper shows 1 is often enough.</source>
+        <translation>Hoeveel pixels de één-pixelaanval mag veranderen (het L0-budget); het artikel laat zien dat 1 vaak genoeg is.</translation>
+    </message>
+    <message>
+        <source>population</source>
+        <translation>populatie</translation>
+    </message>
+    <message>
+        <source>candidates</source>
+        <translation>kandidaten</translation>
+    </message>
+    <message>
+        <source>How many candidate changes evolve together; each generation asks the model about all of them.</source>
+        <translation>Hoeveel kandidaat-veranderingen samen evolueren; elke generatie stelt het model vragen over allemaal.</translation>
+    </message>
+    <message>
+        <source>generations</source>
+        <translation>generaties</translation>
+    </message>
+    <message>
+        <source>How many rounds of evolution to run at most; an image stops as soon as it is fooled.</source>
+        <translation>Hoeveel evolutierondes er hoogstens worden uitgevoerd; een afbeelding stopt zodra het model misleid is.</translation>
+    </message>
+    <message>
+        <source>Random seed: the same seed gives the same random search and the same result.</source>
+        <translation>Startwaarde (seed) voor het toeval: dezelfde startwaarde geeft dezelfde willekeurige zoektocht en hetzelfde resultaat.</translation>
+    </message>
+    <message>
+        <source>Square Attack (random search, L∞)</source>
+        <translation>Square-aanval (willekeurig zoeken, L∞)</translation>
+    </message>
+    <message>
+        <source>Tries random square patches of ±η and keeps each one that makes the model less sure of the right answer, with squares shrinking as the search goes on. It only asks the model for probabilities, yet fools it with a budget of queries instead of gradients.</source>
+        <translation>Probeert willekeurige vierkante vlakjes van ±η en houdt elk vlakje dat het model minder zeker maakt van het goede antwoord; de vierkantjes worden kleiner naarmate het zoeken vordert. Het vraagt het model alleen om kansen, en misleidt het toch met een budget aan vragen in plaats van gradiënten.</translation>
+    </message>
+    <message>
+        <source>How far each colour value may move; without gradients a larger η (0.05 ≈ 13 grey levels) is needed.</source>
+        <translation>Hoe ver elke kleurwaarde mag verschuiven; zonder gradiënten is een grotere η nodig (0.05 ≈ 13 grijsniveaus).</translation>
+    </message>
+    <message>
+        <source>queries</source>
+        <translation>vragen</translation>
+    </message>
+    <message>
+        <source>queries per image</source>
+        <translation>vragen per afbeelding</translation>
+    </message>
+    <message>
+        <source>How many times the attack may ask the model about each image, the first try included.</source>
+        <translation>Hoe vaak de aanval het model per afbeelding een vraag mag stellen, de eerste poging meegerekend.</translation>
+    </message>
+    <message>
+        <source>p init</source>
+        <translation>p init</translation>
+    </message>
+    <message>
+        <source>fraction of the image</source>
+        <translation>deel van de afbeelding</translation>
+    </message>
+    <message>
+        <source>The share of the image the first squares cover; it shrinks on a fixed schedule as queries are spent.</source>
+        <translation>Het deel van de afbeelding dat de eerste vierkantjes bedekken; het krimpt volgens een vast schema naarmate er vragen worden gebruikt.</translation>
+    </message>
+    <message>
+        <source>DeepFool (nearest boundary, L2)</source>
+        <translation>DeepFool (dichtstbijzijnde grens, L2)</translation>
+    </message>
+    <message>
+        <source>Pretends the model is a flat, linear surface near the image, works out exactly the shortest step to the nearest other class, takes it, and repeats until the answer changes. It finds a much smaller change than FGSM, which shows how close every image already sits to a wrong answer.</source>
+        <translation>Doet alsof het model vlak bij de afbeelding een plat, lineair oppervlak is, berekent precies de kortste stap naar de dichtstbijzijnde andere klasse, zet die stap en herhaalt dat tot het antwoord verandert. Het vindt een veel kleinere verandering dan FGSM, en dat laat zien hoe dicht elke afbeelding al bij een verkeerd antwoord ligt.</translation>
+    </message>
+    <message>
+        <source>At most this many linearise-and-jump steps; most images are fooled after 2 or 3.</source>
+        <translation>Hoogstens zoveel stappen van &apos;lineair benaderen en springen&apos;; bij de meeste afbeeldingen is het model na 2 of 3 al misleid.</translation>
+    </message>
+    <message>
+        <source>overshoot</source>
+        <translation>doorschieten</translation>
+    </message>
+    <message>
+        <source>fraction</source>
+        <translation>deel</translation>
+    </message>
+    <message>
+        <source>How far past the boundary to land: the total step is scaled by 1 + overshoot.</source>
+        <translation>Hoe ver voorbij de grens de aanval landt: de totale stap wordt vermenigvuldigd met 1 + doorschieten.</translation>
+    </message>
+    <message>
+        <source>classes</source>
+        <translation>klassen</translation>
+    </message>
+    <message>
+        <source>How many of the top classes (the true one included) DeepFool looks for a boundary to; more is slower and can find a slightly smaller change.</source>
+        <translation>Voor hoeveel van de bovenste klassen (de juiste meegerekend) DeepFool een grens zoekt; meer is trager en kan een iets kleinere verandering vinden.</translation>
+    </message>
+    <message>
+        <source>Carlini–Wagner L2 (optimised)</source>
+        <translation>Carlini–Wagner L2 (geoptimaliseerd)</translation>
+    </message>
+    <message>
+        <source>Treats the attack as an optimisation problem: make the change as small as possible while making the wrong class win, and let an optimiser balance the two. It is slow but finds some of the smallest changes known, and defeated many proposed defences.</source>
+        <translation>Behandelt de aanval als een optimalisatieprobleem: maak de verandering zo klein mogelijk terwijl de verkeerde klasse wint, en laat een optimalisator die twee doelen tegen elkaar afwegen. Het is traag, maar vindt een paar van de kleinste bekende veranderingen en heeft veel voorgestelde verdedigingen verslagen.</translation>
+    </message>
+    <message>
+        <source>c</source>
+        <translation>c</translation>
+    </message>
+    <message>
+        <source>Starting weight of &apos;be misclassified&apos; against &apos;stay small&apos;; the search adjusts it per image.</source>
+        <translation>Begingewicht van &apos;verkeerd herkend worden&apos; tegenover &apos;klein blijven&apos;; de zoektocht past het per afbeelding aan.</translation>
+    </message>
+    <message>
+        <source>κ (kappa)</source>
+        <translation>κ (kappa)</translation>
+    </message>
+    <message>
+        <source>logits</source>
+        <translation>logits</translation>
+    </message>
+    <message>
+        <source>Confidence κ: how far the wrong class must lead the true one before the attack is content.</source>
+        <translation>Zekerheid κ: hoe ver de verkeerde klasse voor moet liggen op de juiste voordat de aanval tevreden is.</translation>
+    </message>
+    <message>
+        <source>Adam steps per round of the search over c; each costs a forward and a backward pass.</source>
+        <translation>Adam-stappen per ronde van de zoektocht naar c; elke stap kost een voorwaartse en een achterwaartse doorgang.</translation>
+    </message>
+    <message>
+        <source>lr</source>
+        <translation>lr</translation>
+    </message>
+    <message>
+        <source>Adam learning rate in tanh space; larger moves faster but less precisely.</source>
+        <translation>Leersnelheid (learning rate) van Adam in de tanh-ruimte; groter gaat sneller maar minder precies.</translation>
+    </message>
+    <message>
+        <source>binary steps</source>
+        <translation>binaire stappen</translation>
+    </message>
+    <message>
+        <source>rounds</source>
+        <translation>rondes</translation>
+    </message>
+    <message>
+        <source>Rounds of the binary search over c; each round runs all the steps again.</source>
+        <translation>Rondes van de binaire zoektocht naar c; elke ronde voert alle stappen opnieuw uit.</translation>
+    </message>
+</context>
+<context>
+    <name>help</name>
+    <message>
+        <source>What is this lab?</source>
+        <extracomment>The lab&apos;s controls, in the order the help panel lists them.</extracomment>
+        <translation>Wat is dit lab?</translation>
+    </message>
+    <message>
+        <source>A neural network looks at a photo and says what is in it. This lab shows that a change far too small for you to see can make it give a completely wrong answer. On the left is the original photo, in the middle the change (made visible), and on the right the changed photo with the network&apos;s new answer.</source>
+        <translation>Een neuraal netwerk kijkt naar een foto en zegt wat erop staat. Dit lab laat zien dat een verandering die veel te klein is om te zien, het een totaal verkeerd antwoord kan laten geven. Links staat de originele foto, in het midden de verandering (zichtbaar gemaakt) en rechts de veranderde foto met het nieuwe antwoord van het netwerk.</translation>
+    </message>
+    <message>
+        <source>Slide η slowly from 0 and watch the bars on the right.</source>
+        <translation>Schuif η langzaam vanaf 0 omhoog en kijk naar de balken rechts.</translation>
+    </message>
+    <message>
+        <source>η: the size of the change</source>
+        <translation>η: de grootte van de verandering</translation>
+    </message>
+    <message>
+        <source>η (eta) says how much every colour value of every pixel may change. Colours go from 0 to 255 steps, so η = 0.005 is about 1.3 steps: far too little for your eyes. The trick is that all 150 528 numbers of the photo change at once.</source>
+        <translation>η (eta) zegt hoeveel elke kleurwaarde van elke pixel mag veranderen. Kleuren lopen van 0 tot 255 stappen, dus η = 0.005 is ongeveer 1.3 stap: veel te weinig voor je ogen. De truc is dat alle 150 528 getallen van de foto tegelijk veranderen.</translation>
+    </message>
+    <message>
+        <source>Find the smallest η at which the network changes its mind.</source>
+        <translation>Zoek de kleinste η waarbij het netwerk van gedachten verandert.</translation>
+    </message>
+    <message>
+        <source>Direction: which way each pixel moves</source>
+        <translation>Richting: welke kant elke pixel op gaat</translation>
+    </message>
+    <message>
+        <source>Every colour value moves up or down by η; the direction decides which. FGSM asks the network itself which way hurts its answer most, while random noise flips a coin for every value. Same size of change, very different effect: it is the direction that fools the network.</source>
+        <translation>Elke kleurwaarde gaat η omhoog of omlaag; de richting bepaalt welke van de twee. FGSM vraagt het netwerk zelf welke kant zijn antwoord het meest schaadt, terwijl willekeurige ruis voor elke waarde een munt opgooit. Even grote verandering, heel ander effect: het is de richting die het netwerk misleidt.</translation>
+    </message>
+    <message>
+        <source>Set η = 0.005 and switch between FGSM and random noise.</source>
+        <translation>Zet η = 0.005 en wissel tussen FGSM en willekeurige ruis.</translation>
+    </message>
+    <message>
+        <source>Target: choose the wrong answer</source>
+        <translation>Doel: kies het verkeerde antwoord</translation>
+    </message>
+    <message>
+        <source>Without a target the attack is happy with any wrong answer. With a target, for example “airliner”, it pushes the photo towards that one class. This is harder, so it usually needs a larger η or more steps.</source>
+        <translation>Zonder doel is de aanval tevreden met elk verkeerd antwoord. Met een doel, bijvoorbeeld “airliner”, duwt hij de foto naar die ene klasse. Dat is moeilijker, dus meestal is er een grotere η of zijn er meer stappen nodig.</translation>
+    </message>
+    <message>
+        <source>Type “airliner” as the target and see how large η must become.</source>
+        <translation>Typ “airliner” als doel en kijk hoe groot η moet worden.</translation>
+    </message>
+    <message>
+        <source>Pixel editing</source>
+        <translation>Pixels bewerken</translation>
+    </message>
+    <message>
+        <source>Click one pixel to see its colour values, the gradient (how much each value matters to the answer) and what FGSM would do to it. You can also give pixels a new colour yourself and see at once what the network now says. Undo takes every change back.</source>
+        <translation>Klik op één pixel om zijn kleurwaarden te zien, de gradiënt (hoeveel elke waarde uitmaakt voor het antwoord) en wat FGSM ermee zou doen. Je kunt pixels ook zelf een nieuwe kleur geven en meteen zien wat het netwerk nu zegt. Met Ongedaan maken draai je elke verandering terug.</translation>
+    </message>
+    <message>
+        <source>Switch on “Show where the gradient is large” and change a bright pixel.</source>
+        <translation>Zet “Toon waar de gradiënt groot is” aan en verander een felle pixel.</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Resultaten</translation>
+    </message>
+    <message>
+        <source>Every attack you run is kept here with its answer, how large its change was and how long it took. Click a result to show it in the three panes again. L0 counts the changed pixels, L∞ is the largest change of one value and L2 is the total length of the change.</source>
+        <translation>Elke aanval die je uitvoert, wordt hier bewaard met zijn antwoord, hoe groot de verandering was en hoe lang het duurde. Klik op een resultaat om het weer in de drie vakken te tonen. L0 telt de veranderde pixels, L∞ is de grootste verandering van één waarde en L2 is de totale lengte van de verandering.</translation>
+    </message>
+    <message>
+        <source>Run FGSM and the one-pixel attack, then compare their L0 and L∞.</source>
+        <translation>Voer FGSM en de één-pixelaanval uit en vergelijk dan hun L0 en L∞.</translation>
+    </message>
+    <message>
+        <source>Compare noise maps</source>
+        <translation>Ruiskaarten vergelijken</translation>
+    </message>
+    <message>
+        <source>Shows the changes of several results side by side, made visible. Grey means no change, colours show where and how the pixels moved. Different attacks leave very different patterns, yet all of them fool the network.</source>
+        <translation>Toont de veranderingen van meerdere resultaten naast elkaar, zichtbaar gemaakt. Grijs betekent geen verandering; kleuren laten zien waar en hoe de pixels zijn verschoven. Verschillende aanvallen laten heel verschillende patronen achter, en toch misleiden ze allemaal het netwerk.</translation>
+    </message>
+    <message>
+        <source>Select three results with Ctrl and choose Compare.</source>
+        <translation>Kies drie resultaten met Ctrl en klik op Gekozen vergelijken.</translation>
+    </message>
+    <message>
+        <source>η sweep</source>
+        <translation>η-scan</translation>
+    </message>
+    <message>
+        <source>Tries many values of η along one direction and draws how sure the network is of each class. The dashed line marks where the answer flips. Drag the cursor to set η on the slider.</source>
+        <translation>Probeert veel waarden van η in één richting en tekent hoe zeker het netwerk is van elke klasse. De stippellijn geeft aan waar het antwoord omslaat. Sleep de cursor om η op de schuifregelaar in te stellen.</translation>
+    </message>
+    <message>
+        <source>Compare the flip point of FGSM with that of random noise.</source>
+        <translation>Vergelijk het omslagpunt van FGSM met dat van willekeurige ruis.</translation>
+    </message>
+    <message>
+        <source>Transfer to another model</source>
+        <translation>Overdracht naar een ander model</translation>
+    </message>
+    <message>
+        <source>Takes a changed photo made for one network and shows it to other networks. Often they are fooled too, even though the attack never looked inside them. This is how an attacker can fool a network they cannot see.</source>
+        <translation>Neemt een veranderde foto die voor één netwerk is gemaakt en laat hem aan andere netwerken zien. Vaak worden die ook misleid, ook al heeft de aanval nooit in ze gekeken. Zo kan een aanvaller een netwerk misleiden dat hij niet kan zien.</translation>
+    </message>
+    <message>
+        <source>Attack with MI-FGSM on Lite0, then test the result on Lite1 and Lite2.</source>
+        <translation>Val aan met MI-FGSM op Lite0 en test het resultaat dan op Lite1 en Lite2.</translation>
+    </message>
+    <message>
+        <source>White-box and black-box</source>
+        <translation>Open doos en gesloten doos</translation>
+    </message>
+    <message>
+        <source>In white-box mode you may look inside the network and use its gradients, like its makers can. In black-box mode you may only show it photos and read its answers, like a user of an app. Only attacks that ask questions remain, and the counter shows how many questions they needed.</source>
+        <translation>In de open-doosmodus mag je in het netwerk kijken en zijn gradiënten gebruiken, net als de makers. In de gesloten-doosmodus mag je het alleen foto&apos;s laten zien en zijn antwoorden lezen, net als iemand die een app gebruikt. Alleen aanvallen die vragen stellen blijven over, en de teller laat zien hoeveel vragen ze nodig hadden.</translation>
+    </message>
+    <message>
+        <source>Switch on black-box mode and fool the network with the Square attack.</source>
+        <translation>Zet de gesloten-doosmodus aan en misleid het netwerk met de Square-aanval.</translation>
+    </message>
+    <message>
+        <source>Why does this work?</source>
+        <translation>Waarom werkt dit?</translation>
+    </message>
+    <message>
+        <source>If a network behaved like a straight line, moving each of its n inputs by η in the right direction would change its score by η · m · n, where m is how much one input matters on average. The dashed line is that prediction and the solid line is what the network really does. Because n is huge (150 528), tiny changes add up to a big one.</source>
+        <translation>Als een netwerk zich als een rechte lijn gedroeg, zou het verschuiven van elk van zijn n invoerwaarden met η in de goede richting zijn score veranderen met η · m · n, waarbij m is hoeveel één invoerwaarde gemiddeld uitmaakt. De stippellijn is die voorspelling en de doorgetrokken lijn is wat het netwerk echt doet. Omdat n enorm is (150 528), tellen piepkleine veranderingen op tot een grote.</translation>
+    </message>
+    <message>
+        <source>Move the image-size slider on the right and watch the change grow with n.</source>
+        <translation>Verschuif de schuifregelaar voor de afbeeldingsgrootte rechts en kijk hoe de verandering groeit met n.</translation>
+    </message>
+    <message>
+        <source>FGSM (fast gradient sign)</source>
+        <extracomment>One topic per attack in the registry (advlab.core.attacks.registry.ATTACKS).</extracomment>
+        <translation>FGSM (fast gradient sign: snel, met het teken van de gradiënt)</translation>
+    </message>
+    <message>
+        <source>FGSM asks the network, for every colour value, whether going up or down makes its answer worse. Then it moves every value one tiny step η that way, all at once. It takes a single look inside the network, so it is very fast.</source>
+        <translation>FGSM vraagt het netwerk voor elke kleurwaarde of omhoog of omlaag zijn antwoord slechter maakt. Dan verschuift het elke waarde één piepklein stapje η die kant op, allemaal tegelijk. Het kijkt maar één keer in het netwerk, dus het is heel snel.</translation>
+    </message>
+    <message>
+        <source>Run FGSM with eps = 0.005 and look at the noise.</source>
+        <translation>Voer FGSM uit met eps = 0.005 en bekijk de ruis.</translation>
+    </message>
+    <message>
+        <source>Random noise (control)</source>
+        <translation>Willekeurige ruis (ter controle)</translation>
+    </message>
+    <message>
+        <source>Moves every colour value by exactly η, up or down at random. It is the fair comparison for FGSM: the same size of change, but no clever direction. It almost never fools the network, which shows that the direction is what matters.</source>
+        <translation>Verschuift elke kleurwaarde precies η, willekeurig omhoog of omlaag. Dit is de eerlijke vergelijking voor FGSM: even grote verandering, maar geen slimme richting. Het misleidt het netwerk bijna nooit, en dat laat zien dat het om de richting gaat.</translation>
+    </message>
+    <message>
+        <source>Run it with the same eps as FGSM and compare the answers.</source>
+        <translation>Voer het uit met dezelfde eps als FGSM en vergelijk de antwoorden.</translation>
+    </message>
+    <message>
+        <source>BIM / I-FGSM (iterative)</source>
+        <translation>BIM / I-FGSM (herhaald)</translation>
+    </message>
+    <message>
+        <source>Does FGSM many times with small steps, asking the network for a new direction each time. After every step it pulls each value back to within η of the original, so the change stays just as small. Many careful steps succeed where one big step fails.</source>
+        <translation>Doet FGSM vele keren met kleine stapjes en vraagt het netwerk elke keer om een nieuwe richting. Na elke stap trekt het elke waarde terug tot binnen η van het origineel, zodat de verandering net zo klein blijft. Veel voorzichtige stappen lukken waar één grote stap mislukt.</translation>
+    </message>
+    <message>
+        <source>Find an eps where FGSM fails and BIM still works.</source>
+        <translation>Zoek een eps waarbij FGSM mislukt en BIM nog wel werkt.</translation>
+    </message>
+    <message>
+        <source>PGD (projected gradient descent)</source>
+        <translation>PGD (projected gradient descent: geprojecteerde gradiëntdaling)</translation>
+    </message>
+    <message>
+        <source>Like BIM, but it starts from a random point near the photo and may try several starts, keeping the best. Researchers use it to test whether a network is really robust. If PGD cannot fool a network, that network is strong.</source>
+        <translation>Zoals BIM, maar het begint op een willekeurig punt vlak bij de foto en kan meerdere keren opnieuw beginnen, waarbij het de beste poging bewaart. Onderzoekers gebruiken het om te testen of een netwerk echt robuust is. Als PGD een netwerk niet kan misleiden, is dat netwerk sterk.</translation>
+    </message>
+    <message>
+        <source>Watch the playback tab to see its confidence fall step by step.</source>
+        <translation>Kijk in het tabblad Terugkijken hoe de zekerheid stap voor stap daalt.</translation>
+    </message>
+    <message>
+        <source>PGD L2</source>
+        <translation>PGD L2</translation>
+    </message>
+    <message>
+        <source>Like PGD, but it limits the total length of the change instead of the largest change of one value. So it may change a few pixels more and leave others alone. Its noise map looks different from that of PGD.</source>
+        <translation>Zoals PGD, maar het begrenst de totale lengte van de verandering in plaats van de grootste verandering van één waarde. Zo kan het een paar pixels meer veranderen en andere met rust laten. Zijn ruiskaart ziet er anders uit dan die van PGD.</translation>
+    </message>
+    <message>
+        <source>Compare its noise map with PGD&apos;s.</source>
+        <translation>Vergelijk zijn ruiskaart met die van PGD.</translation>
+    </message>
+    <message>
+        <source>MI-FGSM (momentum)</source>
+        <translation>MI-FGSM (met momentum)</translation>
+    </message>
+    <message>
+        <source>Like BIM, but every step remembers the directions of the steps before, like a rolling ball that does not stop in every small dip. Its changes are steadier. That is why they often fool other networks too.</source>
+        <translation>Zoals BIM, maar elke stap onthoudt de richtingen van de stappen ervoor, zoals een rollende bal die niet in elk kuiltje blijft steken. Zijn veranderingen zijn stabieler. Daarom misleiden ze vaak ook andere netwerken.</translation>
+    </message>
+    <message>
+        <source>Test its result on another model in the Transfer tab.</source>
+        <translation>Test het resultaat op een ander model in het tabblad Overdracht.</translation>
+    </message>
+    <message>
+        <source>One-pixel attack</source>
+        <translation>Eén-pixelaanval</translation>
+    </message>
+    <message>
+        <source>Changes only one pixel, but to any colour. It does not look inside the network: it tries hundreds of guesses, keeps the ones that lower the network&apos;s confidence and mixes them into better guesses, like evolution. Sometimes one pixel out of 50 176 is enough.</source>
+        <translation>Verandert maar één pixel, maar wel naar elke kleur. Het kijkt niet in het netwerk: het probeert honderden gokken, bewaart de gokken die de zekerheid van het netwerk verlagen en mengt die tot betere gokken, net als evolutie. Soms is één pixel van de 50 176 al genoeg.</translation>
+    </message>
+    <message>
+        <source>Run it and zoom in on the circled pixel.</source>
+        <translation>Voer het uit en zoom in op de omcirkelde pixel.</translation>
+    </message>
+    <message>
+        <source>Square attack</source>
+        <translation>Square-aanval</translation>
+    </message>
+    <message>
+        <source>Adds random square patches of ±η and keeps each patch that makes the network less sure of the right answer. It only asks the network questions, so it also works in black-box mode. Because it cannot see the best direction, it needs a larger η and many questions.</source>
+        <translation>Voegt willekeurige vierkante vlakjes van ±η toe en houdt elk vlakje dat het netwerk minder zeker maakt van het goede antwoord. Het stelt het netwerk alleen vragen, dus het werkt ook in de gesloten-doosmodus. Omdat het de beste richting niet kan zien, heeft het een grotere η en veel vragen nodig.</translation>
+    </message>
+    <message>
+        <source>Run it in black-box mode and read the query counter.</source>
+        <translation>Voer het uit in de gesloten-doosmodus en lees de vragenteller af.</translation>
+    </message>
+    <message>
+        <source>DeepFool</source>
+        <translation>DeepFool</translation>
+    </message>
+    <message>
+        <source>Pretends the network is flat near the photo and calculates the shortest step to the nearest wrong answer. It takes that step and repeats until the answer changes. Its change is often much smaller than FGSM&apos;s: the wrong answer was very close all along.</source>
+        <translation>Doet alsof het netwerk vlak is in de buurt van de foto en berekent de kortste stap naar het dichtstbijzijnde verkeerde antwoord. Het zet die stap en herhaalt dat tot het antwoord verandert. De verandering is vaak veel kleiner dan die van FGSM: het verkeerde antwoord lag al die tijd heel dichtbij.</translation>
+    </message>
+    <message>
+        <source>Compare its L2 with FGSM&apos;s in the results list.</source>
+        <translation>Vergelijk zijn L2 met die van FGSM in de resultatenlijst.</translation>
+    </message>
+    <message>
+        <source>Carlini–Wagner</source>
+        <translation>Carlini–Wagner</translation>
+    </message>
+    <message>
+        <source>Treats the attack as a puzzle: make the change as small as possible while the wrong class wins. An optimiser balances the two goals step by step. It is slow, but finds some of the smallest changes known.</source>
+        <translation>Ziet de aanval als een puzzel: maak de verandering zo klein mogelijk terwijl de verkeerde klasse wint. Een optimalisatie-algoritme houdt de twee doelen stap voor stap in evenwicht. Het is traag, maar vindt een paar van de kleinste veranderingen die we kennen.</translation>
+    </message>
+    <message>
+        <source>Run it with few steps first: it takes a while.</source>
+        <translation>Voer het eerst uit met weinig stappen: het duurt even.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,88 @@
+"""English and Dutch: the translations are complete, loadable, and switching keeps the session."""
+
+from __future__ import annotations
+
+import pytest
+
+from advlab.gui import i18n
+
+
+def test_the_dutch_translation_is_complete_and_up_to_date():
+    """Fails when a visible string has no Dutch translation, or the .ts/.qm are stale."""
+    problems = i18n.problems()
+    assert not problems, "\n".join(problems[:30])
+
+
+def test_the_dutch_translation_loads_and_translates(qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    try:
+        assert i18n.install_translator("nl")
+        assert QCoreApplication.translate("MainWindow", "&File") != "&File"
+    finally:
+        i18n.install_translator("en")
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
+def visible_texts(window) -> list[str]:
+    """Menu entries, dock titles, buttons and labels of the window, in a fixed order."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QMenu
+
+    texts = []
+    for menu in window.menuBar().findChildren(QMenu):
+        texts += [action.text() for action in menu.actions() if action.text()]
+    texts += [dock.windowTitle() for dock in window.docks.values()]
+    for kind in (QAbstractButton, QLabel):
+        for widget in window.findChildren(kind):
+            text = widget.text()
+            if text and not any(ch.isdigit() for ch in text) and len(text) > 1 \
+                    and widget.objectName() != "qt_toolbar_ext_button":
+                texts.append(text)
+    return texts
+
+
+@pytest.mark.parametrize("locale, expected", [("nl_NL", "nl"), ("nl_BE", "nl"), ("en_GB", "en"),
+                                              ("de_DE", "en")])
+def test_the_language_follows_the_system_locale(locale, expected):
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(locale))
+    try:
+        assert i18n.resolve_language("auto") == expected
+        assert i18n.resolve_language("en") == "en"
+    finally:
+        QLocale.setDefault(before)
+
+
+def test_switching_language_keeps_the_session(qtbot, fresh_settings):
+    from advlab.gui.app import Lab
+
+    lab = Lab(settings=fresh_settings)
+    first = lab.window
+    first.show()
+    qtbot.waitUntil(lambda: first.session.live is not None, timeout=60_000)
+    record_count = len(first.session.records)
+    first.attack_panel.run_requested.emit("fgsm", {"eps": 0.01}, "")
+    qtbot.waitUntil(lambda: len(first.session.records) == record_count + 1, timeout=30_000)
+    first.eta.set_eta(0.0123)
+    english = visible_texts(first)
+    try:
+        first._choose_language("nl")
+        second = lab.window
+        assert second is not first
+        assert first.worker.isFinished()  # the old window closed and stopped its worker
+        qtbot.waitUntil(lambda: len(second.session.records) == record_count + 1, timeout=60_000)
+        assert second.eta.eta() == pytest.approx(0.0123, abs=1e-4)
+        assert second.windowTitle() != "" and second.menuBar().actions()[0].text() != "&File"
+        qtbot.waitUntil(lambda: second.session.clean is not None, timeout=60_000)
+        dutch = visible_texts(second)
+        assert len(english) > 60
+        same = set(english) & set(dutch)
+        # Only words that are the same in Dutch (and the names of things) may stay as they are.
+        assert same <= {"&Model", "&Help", "Help", "Model", "L0", "L2", "L∞", "model", "+", "−",
+                        "FGSM", "PGD", "Fit"}, same
+    finally:
+        i18n.install_translator("en")
+        lab.window.close()
+        lab.stop()
