@@ -150,6 +150,8 @@ class MainWindow(QMainWindow):
         self.adversarial_title = _title(self.tr("Adversarial = original + noise"))
         self.noise_caption = QLabel()
         self.noise_caption.setWordWrap(True)
+        # Room for the caption's lines: a grid row does not grow for wrapped text by itself.
+        self.noise_caption.setMinimumHeight(self.noise_caption.fontMetrics().lineSpacing() * 3)
         self.noise_caption.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         self.verdict = QLabel()
         self.verdict.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -662,8 +664,7 @@ class MainWindow(QMainWindow):
         self.noise_view.set_badge(self.tr("noise ×{factor:.0f}").format(factor=live.amplification)
                                   if live.eta > 0 else "")
         self.noise_caption.setText(self.tr(
-            "η = {eta:.4f} ({grey}) per colour value.\nShown ×{factor:.0f} so you can see it; "
-            "grey means no change.").format(eta=live.eta, grey=grey_levels(live.eta),
+            "η = {eta:.4f} ({grey})\nshown ×{factor:.0f}; grey = no change").format(eta=live.eta, grey=grey_levels(live.eta),
                                             factor=live.amplification))
         self.adversarial_bars.set_prediction([tuple(r) for r in live.prediction.top],
                                              live.clean_index)
@@ -716,8 +717,7 @@ class MainWindow(QMainWindow):
         self.noise_view.set_image(signed_map(delta, factor))
         self.noise_view.set_badge(self.tr("noise ×{factor:.0f}").format(factor=factor))
         self.noise_caption.setText(self.tr(
-            "Largest change {levels:.1f} grey levels. Shown ×{factor:.0f} so you can see it; "
-            "grey means no change.").format(levels=float(np.abs(delta).max()) * 255,
+            "largest change {levels:.1f} grey levels\nshown ×{factor:.0f}; grey = no change").format(levels=float(np.abs(delta).max()) * 255,
                                             factor=factor))
 
     def _show_attack_progress(self, progress: object) -> None:

@@ -266,8 +266,12 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
 <context>
     <name>EtaControl</name>
     <message>
-        <source>Size of the change to every pixel, η (0 to 0.1).</source>
+        <source>≈ {levels:.1f} / 255 grey levels</source>
         <extracomment>Largest η offered, in [0, 1] pixel units (0.1 ≈ 25.5 grey levels). Slider positions; η = MAX_ETA · (position / STEPS)², so steps are fine near small η.</extracomment>
+        <translation>≈ {levels:.1f} / 255 grijsniveaus</translation>
+    </message>
+    <message>
+        <source>Size of the change to every pixel, η (0 to 0.1).</source>
         <translation>Grootte van de verandering van elke pixel, η (0 tot 0.1).</translation>
     </message>
     <message>
@@ -860,10 +864,16 @@ Kies een andere map of bestandsnaam.</translation>
         <translation>ruis ×{factor:.0f}</translation>
     </message>
     <message>
-        <source>η = {eta:.4f} ({grey}) per colour value.
-Shown ×{factor:.0f} so you can see it; grey means no change.</source>
-        <translation>η = {eta:.4f} ({grey}) per kleurwaarde.
-×{factor:.0f} versterkt zodat je het kunt zien; grijs betekent geen verandering.</translation>
+        <source>η = {eta:.4f} ({grey})
+shown ×{factor:.0f}; grey = no change</source>
+        <translation>η = {eta:.4f} ({grey})
+×{factor:.0f} versterkt; grijs = geen verandering</translation>
+    </message>
+    <message>
+        <source>largest change {levels:.1f} grey levels
+shown ×{factor:.0f}; grey = no change</source>
+        <translation>grootste verandering {levels:.1f} grijsniveaus
+×{factor:.0f} versterkt; grijs = geen verandering</translation>
     </message>
     <message>
         <source>Saved as 8-bit PNG: {label} {pct:.1f} %</source>
@@ -876,10 +886,6 @@ Shown ×{factor:.0f} so you can see it; grey means no change.</source>
     <message>
         <source>Result: {title}</source>
         <translation>Resultaat: {title}</translation>
-    </message>
-    <message>
-        <source>Largest change {levels:.1f} grey levels. Shown ×{factor:.0f} so you can see it; grey means no change.</source>
-        <translation>Grootste verandering {levels:.1f} grijsniveaus. ×{factor:.0f} versterkt zodat je het kunt zien; grijs betekent geen verandering.</translation>
     </message>
     <message>
         <source>Attack running: step {step} of {total}</source>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QSlider, QWidget
 
 #: Largest η offered, in [0, 1] pixel units (0.1 ≈ 25.5 grey levels).
@@ -25,7 +25,8 @@ def position_from_eta(eta: float) -> int:
 
 def grey_levels(eta: float) -> str:
     """η in [0, 1] pixel units as grey levels out of 255, e.g. 0.005 → '≈ 1.3 / 255'."""
-    return f"≈ {eta * 255:.1f} / 255 grey levels"
+    return QCoreApplication.translate("EtaControl", "≈ {levels:.1f} / 255 grey levels").format(
+        levels=eta * 255)
 
 
 class EtaControl(QWidget):

@@ -144,19 +144,24 @@ class PixelInspector(QWidget):
         self.undo_action.triggered.connect(self.undo_requested)
         self.redo_action.triggered.connect(self.redo_requested)
         self.reset_action.triggered.connect(self.reset_requested)
-        history_row = QHBoxLayout()
+        history_row = QHBoxLayout()  # two rows: the Dutch labels are long for a side panel
+        reset_row = QHBoxLayout()
         self.undo_button, self.redo_button, self.reset_button = (QToolButton() for _ in range(3))
-        for button, action in ((self.undo_button, self.undo_action), (self.redo_button, self.redo_action),
-                               (self.reset_button, self.reset_action)):
+        for button, action, row in ((self.undo_button, self.undo_action, history_row),
+                                    (self.redo_button, self.redo_action, history_row),
+                                    (self.reset_button, self.reset_action, reset_row)):
             button.setDefaultAction(action)
-            history_row.addWidget(button)
+            row.addWidget(button)
+        history_row.addStretch(1)
         self.changed_label = QLabel()
-        history_row.addWidget(self.changed_label, 1)
+        self.changed_label.setWordWrap(True)
+        reset_row.addWidget(self.changed_label, 1)
 
         edit_box = QGroupBox(self.tr("Change this pixel"))
         edit_layout = QVBoxLayout(edit_box)
         edit_layout.addLayout(colour_row)
         edit_layout.addLayout(history_row)
+        edit_layout.addLayout(reset_row)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
