@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
         self.docks["attack"].raise_()
         self.docks["results"].raise_()
         self.resizeDocks([self.docks["attack"]], [340], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["results"]], [260], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["results"]], [150], Qt.Orientation.Vertical)  # the panes first
         self._default_state = self.saveState(DOCK_LAYOUT_VERSION)
         if keys.GEOMETRY.get(self.settings).isEmpty():
             self._fit_to_screen()  # again: the untabified docks had made the window taller

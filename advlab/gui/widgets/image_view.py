@@ -18,7 +18,7 @@ class ImageView(QWidget):
         self._image: QImage | None = None
         self._badge = ""
         self._placeholder = placeholder
-        self.setMinimumSize(QSize(160, 160))
+        self.setMinimumSize(QSize(96, 96))  # shrinks on a small projector rather than overlap
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_image(self, rgb: np.ndarray | None) -> None:

@@ -106,7 +106,7 @@ class PixelCanvas(QGraphicsView):
         self.setBackgroundBrush(self.palette().window())
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumSize(160, 160)
+        self.setMinimumSize(64, 64)  # the window decides; a projector may leave little room
         self.setToolTip(self.tr("Click or drag to pick pixels. Wheel: zoom. "
                                 "Middle button or Space + drag: move the image."))
 
