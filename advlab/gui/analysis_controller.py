@@ -89,7 +89,7 @@ class AnalysisController(QObject):
         self.sweep.set_note(note + self.tr(" — computing…"))
         self._sweep_note = note
         self.sweep_job = -1
-        self.worker.request("sweep", source, SWEEP_ETAS, "")
+        self.worker.request("sweep", source, SWEEP_ETAS)
 
     # -- transfer -------------------------------------------------------------------
     def request_transfer(self, model_names: list, ensemble: bool) -> None:

@@ -703,12 +703,14 @@ class MainWindow(QMainWindow):
     def _set_adversarial(self, rgb: object, markers: list[tuple[int, int]] | None = None) -> None:
         """The adversarial pane; the zoomable pixel view when editing or marking pixels."""
         zoomable = self.pixel_mode_action.isChecked() or bool(markers)
-        self.adversarial_stack.setCurrentWidget(
-            self.adversarial_view if zoomable else self.adversarial_image)
         self.adversarial_view.tools.setVisible(self.pixel_mode_action.isChecked())
-        self.adversarial_image.set_image(rgb)  # type: ignore[arg-type]
-        self.adversarial_view.set_image(rgb)  # type: ignore[arg-type]
-        self.adversarial_view.set_markers(markers or [])
+        if zoomable:  # only the page on screen gets the image: this runs on every η change
+            self.adversarial_view.set_image(rgb)  # type: ignore[arg-type]
+            self.adversarial_view.set_markers(markers or [])
+            self.adversarial_stack.setCurrentWidget(self.adversarial_view)
+        else:
+            self.adversarial_image.set_image(rgb)  # type: ignore[arg-type]
+            self.adversarial_stack.setCurrentWidget(self.adversarial_image)
 
     def _show_result_image(self, adversarial_rgb: object, delta: object) -> None:
         self._set_adversarial(adversarial_rgb)
@@ -741,14 +743,13 @@ class MainWindow(QMainWindow):
 
     def _show_frame(self, rgb: object, step: int) -> None:
         """Playback: the shown result's image at one step."""
-        record, clean = self.session.shown_record, self.session.clean
+        record = self.session.shown_record
         if record is None:
             return
         delta = (np.asarray(rgb, np.float32) - record.clean_rgb.astype(np.float32)) / 255.0
         self._show_result_image(rgb, delta)
         self.adversarial_title.setText(self.tr("Result: {title}, step {step}").format(
             title=record_title(record), step=step))
-        del clean
 
     def _result_verdict(self, fooled: bool, label: str, targeted: bool) -> str:
         if fooled:

@@ -76,7 +76,7 @@ class PixelController(QObject):
             return
         self.selected = (x, y)
         self.editor.set_selected(x, y)
-        rgb = self.edits.image()[y, x]
+        rgb = self.edits.pixel(x, y)
         self.inspector.set_pixel_value((int(rgb[0]), int(rgb[1]), int(rgb[2])))
         self.refresh_inspection()
 
@@ -85,9 +85,10 @@ class PixelController(QObject):
         if self.selected is None or self.edits is None:
             return
         x, y = self.selected
-        value = tuple(float(v) / 255.0 for v in self.edits.image()[y, x])
+        value = tuple(float(v) / 255.0 for v in self.edits.pixel(x, y))
         gradient = (0.0, 0.0, 0.0)
-        if self.gradient is not None and self.gradient.gradient.shape[:2] == self.edits.image().shape[:2]:
+        if self.gradient is not None and self.gradient.gradient.shape[:2] == (
+                self.edits.height, self.edits.width):
             gradient = tuple(float(g) for g in self.gradient.gradient[y, x])
         self.inspector.set_inspection(x, y, value, gradient, float(self._eta()))
 

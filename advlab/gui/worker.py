@@ -299,7 +299,7 @@ class ModelWorker(QThread):
                                                                      index, state))
         self.job_queued.emit(job_id, "attack")
 
-    def _serve_sweep(self, source: Any, etas: Any, target: str) -> None:
+    def _serve_sweep(self, source: Any, etas: Any) -> None:
         """``source`` is "live" (the slider's direction) or an AttackRecord to rescale."""
         from advlab.core.jobs import record_direction, sweep_job
 
@@ -308,7 +308,6 @@ class ModelWorker(QThread):
             direction, index = self.lab.direction().clone(), self.lab.target
         else:
             direction, index = record_direction(source, self.lab.device), source.target
-        del target
         job_id = self.jobs.submit("sweep", lambda state: sweep_job(snapshot, direction, etas,
                                                                    index, state))
         self.job_queued.emit(job_id, "sweep")
