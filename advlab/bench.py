@@ -194,6 +194,7 @@ def attacks(model: str = "lite0", device: str = "auto", images: int = 4, repeats
     from advlab.core import images as img
     from advlab.core.attacks import ATTACKS, iterative, search
     from advlab.core.models import load_classifier, pick_device
+    from advlab.core.models.inference import query_forward
     from advlab.core.samples import sample_paths
 
     # torchattacks' OnePixel evolves 5 · (popsize // 5) candidates (5 numbers each).
@@ -223,14 +224,17 @@ def attacks(model: str = "lite0", device: str = "auto", images: int = 4, repeats
         floor_step()
     floor_s, _ = _median_time(floor_step, max(5, repeats * 3), sync)
 
-    # The query floor: one no-grad forward per image, in the one-pixel attack's batches.
+    # The query floor: one no-grad forward per image, in the one-pixel attack's batches,
+    # through the same fastest path the query attacks use (the model's inference twin).
     per_image = batch[0].numel()
-    query_batch = max(1, min(population * images, search._MAX_FORWARD_ELEMENTS // per_image))
+    limit = search.CPU_BATCH_ELEMENTS if dev.type == "cpu" else search._MAX_FORWARD_ELEMENTS
+    query_batch = max(1, min(population * images, limit // per_image))
     candidates = batch.repeat((query_batch + images - 1) // images, 1, 1, 1)[:query_batch]
+    query = query_forward(net, candidates)
 
     def query_step() -> None:
         with torch.no_grad():
-            net(candidates).softmax(dim=1)
+            query(candidates).softmax(dim=1)
 
     query_step()
     query_s, _ = _median_time(query_step, max(3, repeats), sync)

@@ -305,8 +305,8 @@ def test_onepixel_chunked_forwards_give_the_same_result(tiny_model, monkeypatch)
 
     x = random_images(4)
     y = predict_labels(tiny_model, x)
-    whole = onepixel(tiny_model, x, y, population=10, generations=3)
-    for limit in ("_MAX_FORWARD_ELEMENTS", "_CPU_FORWARD_ELEMENTS"):
+    whole = onepixel(NoGradient(tiny_model), x, y, population=10, generations=3)
+    for limit in ("_MAX_FORWARD_ELEMENTS", "CPU_BATCH_ELEMENTS"):
         monkeypatch.setattr(search, limit, 7 * 3 * 32 * 32)  # 7 images a pass
     guarded = NoGradient(tiny_model)
     chunked = onepixel(guarded, x, y, population=10, generations=3)

@@ -28,13 +28,11 @@ from advlab.core.attacks.base import (
     report,
 )
 from advlab.core.attacks.gradient import check_eps
+from advlab.core.models.inference import CPU_BATCH_ELEMENTS, query_forward
 
 # At most this many input values (images × 3 × H × W) go through one forward pass:
 # 2048 images of 64 × 64, or about 167 of 224 × 224.
 _MAX_FORWARD_ELEMENTS = 2048 * 3 * 64 * 64
-#: On a CPU large batches are slower per image (caches): measured on Lite0, 2 cores,
-#: 19 ms/image at batch 8, 24 at 20, 47 at 80. So CPU forwards take ~12 images of 224².
-_CPU_FORWARD_ELEMENTS = 12 * 3 * 224 * 224
 # The Square Attack sends its current images with every this many progress reports.
 _REPORT_EVERY = 50
 
@@ -44,12 +42,13 @@ class QueryModel:
 
     ``query(images, index)`` runs the model on detached copies of ``images`` under
     ``torch.no_grad()`` and returns softmax probabilities (or log-probabilities with
-    ``log=True``); ``index[k]`` says which image of the attacked batch row ``k``
+    ``log=True``) through the model's inference twin
+    (`advlab.core.models.inference`); ``index[k]`` says which image of the attacked batch row ``k``
     is a candidate for, and that image's query count goes up by one. The model
     itself is kept private: no parameters, no gradients, no module methods.
     """
 
-    __slots__ = ("__forward", "_queries", "device")
+    __slots__ = ("__model", "_queries", "device")
 
     def __init__(self, model: torch.nn.Module, n_images: int, device: torch.device | None = None):
         if device is None:
@@ -59,7 +58,7 @@ class QueryModel:
                 device = buffers[0].device if buffers else torch.device("cpu")
         self.device = torch.device(device)
         self._queries = torch.zeros(int(n_images), dtype=torch.long)
-        self.__forward = model.__call__
+        self.__model = model
 
     def __call__(self, images: torch.Tensor, index: torch.Tensor | None = None,
                  log: bool = False) -> torch.Tensor:
@@ -69,7 +68,7 @@ class QueryModel:
                 raise ValueError("index is needed when not querying the whole batch")
             index = torch.arange(images.shape[0])
         with torch.no_grad():
-            logits = self.__forward(images).detach().float()
+            logits = query_forward(self.__model, images)(images).detach().float()
             out = torch.log_softmax(logits, dim=1) if log else torch.softmax(logits, dim=1)
         self._queries.index_add_(0, index.detach().long().cpu(),
                                  torch.ones(index.numel(), dtype=torch.long))
@@ -137,7 +136,7 @@ def _evaluate(query: QueryModel, images, owner, cands, labels, targets):
     The candidates go through the model in as few forward passes as memory allows.
     """
     per_image = images[0].numel()
-    limit = _CPU_FORWARD_ELEMENTS if images.device.type == "cpu" else _MAX_FORWARD_ELEMENTS
+    limit = CPU_BATCH_ELEMENTS if images.device.type == "cpu" else _MAX_FORWARD_ELEMENTS
     chunk = max(1, limit // per_image)
     probs_true, probs_target, goal = [], [], []
     for start in range(0, cands.shape[0], chunk):
