@@ -30,6 +30,7 @@ from advlab.core.attacks.base import (
     report,
 )
 from advlab.core.attacks.gradient import check_eps
+from advlab.core.models.inference import query_forward
 
 # update(x, ori, grad, memory) -> (new x, new memory); rows are the still-active images.
 Update = Callable[[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor | None],
@@ -58,16 +59,17 @@ def _signed_step(x: torch.Tensor, direction: torch.Tensor, alpha: float) -> torc
 
 
 def _bim_update(eps: float, alpha: float) -> Update:
-    """torchattacks.BIM's step, operation for operation (its masks are max(adv, a) and
-    min(b, o + ε), but written so the result's memory layout, hence the next gradient to
-    the last bit, is torchattacks')."""
+    """torchattacks.BIM's step: its float masks (adv ≥ a)·adv + (adv < a)·a and
+    (b > o + ε)·(o + ε) + (b ≤ o + ε)·b are exactly max(adv, a) and min(b, o + ε),
+    computed here in place, in the layout of ``x`` (so the next gradient is
+    torchattacks' to the last bit)."""
 
     def update(x, ori, grad, memory):
         adv = _signed_step(x, grad, alpha)
-        a = torch.clamp(ori - eps, min=0)
-        b = (adv >= a).float() * adv + (adv < a).float() * a
-        c = (b > ori + eps).float() * (ori + eps) + (b <= ori + eps).float() * b
-        return torch.clamp(c, max=1), None
+        low = (ori - eps).clamp_(min=0)
+        torch.maximum(adv, low, out=adv)
+        torch.minimum(adv, low.copy_(ori).add_(eps), out=adv)
+        return adv.clamp(max=1), None  # a fresh tensor: the strides torchattacks gets
 
     return update
 
@@ -108,7 +110,7 @@ def _mifgsm_update(eps: float, alpha: float, decay: float) -> Update:
         # An all-zero gradient would give 0/0 (torchattacks returns NaN there).
         scale = torch.where(scale > 0, scale, torch.ones_like(scale))
         grad = grad.div_(scale).add_(momentum.mul_(decay))
-        return _project_(_signed_step(x, torch.sign(grad), alpha), ori, eps), grad
+        return _project_(x + torch.sign(grad).mul_(alpha), ori, eps), grad
 
     return update
 
@@ -214,9 +216,9 @@ def _iterate(
                         else -F.cross_entropy(logits, tgt))
                 (grad,) = torch.autograd.grad(cost, x, retain_graph=False, create_graph=False)
             x = x.detach()
-        else:
+        else:  # the last iterate only needs scoring: the fast inference twin does that
             with torch.no_grad():
-                logits = model(x)
+                logits = query_forward(model, x)(x)
         with torch.no_grad():
             logits = logits.detach()
             goal = reached_goal(logits, lab, tgt)
