@@ -9,7 +9,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 
@@ -40,6 +40,7 @@ def live(model: str = "lite0", device: str = "auto", repeats: int = 40, startup:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication
 
+    from advlab.core.models.inference import query_forward
     from advlab.core.samples import sample_path
     from advlab.gui.worker import ModelWorker
 
@@ -70,7 +71,9 @@ def live(model: str = "lite0", device: str = "auto", repeats: int = 40, startup:
                 updates.append(time.perf_counter() - started)
         # The reference forward pass runs on the worker's own thread (same model, same image):
         # torch's thread pools are per calling thread, so that is the fair comparison.
-        worker.request("call", lambda lab: _forward_times(lab.model, lab.adversarial(0.005), repeats))
+        # Both go through the model's inference twin, as live updates do.
+        worker.request("call", lambda lab: _forward_times(
+            query_forward(lab.model, lab.clean), lab.adversarial(0.005), repeats))
         (forwards,) = _wait_for(worker.call_done)
         device_name = str(worker.lab.device)
     finally:
@@ -175,7 +178,8 @@ def _median_time(fn: Callable[[], Any], repeats: int, sync: Callable[[], None]) 
 
 
 def attacks(model: str = "lite0", device: str = "auto", images: int = 4, repeats: int = 3,
-            population: int = 20, generations: int = 5, square_queries: int = 300) -> dict:
+            population: int = 20, generations: int = 5, square_queries: int = 300,
+            only: Sequence[str] | None = None) -> dict:
     """Time the attacks against the floor and torchattacks, on this machine, in one run.
 
     One batch of ``images`` bundled samples (repeated as needed) at the model's input size.
@@ -187,6 +191,7 @@ def attacks(model: str = "lite0", device: str = "auto", images: int = 4, repeats
     ``square_queries`` per image) compare with their queries × the query floor (one
     no-grad forward per candidate image, in batches as large as the attack's); the
     one-pixel row runs torchattacks' OnePixel at the same budget once (it is slow).
+    ``only`` names the rows to run (default: all).
     """
     import torch
     import torch.nn.functional as F
@@ -266,11 +271,14 @@ def attacks(model: str = "lite0", device: str = "auto", images: int = 4, repeats
             return round(float((net(adv).argmax(1) != labels).float().mean()), 3)
 
     rows = []
+    wanted = set(only) if only is not None else set(budgets) | {"onepixel", "square"}
     for name, (ours, theirs) in budgets.items():
         assert name in ATTACKS
+        if name not in wanted:
+            continue
         ours(True)  # warm-up
         ms_s, result = _median_time(lambda: ours(True), repeats, sync)
-        full_s, ratio = _paired_ratio(lambda: ours(False), floor_step, steps, repeats, sync)
+        full_s, ratio = _paired_ratio(lambda: ours(False), floor_step, steps, max(5, repeats), sync)
         row: dict[str, Any] = {
             "attack": name, "steps": steps, "ms": round(1000 * ms_s, 1),
             "ms_full": round(1000 * full_s, 1),
@@ -287,19 +295,21 @@ def attacks(model: str = "lite0", device: str = "auto", images: int = 4, repeats
                        torchattacks_success=success_of(adv))
         rows.append(row)
 
-    rows.append(_black_box_row(
-        "onepixel", generations,
-        lambda: search.onepixel(net, batch, labels, pixels=1, population=population,
-                                generations=generations, seed=0),
-        (lambda: torchattacks.OnePixel(net, pixels=1, steps=generations, popsize=population))
-        if torchattacks is not None else None,
-        batch, labels, repeats, 1, sync, query_floor_s, success_of))
-    rows.append(_black_box_row(
-        "square", square_queries,
-        lambda: search.square(net, batch, labels, eps=square_eps, queries=square_queries, seed=0),
-        (lambda: torchattacks.Square(net, eps=square_eps, n_queries=square_queries, seed=0))
-        if torchattacks is not None else None,
-        batch, labels, repeats, repeats, sync, query_floor_s, success_of))
+    if "onepixel" in wanted:
+        rows.append(_black_box_row(
+            "onepixel", generations,
+            lambda: search.onepixel(net, batch, labels, pixels=1, population=population,
+                                    generations=generations, seed=0),
+            (lambda: torchattacks.OnePixel(net, pixels=1, steps=generations, popsize=population))
+            if torchattacks is not None else None,
+            batch, labels, repeats, 1, sync, query_floor_s, success_of))
+    if "square" in wanted:
+        rows.append(_black_box_row(
+            "square", square_queries,
+            lambda: search.square(net, batch, labels, eps=square_eps, queries=square_queries, seed=0),
+            (lambda: torchattacks.Square(net, eps=square_eps, n_queries=square_queries, seed=0))
+            if torchattacks is not None else None,
+            batch, labels, repeats, repeats, sync, query_floor_s, success_of))
     return {"model": spec.name, "device": str(dev), "images": images,
             "floor_ms": round(1000 * floor_s, 2), "query_floor_ms": round(1000 * query_floor_s, 3),
             "eps": eps, "alpha": alpha, "l2_eps": l2_eps, "square_eps": square_eps,

@@ -91,5 +91,7 @@ def during_attack(model: str = "lite0", device: str = "auto", repeats: int = 30)
 
 def _forward_ms(lab: Any) -> float:
     from advlab.bench import _forward_times
+    from advlab.core.models.inference import query_forward
 
-    return 1000 * statistics.median(_forward_times(lab.model, lab.adversarial(0.005), 20))
+    forward = query_forward(lab.model, lab.clean)  # the live view's path
+    return 1000 * statistics.median(_forward_times(forward, lab.adversarial(0.005), 20))

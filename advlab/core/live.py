@@ -20,6 +20,7 @@ from advlab.core.attacks.gradient import fgsm_direction, perturb
 from advlab.core.attacks.noise import random_sign
 from advlab.core.errors import ParameterError
 from advlab.core.models import Classifier, load_classifier, pick_device, resolve
+from advlab.core.models.inference import query_forward
 from advlab.core.predict import Prediction, from_logits, predict
 
 #: Largest η the slider offers, in [0, 1] pixel units.
@@ -181,11 +182,12 @@ class LiveLab:
 
     @torch.no_grad()
     def update(self, eta: float) -> LiveUpdate:
-        """The adversarial image at η and its prediction: one forward pass."""
+        """The adversarial image at η and its prediction: one forward pass, on the model's
+        inference twin (built on the first update after a model change, ~1 s for Lite0)."""
         start = time.perf_counter()
         adversarial = self.adversarial(eta)
         assert self.model is not None and self.clean is not None and self.clean_prediction
-        prediction = from_logits(self.model(adversarial))[0]
+        prediction = from_logits(query_forward(self.model, adversarial)(adversarial))[0]
         delta = (adversarial - self.clean)[0]
         amplification = img.noise_amplification(delta)
         return LiveUpdate(

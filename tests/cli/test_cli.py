@@ -198,6 +198,16 @@ def test_bench_attacks_reports_its_rows(capsys):
             assert r[key] is not None, key
 
 
+def test_bench_attacks_runs_only_the_rows_asked_for(capsys):
+    code, out, _ = run_cli(capsys, "bench", "attacks", "--images", "1", "--repeats", "1",
+                           "--population", "5", "--generations", "1", "--attacks",
+                           "onepixel, bim", "--json")
+    assert code == 0
+    assert [r["attack"] for r in json.loads(out)["rows"]] == ["bim", "onepixel"]
+    code, _, err = run_cli(capsys, "bench", "attacks", "--attacks", "fgsm,bim")
+    assert code == 2 and "choose from pgd, pgd_l2, bim" in err
+
+
 def test_a_closed_pipe_is_not_a_traceback():
     proc = subprocess.run(f"{sys.executable} -m advlab labels | head -1", shell=True,
                           capture_output=True, text=True, timeout=120)
