@@ -203,6 +203,28 @@ def test_onepixel_on_lite0_small_budget(lite0, coffee_224):
     assert int(result.queries[0]) <= 8 * 3
 
 
+def test_the_pixel_su_budget_found_turns_chelsea_into_a_tiger_cat(lite0):
+    """`advlab attack chelsea.png --attack onepixel --seed 1` (Su et al.'s budget: population
+    400, up to 100 generations) succeeds at generation 37: pixel (row 170, column 90) goes
+    from (136, 82, 41) to white. Lite0 then says tiger cat 0.3532 against Egyptian cat
+    0.3528; the same pixel as an 8-bit PNG holds it. Checked here without the hour-long
+    search, on the eager model and on the queries' inference twin."""
+    from advlab.core import images as img
+    from advlab.core.labels import label_of
+    from tests.conftest import SAMPLES
+
+    rgb = img.fit_to_model(img.load_image(SAMPLES / "chelsea.png"), 224, "bicubic")
+    clean = img.to_tensor(rgb).unsqueeze(0).contiguous()
+    assert (clean[0, :, 170, 90] * 255).round().tolist() == [136, 82, 41]
+    painted = clean.clone()
+    painted[0, :, 170, 90] = 1.0
+    assert norms(painted - clean)[0]["l0"] == 1
+    query = QueryModel(lite0, 2)
+    for probs in (lite0(torch.cat([clean, painted])).softmax(1).detach(),
+                  query(torch.cat([clean, painted]))):
+        assert [label_of(int(i)) for i in probs.argmax(1)] == ["Egyptian cat", "tiger cat"]
+
+
 # --------------------------------------------------------------------------- square
 
 
