@@ -1,0 +1,58 @@
+"""The job thread: each job computes on a thread of its own that ends with it."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from advlab.gui.job_runner import JobRunner
+
+
+def test_each_job_runs_on_a_fresh_thread_that_ends_with_it(qtbot):
+    runner = JobRunner()
+    runner.start()
+    seen = []
+
+    def job(state):
+        seen.append(threading.current_thread())
+        return len(seen)
+
+    try:
+        for expected in (1, 2):
+            with qtbot.waitSignal(runner.job_done, timeout=10_000) as done:
+                runner.submit("test", job)
+            assert done.args[1:] == ["test", expected]
+            qtbot.waitUntil(lambda: not seen[-1].is_alive(), timeout=2_000)
+    finally:
+        runner.stop()
+    assert seen[0] is not seen[1] and seen[0] is not threading.main_thread()
+    assert not any(t.is_alive() for t in seen)
+
+
+def test_pause_holds_a_job_at_its_next_step_and_cancel_ends_it(qtbot):
+    runner = JobRunner()
+    runner.start()
+    steps = []
+
+    def job(state):
+        while not state.cancelled():
+            steps.append(time.perf_counter())
+            time.sleep(0.002)
+        return "stopped"
+
+    try:
+        runner.submit("loop", job)
+        qtbot.waitUntil(lambda: len(steps) > 3, timeout=5_000)
+        runner.pause()
+        time.sleep(0.05)
+        held = len(steps)
+        time.sleep(0.1)
+        assert len(steps) <= held + 1, "a paused job takes at most the step it was in"
+        runner.resume()
+        qtbot.waitUntil(lambda: len(steps) > held + 3, timeout=5_000)
+        with qtbot.waitSignal(runner.job_done, timeout=5_000) as done:
+            runner.cancel()
+        assert done.args[2] == "stopped"
+        assert runner.wait_idle(5.0)
+    finally:
+        runner.stop()
