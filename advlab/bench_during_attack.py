@@ -45,6 +45,7 @@ def during_attack(model: str = "lite0", device: str = "auto", repeats: int = 30)
             _wait_for(worker.live_ready, timeout_s=120)
             worker.request("call", lambda lab: _forward_ms(lab))
             (forward_ms,) = _wait_for(worker.call_done)  # on the worker, before the attack
+            idle_updates = _slider_times(app, window, worker, repeats, 0.004)
             gaps: list[float] = []
             clock = QElapsedTimer()
             ticker = QTimer()
@@ -60,14 +61,7 @@ def during_attack(model: str = "lite0", device: str = "auto", repeats: int = 30)
             ticker.start()
             window.attack_panel.run_requested.emit(name, params, "")
             _wait_for(worker.jobs.job_progress, timeout_s=120)
-            updates = []
-            for i in range(repeats):
-                eta = 0.002 + 0.0001 * i
-                started = time.perf_counter()
-                window.eta.set_eta(eta)
-                _wait_for(worker.live_ready, lambda u, eta=eta: abs(u.eta - eta) < 1e-9)
-                app.processEvents()  # the window draws the update
-                updates.append(time.perf_counter() - started)
+            updates = _slider_times(app, window, worker, repeats, 0.002)
             still_running = window.attacks.running
             worker.cancel_job()
             ticker.stop()
@@ -83,10 +77,27 @@ def during_attack(model: str = "lite0", device: str = "auto", repeats: int = 30)
         "update_during_attack_ms": round(update_ms, 2),
         "forward_during_bench_ms": round(forward_ms, 2),  # idle, before the attack
         "forward_after_attack_ms": round(forward_after_ms, 2),
+        # The same η change in the same window with no attack: forward plus drawing.
+        "update_idle_in_window_ms": round(1000 * statistics.median(idle_updates), 2),
         "ratio_during_attack": round(update_ms / forward_ms, 3),
         "max_gui_block_ms": round(max(gaps[1:] or [0]) - 2, 1),
         "attack_still_running": still_running,
     }
+
+
+def _slider_times(app: Any, window: Any, worker: Any, repeats: int, first_eta: float) -> list[float]:
+    """Seconds from each η change on the window's slider to its probabilities drawn."""
+    from advlab.bench import _wait_for
+
+    times = []
+    for i in range(repeats):
+        eta = first_eta + 0.0001 * i
+        started = time.perf_counter()
+        window.eta.set_eta(eta)
+        _wait_for(worker.live_ready, lambda u, eta=eta: abs(u.eta - eta) < 1e-9)
+        app.processEvents()  # the window draws the update
+        times.append(time.perf_counter() - started)
+    return times
 
 
 def _forward_ms(lab: Any) -> float:

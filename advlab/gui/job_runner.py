@@ -13,6 +13,8 @@ Each job computes on a short-lived thread of its own (see `run`).
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 import time
 import traceback
@@ -27,6 +29,25 @@ CANCELLED = "Cancelled."
 PROGRESS_INTERVAL_S = 0.1
 
 
+#: The job thread's nice value on Linux (0 is normal): the worker and the GUI win the CPU.
+JOB_NICENESS = 10
+
+
+def _lower_this_threads_priority() -> None:
+    """Let the worker (η slider) and the GUI thread go first when they need the CPU.
+
+    On Linux nice values are per thread and inherited by the threads it starts, so this
+    also covers the job's OpenMP team (started by its first parallel region). Elsewhere
+    the job keeps normal priority and pausing at each step is what keeps the slider live.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), JOB_NICENESS)
+    except OSError:
+        pass  # not allowed here: normal priority
+
+
 def _run_on_a_thread_of_its_own(target: Callable[..., None], *args: Any) -> None:
     """``target(*args)`` on a new Python thread; returns once that thread has ended.
 
@@ -37,6 +58,7 @@ def _run_on_a_thread_of_its_own(target: Callable[..., None], *args: Any) -> None
 
     def body() -> None:
         try:
+            _lower_this_threads_priority()
             target(*args)
         finally:
             finished.set()
