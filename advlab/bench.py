@@ -162,6 +162,9 @@ def format_live(doc: dict) -> str:
     if "update_during_attack_ms" in doc:
         lines.append(f"  η change during a PGD run   {doc['update_during_attack_ms']:8.2f} ms   ratio "
                      f"{doc['ratio_during_attack']:.2f} (goal ≤ 2.0)")
+        lines.append(f"  same η change, no attack    {doc['update_idle_in_window_ms']:8.2f} ms   "
+                     f"(on the worker: {doc['worker_update_idle_ms']:.2f} idle, "
+                     f"{doc['worker_update_during_attack_ms']:.2f} during the attack)")
         lines.append(f"  longest GUI-thread block    {doc['max_gui_block_ms']:8.1f} ms   (goal ≤ 30)")
     return "\n".join(lines)
 

@@ -45,7 +45,7 @@ def during_attack(model: str = "lite0", device: str = "auto", repeats: int = 30)
             _wait_for(worker.live_ready, timeout_s=120)
             worker.request("call", lambda lab: _forward_ms(lab))
             (forward_ms,) = _wait_for(worker.call_done)  # on the worker, before the attack
-            idle_updates = _slider_times(app, window, worker, repeats, 0.004)
+            idle_updates, idle_on_worker = _slider_times(app, window, worker, repeats, 0.004)
             gaps: list[float] = []
             clock = QElapsedTimer()
             ticker = QTimer()
@@ -61,7 +61,7 @@ def during_attack(model: str = "lite0", device: str = "auto", repeats: int = 30)
             ticker.start()
             window.attack_panel.run_requested.emit(name, params, "")
             _wait_for(worker.jobs.job_progress, timeout_s=120)
-            updates = _slider_times(app, window, worker, repeats, 0.002)
+            updates, on_worker = _slider_times(app, window, worker, repeats, 0.002)
             still_running = window.attacks.running
             worker.cancel_job()
             ticker.stop()
@@ -79,25 +79,31 @@ def during_attack(model: str = "lite0", device: str = "auto", repeats: int = 30)
         "forward_after_attack_ms": round(forward_after_ms, 2),
         # The same η change in the same window with no attack: forward plus drawing.
         "update_idle_in_window_ms": round(1000 * statistics.median(idle_updates), 2),
+        # Of which on the worker thread (forward pass, image and noise view), idle and during.
+        "worker_update_idle_ms": round(1000 * statistics.median(idle_on_worker), 2),
+        "worker_update_during_attack_ms": round(1000 * statistics.median(on_worker), 2),
         "ratio_during_attack": round(update_ms / forward_ms, 3),
         "max_gui_block_ms": round(max(gaps[1:] or [0]) - 2, 1),
         "attack_still_running": still_running,
     }
 
 
-def _slider_times(app: Any, window: Any, worker: Any, repeats: int, first_eta: float) -> list[float]:
-    """Seconds from each η change on the window's slider to its probabilities drawn."""
+def _slider_times(app: Any, window: Any, worker: Any, repeats: int,
+                  first_eta: float) -> tuple[list[float], list[float]]:
+    """Seconds from each η change on the window's slider to its probabilities drawn, and
+    the seconds of each on the worker (image, forward pass and noise view)."""
     from advlab.bench import _wait_for
 
-    times = []
+    times, on_worker = [], []
     for i in range(repeats):
         eta = first_eta + 0.0001 * i
         started = time.perf_counter()
         window.eta.set_eta(eta)
-        _wait_for(worker.live_ready, lambda u, eta=eta: abs(u.eta - eta) < 1e-9)
+        (update,) = _wait_for(worker.live_ready, lambda u, eta=eta: abs(u.eta - eta) < 1e-9)
         app.processEvents()  # the window draws the update
         times.append(time.perf_counter() - started)
-    return times
+        on_worker.append(update.seconds)
+    return times, on_worker
 
 
 def _forward_ms(lab: Any) -> float:

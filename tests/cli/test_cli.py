@@ -245,3 +245,6 @@ def test_bench_live_measures_the_slider_during_an_attack():
     assert doc["attack_still_running"]  # η was moved while the attack ran
     assert doc["update_during_attack_ms"] > 0 and doc["ratio_during_attack"] > 0
     assert 0 <= doc["max_gui_block_ms"] < 5000
+    assert doc["forward_after_attack_ms"] > 0
+    assert 0 < doc["worker_update_idle_ms"] <= doc["update_idle_in_window_ms"]
+    assert doc["worker_update_during_attack_ms"] > 0
