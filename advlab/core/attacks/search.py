@@ -48,7 +48,7 @@ class QueryModel:
     itself is kept private: no parameters, no gradients, no module methods.
     """
 
-    __slots__ = ("__model", "_queries", "device")
+    __slots__ = ("__model", "__forwards", "_queries", "device")
 
     def __init__(self, model: torch.nn.Module, n_images: int, device: torch.device | None = None):
         if device is None:
@@ -59,6 +59,7 @@ class QueryModel:
         self.device = torch.device(device)
         self._queries = torch.zeros(int(n_images), dtype=torch.long)
         self.__model = model
+        self.__forwards: dict = {}  # input shape → the twin's forward (weights fixed meanwhile)
 
     def __call__(self, images: torch.Tensor, index: torch.Tensor | None = None,
                  log: bool = False) -> torch.Tensor:
@@ -68,7 +69,11 @@ class QueryModel:
                 raise ValueError("index is needed when not querying the whole batch")
             index = torch.arange(images.shape[0])
         with torch.no_grad():
-            logits = query_forward(self.__model, images)(images).detach().float()
+            shape = tuple(images.shape[1:])
+            forward = self.__forwards.get(shape)
+            if forward is None:
+                forward = self.__forwards[shape] = query_forward(self.__model, images)
+            logits = forward(images).detach().float()
             out = torch.log_softmax(logits, dim=1) if log else torch.softmax(logits, dim=1)
         self._queries.index_add_(0, index.detach().long().cpu(),
                                  torch.ones(index.numel(), dtype=torch.long))
