@@ -156,6 +156,19 @@ class ModelWorker(QThread):
                     self.jobs.resume()
             if purpose in ("model", "device", "image", "direction", "pixels"):
                 self._refresh_live()
+            elif purpose == "live":
+                self._warm_when_idle()
+
+    def _warm_when_idle(self) -> None:
+        """After the first prediction is out, build the model's inference twin (once per
+        model and device, ~0.5 s for Lite0) if no request is waiting."""
+        with self._lock:
+            if self._pending:
+                return
+        try:
+            self.lab.warm_inference()
+        except Exception:  # noqa: BLE001 - live updates simply keep using the model itself
+            traceback.print_exc()
 
     def _refresh_live(self) -> None:
         """After the model, image or direction changed, redraw the adversarial at the last η."""

@@ -90,3 +90,20 @@ def test_a_failed_model_load_keeps_the_previous_model(lab):
     with pytest.raises(Exception):
         lab.set_model("no-such-model")
     assert lab.model is model
+
+
+def test_live_updates_move_to_the_inference_twin_once_it_is_warm():
+    lab = LiveLab()
+    lab.set_model("lite0", "cpu")
+    lab.set_image(img.load_image(SAMPLES / "chelsea.png"))
+    lab.set_direction("fgsm")
+    with torch.no_grad():
+        eager = torch.softmax(lab.model(lab.adversarial(0.002)), 1)[0]
+    cold = lab.update(0.002).prediction
+    assert cold.prob == pytest.approx(float(eager[cold.index]), abs=1e-6)  # the model itself
+    assert lab.warm_inference() and not lab.warm_inference()  # built once
+    assert lab._forward is not None
+    warm = lab.update(0.002).prediction
+    assert warm.index == cold.index and warm.prob == pytest.approx(cold.prob, abs=1e-4)
+    lab.set_model("lite0", "cpu")  # a new model: its own twin
+    assert lab._forward is None and lab.warm_inference()
