@@ -49,17 +49,24 @@ def robustness_text(report: dict[str, Any]) -> str:
         first = QCoreApplication.translate(
             "ExportController", "Saved as PNG: not fooled ({label} {pct:.0f} %)")
     first = first.format(label=png["label"], pct=png["prob"] * 100)
-    if jpeg["fools"]:
+    if jpeg["fools"] and png["fools"]:
         jpeg_part = QCoreApplication.translate("ExportController", "JPEG {quality}: still fooled")
+    elif jpeg["fools"]:  # the attack failed, but the compression alone changes the answer
+        jpeg_part = QCoreApplication.translate(
+            "ExportController", "JPEG {quality}: fooled by the compression itself")
     else:
         jpeg_part = QCoreApplication.translate("ExportController", "JPEG {quality}: not fooled")
     jpeg_part = jpeg_part.format(quality=jpeg["quality"])
     lowest = jpeg["lowest_quality_that_fools"]
     if lowest is None:
         lowest_part = QCoreApplication.translate("ExportController", "no JPEG quality fools it")
-    else:
+    elif png["fools"]:
         lowest_part = QCoreApplication.translate(
             "ExportController", "lowest JPEG quality that still fools: {quality}").format(
+            quality=lowest)
+    else:
+        lowest_part = QCoreApplication.translate(
+            "ExportController", "lowest JPEG quality that fools: {quality}").format(
             quality=lowest)
     return f"{first}\n{jpeg_part} · {lowest_part}"
 

@@ -661,6 +661,7 @@ class MainWindow(QMainWindow):
         self.adversarial_title.setText(self.tr("Adversarial = original + noise"))
         self._set_adversarial(live.adversarial_rgb, self.pixels.changed_pixels())
         self.noise_view.set_image(live.noise_rgb)
+        self.noise_view.set_markers([])
         self.noise_view.set_badge(self.tr("noise ×{factor:.0f}").format(factor=live.amplification)
                                   if live.eta > 0 else "")
         self.noise_caption.setText(self.tr(
@@ -690,15 +691,14 @@ class MainWindow(QMainWindow):
             self._show_live()
             return
         self.adversarial_title.setText(self.tr("Result: {title}").format(title=record_title(record)))
-        self._show_result_image(record.adversarial_rgb, record.perturbation)
+        markers = changed_pixels(record.perturbation) if record.attack == "onepixel" else None
+        self._show_result_image(record.adversarial_rgb, record.perturbation, markers)
         top = getattr(record, "adv_top", None) or [(record.adv_index, record.adv_label,
                                                     record.adv_prob)]
         self.adversarial_bars.set_prediction([tuple(row) for row in top], record.clean_index)
         self.verdict.setText(self._result_verdict(record.success, record.adv_label,
                                                   record.target is not None))
         self.saved_label.setText("")
-        if record.attack == "onepixel":
-            self._set_adversarial(record.adversarial_rgb, changed_pixels(record.perturbation))
 
     def _set_adversarial(self, rgb: object, markers: list[tuple[int, int]] | None = None) -> None:
         """The adversarial pane; the zoomable pixel view when editing or marking pixels."""
@@ -712,8 +712,12 @@ class MainWindow(QMainWindow):
             self.adversarial_image.set_image(rgb)  # type: ignore[arg-type]
             self.adversarial_stack.setCurrentWidget(self.adversarial_image)
 
-    def _show_result_image(self, adversarial_rgb: object, delta: object) -> None:
-        self._set_adversarial(adversarial_rgb)
+    def _show_result_image(self, adversarial_rgb: object, delta: object,
+                           markers: list[tuple[int, int]] | None = None) -> None:
+        """A result's image and its noise map; ``markers`` circle single changed pixels in
+        both (a one-pixel change is invisible at the size the panes have)."""
+        self._set_adversarial(adversarial_rgb, markers)
+        self.noise_view.set_markers(markers or [])
         delta = np.asarray(delta, dtype=np.float32)
         factor = auto_amplification(delta)
         self.noise_view.set_image(signed_map(delta, factor))
@@ -747,7 +751,8 @@ class MainWindow(QMainWindow):
         if record is None:
             return
         delta = (np.asarray(rgb, np.float32) - record.clean_rgb.astype(np.float32)) / 255.0
-        self._show_result_image(rgb, delta)
+        markers = changed_pixels(delta) if record.attack == "onepixel" else None
+        self._show_result_image(rgb, delta, markers)
         self.adversarial_title.setText(self.tr("Result: {title}, step {step}").format(
             title=record_title(record), step=step))
 

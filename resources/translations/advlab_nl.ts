@@ -299,6 +299,10 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
         <translation>JPEG {quality}: nog steeds misleid</translation>
     </message>
     <message>
+        <source>JPEG {quality}: fooled by the compression itself</source>
+        <translation>JPEG {quality}: misleid door de compressie zelf</translation>
+    </message>
+    <message>
         <source>JPEG {quality}: not fooled</source>
         <translation>JPEG {quality}: niet misleid</translation>
     </message>
@@ -309,6 +313,10 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     <message>
         <source>lowest JPEG quality that still fools: {quality}</source>
         <translation>laagste JPEG-kwaliteit die nog misleidt: {quality}</translation>
+    </message>
+    <message>
+        <source>lowest JPEG quality that fools: {quality}</source>
+        <translation>laagste JPEG-kwaliteit die misleidt: {quality}</translation>
     </message>
     <message>
         <source>Export lesson &amp;figure…</source>
@@ -439,7 +447,7 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     <name>JobRunner</name>
     <message>
         <source>Something went wrong ({error}).</source>
-        <extracomment>The message of a job or request that stopped because it was cancelled (a token, not shown). Send progress to the GUI at most this often (s); the last step always goes.</extracomment>
+        <extracomment>The message of a job or request that stopped because it was cancelled (a token, not shown). Send progress to the GUI at most this often (s); the last step always goes. The job thread&apos;s nice value on Linux (0 is normal): the worker and the GUI win the CPU.</extracomment>
         <translation>Er ging iets mis ({error}).</translation>
     </message>
 </context>

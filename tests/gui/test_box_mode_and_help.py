@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 
 from advlab.core.errors import ParameterError
@@ -142,6 +143,15 @@ def test_black_box_mode_greys_out_gradients_counts_queries_and_restores(window, 
     assert mode.queries_used() == record.queries
     assert mode.query_label.text() == f"Queries used: {record.queries}"
     assert mode.query_action.isVisible()
+    # Its one changed pixel is circled on the result and on the noise map, and not once
+    # the live view is back.
+    window.session.show_record(record)
+    changed = np.argwhere(np.abs(np.asarray(record.perturbation)).max(axis=2) > 0)
+    assert len(changed) == 1
+    (y, x), = changed.tolist()
+    assert window.noise_view.markers() == [(x, y)] == window.adversarial_view.markers()
+    window.session.show_record(None)
+    assert window.noise_view.markers() == []
 
     # A new image keeps the gradient tools greyed out.
     with qtbot.waitSignal(window.session.image_changed, timeout=30_000):

@@ -200,6 +200,13 @@ def test_robustness_text_reads_at_a_glance():
         "JPEG 90: not fooled · lowest JPEG quality that still fools: 75")
     report["jpeg"]["lowest_quality_that_fools"] = None
     assert "no JPEG quality fools it" in robustness_text(report)
+    # A failed attack whose JPEG is misread anyway: the compression did it, not "still".
+    failed = {"png": {"fools": False, "label": "Egyptian cat", "prob": 0.37},
+              "jpeg": {"quality": 90, "fools": True, "label": "tiger cat", "prob": 0.36,
+                       "lowest_quality_that_fools": 90}}
+    assert robustness_text(failed) == (
+        "Saved as PNG: not fooled (Egyptian cat 37 %)\n"
+        "JPEG 90: fooled by the compression itself · lowest JPEG quality that fools: 90")
 
 
 # -- in the window ---------------------------------------------------------------------

@@ -1,13 +1,19 @@
-"""An image shown large with crisp pixels, and an optional badge such as "noise ×100"."""
+"""An image shown large with crisp pixels, an optional badge such as "noise ×100", and
+optional circles around single pixels (those a one-pixel attack changed)."""
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPoint, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from advlab.gui.qt_images import to_qimage
+
+#: Marker circles: radius in screen pixels, and the pixel editor's colours.
+MARKER_RADIUS = 9.0
+MARKER_COLOUR = QColor("#00e5ff")
+OUTLINE_COLOUR = QColor(0, 0, 0, 200)
 
 
 class ImageView(QWidget):
@@ -17,6 +23,7 @@ class ImageView(QWidget):
         super().__init__(parent)
         self._image: QImage | None = None
         self._badge = ""
+        self._markers: list[tuple[int, int]] = []
         self._placeholder = placeholder
         self.setMinimumSize(QSize(96, 96))  # shrinks on a small projector rather than overlap
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -34,6 +41,14 @@ class ImageView(QWidget):
 
     def badge(self) -> str:
         return self._badge
+
+    def set_markers(self, points: list[tuple[int, int]]) -> None:
+        """Circle these (x, y) image pixels; [] clears."""
+        self._markers = [(int(x), int(y)) for x, y in points]
+        self.update()
+
+    def markers(self) -> list[tuple[int, int]]:
+        return list(self._markers)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(320, 320)
@@ -57,6 +72,8 @@ class ImageView(QWidget):
             return
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
         painter.drawImage(self.image_rect(), self._image)
+        if self._markers:
+            self._paint_markers(painter)
         if self._badge:
             font = QFont(self.font())
             font.setBold(True)
@@ -72,3 +89,15 @@ class ImageView(QWidget):
             painter.setPen(QColor("white"))
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self._badge)
 
+
+    def _paint_markers(self, painter: QPainter) -> None:
+        target = self.image_rect()
+        scale = target.width() / self._image.width() if self._image is not None else 1.0
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        radius = max(MARKER_RADIUS, scale)
+        for x, y in self._markers:
+            centre = QPointF(target.left() + (x + 0.5) * scale, target.top() + (y + 0.5) * scale)
+            for colour, width in ((OUTLINE_COLOUR, 4.0), (MARKER_COLOUR, 2.0)):
+                painter.setPen(QPen(colour, width))
+                painter.drawEllipse(centre, radius, radius)
