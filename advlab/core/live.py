@@ -186,8 +186,8 @@ class LiveLab:
 
     @torch.no_grad()
     def update(self, eta: float) -> LiveUpdate:
-        """The adversarial image at η and its prediction: one forward pass, on the model's
-        inference twin (built on the first update after a model change, ~1 s for Lite0)."""
+        """The adversarial image at η and its prediction: one forward pass (on the model's
+        inference twin once `warm_inference` has built it)."""
         start = time.perf_counter()
         adversarial = self.adversarial(eta)
         assert self.model is not None and self.clean is not None and self.clean_prediction

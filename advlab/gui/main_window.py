@@ -691,8 +691,8 @@ class MainWindow(QMainWindow):
             self._show_live()
             return
         self.adversarial_title.setText(self.tr("Result: {title}").format(title=record_title(record)))
-        markers = changed_pixels(record.perturbation) if record.attack == "onepixel" else None
-        self._show_result_image(record.adversarial_rgb, record.perturbation, markers)
+        self._show_result_image(record.adversarial_rgb, record.perturbation,
+                                one_pixel_markers(record, record.perturbation))
         top = getattr(record, "adv_top", None) or [(record.adv_index, record.adv_label,
                                                     record.adv_prob)]
         self.adversarial_bars.set_prediction([tuple(row) for row in top], record.clean_index)
@@ -751,8 +751,7 @@ class MainWindow(QMainWindow):
         if record is None:
             return
         delta = (np.asarray(rgb, np.float32) - record.clean_rgb.astype(np.float32)) / 255.0
-        markers = changed_pixels(delta) if record.attack == "onepixel" else None
-        self._show_result_image(rgb, delta, markers)
+        self._show_result_image(rgb, delta, one_pixel_markers(record, delta))
         self.adversarial_title.setText(self.tr("Result: {title}, step {step}").format(
             title=record_title(record), step=step))
 
@@ -802,6 +801,11 @@ def changed_pixels(delta: object) -> list[tuple[int, int]]:
     """(x, y) of every pixel a perturbation (H, W, 3) changes, for the one-pixel markers."""
     ys, xs = np.nonzero(np.abs(np.asarray(delta)).max(axis=2) > 0)
     return [(int(x), int(y)) for x, y in zip(xs[:50], ys[:50])]
+
+
+def one_pixel_markers(record: object, delta: object) -> list[tuple[int, int]] | None:
+    """The pixels to circle for a one-pixel attack's result (or one of its frames), else None."""
+    return changed_pixels(delta) if getattr(record, "attack", "") == "onepixel" else None
 
 
 def with_signals_blocked(action: QAction, checked: bool) -> None:

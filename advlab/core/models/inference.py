@@ -1,7 +1,7 @@
 """A faster twin of a classifier for answering queries: no gradients, same answers.
 
-Black-box attacks (one-pixel, Square, noise) only ask "what are the logits of these
-images?", tens of thousands of times. For that the eager module is not the fastest
+The one-pixel and Square attacks only ask "what are the logits of these images?",
+tens of thousands of times; so does the η slider, once per move. For that the eager module is not the fastest
 way to run the same maths: a frozen TorchScript trace folds batch norm into the
 convolutions and fixes the graph, and channels-last memory lets oneDNN/cuDNN use
 their fastest convolution kernels. On Lite0 and 2 CPU cores that is 5.7 ms per

@@ -9,11 +9,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from advlab.gui.qt_images import to_qimage
-
-#: Marker circles: radius in screen pixels, and the pixel editor's colours.
-MARKER_RADIUS = 9.0
-MARKER_COLOUR = QColor("#00e5ff")
-OUTLINE_COLOUR = QColor(0, 0, 0, 200)
+from advlab.gui.widgets.pixel_editor import MARKER_COLOUR, MARKER_RADIUS, OUTLINE_COLOUR
 
 
 class ImageView(QWidget):
@@ -72,8 +68,6 @@ class ImageView(QWidget):
             return
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
         painter.drawImage(self.image_rect(), self._image)
-        if self._markers:
-            self._paint_markers(painter)
         if self._badge:
             font = QFont(self.font())
             font.setBold(True)
@@ -88,6 +82,8 @@ class ImageView(QWidget):
             painter.drawRoundedRect(box, 5, 5)
             painter.setPen(QColor("white"))
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self._badge)
+        if self._markers:  # over the badge: a marked pixel may sit under it
+            self._paint_markers(painter)
 
 
     def _paint_markers(self, painter: QPainter) -> None:
@@ -98,6 +94,6 @@ class ImageView(QWidget):
         radius = max(MARKER_RADIUS, scale)
         for x, y in self._markers:
             centre = QPointF(target.left() + (x + 0.5) * scale, target.top() + (y + 0.5) * scale)
-            for colour, width in ((OUTLINE_COLOUR, 4.0), (MARKER_COLOUR, 2.0)):
+            for colour, width in ((OUTLINE_COLOUR, 4.5), (MARKER_COLOUR, 2.5)):  # as the editor
                 painter.setPen(QPen(colour, width))
                 painter.drawEllipse(centre, radius, radius)
