@@ -44,6 +44,7 @@ class Lab(QObject):
         super().__init__()
         self.settings = settings or QSettings()
         self.window = self._open(image)
+        self._retiring: list = []  # closed windows whose worker thread has not ended yet
 
     def _open(self, image: str | None, state: object = None):  # type: ignore[no-untyped-def]
         from advlab.gui import settings as keys
@@ -64,11 +65,22 @@ class Lab(QObject):
         self.window = self._open(None, state)
         self.window.restoreGeometry(geometry)
         self.window.show()  # before closing the old one, or Qt quits on the last window closed
-        old.close()
-        old.deleteLater()
+        old.close()  # asks its worker to stop and waits for it (up to 10 s)
+        self._retiring.append(old)
+        old.worker.finished.connect(self._delete_retired)
+        self._delete_retired()
+
+    def _delete_retired(self) -> None:
+        """Delete closed windows once their worker has ended: a thread object must not be
+        destroyed while its thread runs (Qt aborts the program)."""
+        for window in [w for w in self._retiring if w.worker.isFinished()]:
+            self._retiring.remove(window)
+            window.deleteLater()
 
     def stop(self) -> None:
-        self.window.worker.stop()
+        for window in [self.window, *self._retiring]:
+            window.worker.stop()
+        self._delete_retired()
 
 
 def main(argv: list[str] | None = None, image: str | None = None) -> int:

@@ -48,26 +48,22 @@ def _lower_this_threads_priority() -> None:
         pass  # not allowed here: normal priority
 
 
-def _run_on_a_thread_of_its_own(target: Callable[..., None], *args: Any) -> None:
-    """``target(*args)`` on a new Python thread; returns once that thread has ended.
+class _JobThread(QThread):
+    """One job's computation, on a thread of its own that ends with the job.
 
-    Not ``Thread.join()``: from a QThread that would register the QThread with
-    Python's ``threading`` as a never-ending dummy thread.
+    A Qt thread, not a Python ``threading.Thread``: the job emits the runner's signals,
+    and PySide supports emitting from threads Qt started (signals from foreign threads
+    that Qt has to adopt are a known source of crashes and hangs in PySide 6.8+).
     """
-    finished = threading.Event()
 
-    def body() -> None:
-        try:
-            _lower_this_threads_priority()
-            target(*args)
-        finally:
-            finished.set()
+    def __init__(self, target: Callable[..., None], *args: Any) -> None:
+        super().__init__()
+        self._target = target
+        self._args = args
 
-    compute = threading.Thread(target=body, name="advlab-job", daemon=True)
-    compute.start()
-    finished.wait()
-    while compute.is_alive():  # a few microseconds: the thread is on its way out
-        time.sleep(0.0005)
+    def run(self) -> None:
+        _lower_this_threads_priority()
+        self._target(*self._args)
 
 
 class JobState:
@@ -190,7 +186,9 @@ class JobRunner(QThread):
                 # has used torch keeps its OpenMP team while it lives, and that idle team
                 # made the worker's forwards 2.5× slower for as long as this runner lived
                 # (Lite0, 2 cores: 19–21 ms instead of 7.9; back to 8 once the thread ends).
-                _run_on_a_thread_of_its_own(self._run_one, job_id, kind, job)
+                compute = _JobThread(self._run_one, job_id, kind, job)
+                compute.start()
+                compute.wait()
             finally:
                 with self._lock:
                     self._running_id = 0
