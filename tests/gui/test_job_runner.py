@@ -7,6 +7,8 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from advlab.gui.job_runner import JobRunner
 
 
@@ -64,3 +66,18 @@ def test_pause_holds_a_job_at_its_next_step_and_cancel_ends_it(qtbot):
         assert runner.wait_idle(5.0)
     finally:
         runner.stop()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="set only with torch's libgomp")
+def test_a_job_leaves_one_core_to_the_worker(qtbot):
+    import torch
+
+    runner = JobRunner()
+    runner.start()
+    try:
+        with qtbot.waitSignal(runner.job_done, timeout=10_000) as done:
+            runner.submit("threads", lambda state: torch.get_num_threads())
+    finally:
+        runner.stop()
+    assert done.args[2] == max(1, torch.get_num_threads() - 1)
+    assert torch.get_num_threads() >= done.args[2]  # this thread keeps its own setting
