@@ -203,8 +203,12 @@
 <context>
     <name>ClassPicker</name>
     <message>
-        <source>(none): any wrong class will do</source>
+        <source>(none)</source>
         <extracomment>The completer entry (and accepted text) that means &quot;no target class&quot;.</extracomment>
+        <translation>(geen)</translation>
+    </message>
+    <message>
+        <source>(none): any wrong class will do</source>
         <translation>(geen): elke foute klasse is goed</translation>
     </message>
     <message>

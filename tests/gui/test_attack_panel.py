@@ -216,3 +216,22 @@ def test_choosing_a_completion_or_none(picker, qtbot):
     with qtbot.waitSignal(picker.target_changed) as blocker:
         picker.completer.activated.emit(NONE_TEXT)
     assert blocker.args == [""] and picker.edit.text() == ""
+
+
+def test_the_none_entry_is_in_the_windows_language(qtbot):
+    from advlab.gui import i18n
+
+    try:
+        assert i18n.install_translator("nl")
+        dutch = ClassPicker()
+        qtbot.addWidget(dutch)
+    finally:
+        i18n.install_translator("en")
+    dutch.set_class_names(imagenet_labels())
+    assert dutch.completer.model().index(0, 0).data() == "(geen)"
+    dutch.set_target("tabby")
+    with qtbot.waitSignal(dutch.target_changed) as blocker:
+        dutch.completer.activated.emit("(geen)")
+    assert blocker.args == [""] and dutch.edit.text() == "" and dutch.hint.isHidden()
+    dutch.set_target(NONE_TEXT)  # the English entry (a saved choice) still means none
+    assert dutch.target() == "" and dutch.is_valid()

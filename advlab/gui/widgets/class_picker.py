@@ -26,13 +26,14 @@ class ClassPicker(QWidget):
         super().__init__(parent)
         self._by_lower: dict[str, str] = {}
         self._last_target = ""
+        self._none_text = self.tr("(none)")  # the list's first entry, in the window's language
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(self.tr("(none): any wrong class will do"))
         self.edit.setClearButtonEnabled(True)
         self.edit.setToolTip(self.tr(
             "Type part of an ImageNet class name (e.g. 'air' for airliner) to aim for that class;\n"
             "leave empty for an untargeted attack."))
-        self._model = QStringListModel([NONE_TEXT], self)
+        self._model = QStringListModel([self._none_text], self)
         self.completer = QCompleter(self._model, self)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -57,7 +58,7 @@ class ClassPicker(QWidget):
         self._by_lower = {}
         for name in unique:
             self._by_lower.setdefault(name.lower(), name)
-        self._model.setStringList([NONE_TEXT, *unique])
+        self._model.setStringList([self._none_text, *unique])
         self._update_hint()
 
     def class_names(self) -> list[str]:
@@ -71,7 +72,7 @@ class ClassPicker(QWidget):
     def is_valid(self) -> bool:
         """False when the field holds text that is not a known class (the red hint is shown)."""
         text = self.edit.text().strip()
-        return text in ("", NONE_TEXT) or bool(self._resolve(text))
+        return self._means_none(text) or bool(self._resolve(text))
 
     def set_target(self, name: str) -> None:
         """Show ``name`` ("" for none); an unknown name is shown with the hint and gives ""."""
@@ -82,15 +83,19 @@ class ClassPicker(QWidget):
 
     def _resolve(self, text: str) -> str:
         text = text.strip()
-        if not text or text == NONE_TEXT:
+        if self._means_none(text):
             return ""
         return self._by_lower.get(text.lower(), "")
+
+    def _means_none(self, text: str) -> bool:
+        """Empty, or the "(none)" entry (in English or in the window's language)."""
+        return text in ("", NONE_TEXT, self._none_text)
 
     def _update_hint(self) -> None:
         self.hint.setVisible(not self.is_valid())
 
     def _on_text_changed(self, text: str) -> None:
-        if text.strip() == NONE_TEXT:  # "(none)" picked from the list: show the empty field
+        if text.strip() and self._means_none(text.strip()):  # picked "(none)": show it empty
             with QSignalBlocker(self.edit):
                 self.edit.clear()
         self._update_hint()
@@ -98,7 +103,7 @@ class ClassPicker(QWidget):
     def _on_completion(self, text: str) -> None:
         # The line edit may take the completion only after this slot (it connects on focus-in).
         with QSignalBlocker(self.edit):
-            self.edit.setText("" if text == NONE_TEXT else text)
+            self.edit.setText("" if self._means_none(text) else text)
         self._update_hint()
         self._commit()
 
