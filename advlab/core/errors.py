@@ -6,7 +6,17 @@ status 2) or a dialog (GUI); any other exception is a bug.
 
 
 class UserError(Exception):
-    """Bad input from the user: a file, a parameter, a model name."""
+    """Bad input from the user: a file, a parameter, a model name.
+
+    ``message`` is English. With ``values`` it is a template whose ``{name}`` fields they
+    fill (``str()`` is the filled-in English); the window translates the template first
+    (`advlab.gui.i18n.user_message`), so a Dutch lab explains the problem in Dutch.
+    """
+
+    def __init__(self, message: str = "", **values: object) -> None:
+        self.template = message
+        self.values = values
+        super().__init__(message.format(**values) if values else message)
 
 
 class ImageError(UserError):

@@ -24,7 +24,10 @@ def _one_image(image: torch.Tensor, what: str = "image") -> torch.Tensor:
     if image.dim() == 3:
         image = image.unsqueeze(0)
     if image.dim() != 4 or image.shape[0] != 1 or image.shape[1] != 3:
-        raise ParameterError(f"The {what} must have shape (1, 3, H, W), not {tuple(image.shape)}.")
+        raise ParameterError(
+            "The {what} must have shape (1, 3, H, W), not {shape}.",
+            what=what, shape=tuple(image.shape)
+        )
     return image
 
 
@@ -45,10 +48,16 @@ def gradient_magnitude(grad: torch.Tensor | np.ndarray) -> np.ndarray:
     array = grad.detach().float().cpu().numpy() if isinstance(grad, torch.Tensor) else np.asarray(grad, np.float32)
     if array.ndim == 4:
         if array.shape[0] != 1:
-            raise ParameterError(f"One gradient at a time, not a batch of {array.shape[0]}.")
+            raise ParameterError(
+                "One gradient at a time, not a batch of {count}.",
+                count=array.shape[0]
+            )
         array = array[0]
     if array.ndim != 3 or array.shape[0] != 3:
-        raise ParameterError(f"The gradient must have shape (3, H, W), not {array.shape}.")
+        raise ParameterError(
+            "The gradient must have shape (3, H, W), not {shape}.",
+            shape=array.shape
+        )
     magnitude = np.abs(array).sum(axis=0)
     scale = float(np.percentile(magnitude, 99))
     if scale <= 0.0:
@@ -93,14 +102,16 @@ def inspect_pixel(
     image, grad = _one_image(image), _one_image(grad, "gradient")
     if grad.shape != image.shape:
         raise ParameterError(
-            f"The gradient {tuple(grad.shape)} does not match the image {tuple(image.shape)}; "
-            "compute it on the image shown."
+            "The gradient {shape} does not match the image {shape2}; compute it on the image "
+            "shown.",
+            shape=tuple(grad.shape), shape2=tuple(image.shape)
         )
     height, width = image.shape[2], image.shape[3]
     if isinstance(x, bool) or isinstance(y, bool) or not (0 <= int(x) < width and 0 <= int(y) < height):
         raise ParameterError(
-            f"Pixel ({x}, {y}) is outside the {width}×{height} image; "
-            f"x must be in 0..{width - 1} and y in 0..{height - 1}."
+            "Pixel ({x}, {y}) is outside the {width}×{height} image; x must be in 0..{max_x} and "
+            "y in 0..{max_y}.",
+            x=x, y=y, width=width, height=height, max_x=width - 1, max_y=height - 1
         )
     x, y = int(x), int(y)
     eta = check_number("eta", eta, 0.0, maximum=1.0, meaning="η in pixel units; 0.005 ≈ 1.3 grey levels")
@@ -165,7 +176,10 @@ def linear_view(
     """Measured and first-order fall of the ``label`` logit (``quantity="logit"``) or of
     its margin over the clean runner-up class (``"margin"``) along −sign(∇f), per η."""
     if quantity not in QUANTITIES:
-        raise ParameterError(f"Unknown quantity '{quantity}'; use one of {', '.join(QUANTITIES)}.")
+        raise ParameterError(
+            "Unknown quantity '{quantity}'; use one of {quantities}.",
+            quantity=quantity, quantities=', '.join(QUANTITIES)
+        )
     image = _one_image(image).detach().float()
     batch_size = check_whole("batch_size", batch_size, 1, "images per forward pass")
     grid = np.asarray([float(e) for e in etas], dtype=np.float64)

@@ -53,26 +53,42 @@ def load_image(path: str | os.PathLike[str]) -> np.ndarray:
     try:
         info = p.stat()
     except FileNotFoundError:
-        raise ImageError(f"'{p}' does not exist. Check the path and try again.") from None
+        raise ImageError("'{p}' does not exist. Check the path and try again.", p=p) from None
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        raise ImageError(f"Cannot open '{name}': {reason}. Check the path and try again.") from exc
+        raise ImageError(
+            "Cannot open '{name}': {reason}. Check the path and try again.",
+            name=name, reason=reason
+        ) from exc
     if stat.S_ISDIR(info.st_mode):
-        raise ImageError(f"'{name}' is a folder, not an image. Choose an image file inside it.")
+        raise ImageError(
+            "'{name}' is a folder, not an image. Choose an image file inside it.",
+            name=name
+        )
     if not stat.S_ISREG(info.st_mode):
-        raise ImageError(f"'{name}' is not a regular file. Choose an image file.")
+        raise ImageError(
+            "'{name}' is not a regular file. Choose an image file.",
+            name=name
+        )
     size = info.st_size
     if size == 0:
-        raise ImageError(f"'{name}' is empty (0 bytes). Choose another image file.")
+        raise ImageError(
+            "'{name}' is empty (0 bytes). Choose another image file.",
+            name=name
+        )
     if size > MAX_FILE_BYTES:
         raise ImageError(
-            f"'{name}' is {_human_bytes(size)}; the lab opens images up to "
-            f"{_human_bytes(MAX_FILE_BYTES)}. Save a smaller copy and open that."
+            "'{name}' is {size}; the lab opens images up to {max_file_bytes}. Save a smaller copy"
+            " and open that.",
+            name=name, size=_human_bytes(size), max_file_bytes=_human_bytes(MAX_FILE_BYTES)
         )
     try:
         data = p.read_bytes()
     except OSError as exc:
-        raise ImageError(f"Cannot read '{name}': {exc.strerror}. Check its permissions.") from exc
+        raise ImageError(
+            "Cannot read '{name}': {strerror}. Check its permissions.",
+            name=name, strerror=exc.strerror
+        ) from exc
     return decode_image(data, name)
 
 
@@ -87,7 +103,7 @@ def _human_bytes(n: int) -> str:
 def decode_image(data: bytes, name: str = "the image") -> np.ndarray:
     """Decode image bytes (a file's content or dropped data) into RGB ``uint8`` (H, W, 3)."""
     if not data:
-        raise ImageError(f"'{name}' is empty. Choose another image.")
+        raise ImageError("'{name}' is empty. Choose another image.", name=name)
     try:
         with warnings.catch_warnings():
             # Pillow warns from 89 Mpx on; the lab's own limit (MAX_PIXELS) decides instead.
@@ -100,12 +116,15 @@ def decode_image(data: bytes, name: str = "the image") -> np.ndarray:
                 width, height = im.size
                 if width * height > MAX_PIXELS:
                     raise ImageError(
-                        f"'{name}' is {width}×{height} pixels, more than the "
-                        f"{MAX_PIXELS // 1_000_000} million the lab decodes. "
-                        "Save a smaller copy and open that."
+                        "'{name}' is {width}×{height} pixels, more than the {limit} million the "
+                        "lab decodes. Save a smaller copy and open that.",
+                        name=name, width=width, height=height, limit=MAX_PIXELS // 1_000_000
                     )
                 if width < 1 or height < 1:
-                    raise ImageError(f"'{name}' has no pixels. Choose another image.")
+                    raise ImageError(
+                        "'{name}' has no pixels. Choose another image.",
+                        name=name
+                    )
                 im.seek(0)
                 if im.format in ("JPEG", "MPO"):
                     im.draft("RGB", (MAX_SIDE, MAX_SIDE))
@@ -116,23 +135,27 @@ def decode_image(data: bytes, name: str = "the image") -> np.ndarray:
         raise
     except Image.DecompressionBombError as exc:
         raise ImageError(
-            f"'{name}' claims to be enormous (a 'decompression bomb') and was refused. "
-            "Open a normal photo instead."
+            "'{name}' claims to be enormous (a 'decompression bomb') and was refused. Open a "
+            "normal photo instead.",
+            name=name
         ) from exc
     except UnidentifiedImageError as exc:
         raise ImageError(
-            f"'{name}' is not an image the lab can read. Use PNG, JPEG, WebP, BMP, TIFF or GIF."
+            "'{name}' is not an image the lab can read. Use PNG, JPEG, WebP, BMP, TIFF or GIF.",
+            name=name
         ) from exc
     except MemoryError as exc:
         raise ImageError(
-            f"'{name}' is too large to decode in the available memory. "
-            "Save a smaller copy and open that."
+            "'{name}' is too large to decode in the available memory. Save a smaller copy and "
+            "open that.",
+            name=name
         ) from exc
     except Exception as exc:  # noqa: BLE001 - any decoder failure means a bad file
         # Damaged files make Pillow's decoders raise OSError, SyntaxError, ValueError,
         # EOFError, but also struct.error, IndexError, TypeError, ...: all are the file's fault.
         raise ImageError(
-            f"'{name}' is damaged or incomplete ({_short(exc)}). Try another copy of the image."
+            "'{name}' is damaged or incomplete ({exc}). Try another copy of the image.",
+            name=name, exc=_short(exc)
         ) from exc
     if max(rgb.size) > MAX_SIDE:
         rgb.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)

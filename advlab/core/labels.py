@@ -35,7 +35,10 @@ def resolve_label(text: str | int) -> int:
         index = int(text)
         if 0 <= index < len(labels):
             return index
-        raise ParameterError(f"Class index {index} is out of range; use 0 to {len(labels) - 1}.")
+        raise ParameterError(
+            "Class index {index} is out of range; use 0 to {last}.",
+            index=index, last=len(labels) - 1
+        )
     wanted = str(text).strip().lower()
     if not wanted:
         raise ParameterError("The target class is empty; type an ImageNet class such as 'airliner'.")
@@ -50,5 +53,6 @@ def resolve_label(text: str | int) -> int:
     hints = list(dict.fromkeys([labels[lowered.index(c)] for c in close] + contains))[:4]
     hint = f" Did you mean: {', '.join(hints)}?" if hints else ""
     raise ParameterError(
-        f"'{text}' is not an ImageNet class.{hint} Run 'advlab labels' to list all 1000."
+        "'{text}' is not an ImageNet class.{hint} Run 'advlab labels' to list all 1000.",
+        text=text, hint=hint
     )

@@ -135,7 +135,10 @@ class LiveLab:
     def set_direction(self, kind: str, target: int | None = None, seed: int = 0) -> None:
         """Choose FGSM (towards ``target`` if given) or random ±1 noise with ``seed``."""
         if kind not in DIRECTIONS:
-            raise ParameterError(f"Unknown direction '{kind}'; use one of {', '.join(DIRECTIONS)}.")
+            raise ParameterError(
+                "Unknown direction '{kind}'; use one of {directions}.",
+                kind=kind, directions=', '.join(DIRECTIONS)
+            )
         self.direction_kind, self.target, self.seed = kind, target, int(seed)
 
     def direction(self) -> torch.Tensor:
@@ -165,8 +168,9 @@ class LiveLab:
         size = self.clean.shape[-1]
         if rgb.shape != (size, size, 3) or rgb.dtype != np.uint8:
             raise ParameterError(
-                f"Edited image is {rgb.shape} {rgb.dtype}; the model needs ({size}, {size}, 3) "
-                "uint8. Reset the pixel edits and try again."
+                "Edited image is {shape} {dtype}; the model needs ({size}, {size}, 3) uint8. "
+                "Reset the pixel edits and try again.",
+                shape=rgb.shape, dtype=rgb.dtype, size=size
             )
         self.edited = img.to_tensor(rgb).unsqueeze(0).to(self.device)
 
@@ -179,7 +183,7 @@ class LiveLab:
     def adversarial(self, eta: float) -> torch.Tensor:
         """clip(base + η·d, 0, 1) for the current direction, (1, 3, S, S) on the device."""
         if not 0.0 <= eta <= 1.0:
-            raise ParameterError(f"η = {eta:g} is outside [0, 1] pixel units.")
+            raise ParameterError("η = {eta:g} is outside [0, 1] pixel units.", eta=eta)
         assert self.clean is not None
         direction = self.direction()
         return perturb(self.base().clone(), direction, eta)

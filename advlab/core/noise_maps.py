@@ -61,8 +61,10 @@ def _check_delta(delta: np.ndarray) -> np.ndarray:
     array = np.asarray(delta)
     if array.ndim != 3 or array.shape[2] != 3:
         raise ParameterError(
-            f"A perturbation must be an (H, W, 3) array, not shape {array.shape}: "
-            "pass adversarial − clean as height × width × RGB.")
+            "A perturbation must be an (H, W, 3) array, not shape {shape}: pass adversarial − "
+            "clean as height × width × RGB.",
+            shape=array.shape
+        )
     array = array.astype(np.float64, copy=False)
     if not np.all(np.isfinite(array)):
         raise ParameterError("The perturbation contains NaN or infinite values: recompute the result.")
@@ -73,8 +75,10 @@ def _check_amplification(amplification: float) -> float:
     amplification = float(amplification)
     if not np.isfinite(amplification) or amplification <= 0:
         raise ParameterError(
-            f"Amplification must be a positive number, not {amplification}: "
-            "use auto_amplification() for a sensible one.")
+            "Amplification must be a positive number, not {amplification}: use "
+            "auto_amplification() for a sensible one.",
+            amplification=amplification
+        )
     return amplification
 
 
@@ -100,7 +104,10 @@ def heat_map(delta: np.ndarray, vmax: float) -> np.ndarray:
     array = _check_delta(delta)
     vmax = float(vmax)
     if not np.isfinite(vmax) or vmax <= 0:
-        raise ParameterError(f"The heat map's top value vmax must be positive, not {vmax}.")
+        raise ParameterError(
+            "The heat map's top value vmax must be positive, not {vmax}.",
+            vmax=vmax
+        )
     magnitude = np.abs(array).max(axis=2)
     index = np.rint(np.clip(magnitude / vmax, 0.0, 1.0) * 255.0).astype(np.intp)
     return INFERNO[index]
@@ -115,7 +122,10 @@ def channel_map(delta: np.ndarray, channel: int, amplification: float) -> np.nda
     array = _check_delta(delta)
     amplification = _check_amplification(amplification)
     if channel not in (0, 1, 2):
-        raise ParameterError(f"channel must be 0 (red), 1 (green) or 2 (blue), not {channel}.")
+        raise ParameterError(
+            "channel must be 0 (red), 1 (green) or 2 (blue), not {channel}.",
+            channel=channel
+        )
     strength = np.clip(2.0 * amplification * array[:, :, channel], -1.0, 1.0)[:, :, None]
     towards = np.where(strength >= 0, _POSITIVE_RGB, _NEGATIVE_RGB)
     return _to_uint8(_WHITE_RGB + np.abs(strength) * (towards - _WHITE_RGB))
@@ -155,12 +165,18 @@ def histogram(deltas: np.ndarray, bins: int = 101, limit: float | None = None
     if not np.all(np.isfinite(values)):
         raise ParameterError("The perturbation contains NaN or infinite values: recompute the result.")
     if int(bins) != bins or bins < 1:
-        raise ParameterError(f"bins must be a positive whole number, not {bins}.")
+        raise ParameterError(
+            "bins must be a positive whole number, not {bins}.",
+            bins=bins
+        )
     if limit is None:
         limit = max(1.0, float(np.abs(values).max(initial=0.0)))
     limit = float(limit)
     if not np.isfinite(limit) or limit <= 0:
-        raise ParameterError(f"The histogram limit must be a positive number of grey levels, not {limit}.")
+        raise ParameterError(
+            "The histogram limit must be a positive number of grey levels, not {limit}.",
+            limit=limit
+        )
     edges = np.linspace(-limit, limit, int(bins) + 1)
     counts, _ = np.histogram(np.clip(values, -limit, limit), bins=edges)
     return edges, counts

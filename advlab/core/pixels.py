@@ -33,8 +33,9 @@ class PixelEdits:
         base = np.asarray(base)
         if base.dtype != np.uint8 or base.ndim != 3 or base.shape[2] != 3:
             raise ParameterError(
-                f"Pixel editing needs an RGB uint8 image of shape (H, W, 3), not {base.dtype} "
-                f"{base.shape}. Load the image through the lab first."
+                "Pixel editing needs an RGB uint8 image of shape (H, W, 3), not {dtype} {shape}. "
+                "Load the image through the lab first.",
+                dtype=base.dtype, shape=base.shape
             )
         self._base = base.copy()
         self._base.setflags(write=False)
@@ -166,15 +167,20 @@ class PixelEdits:
         x, y = _whole("x", x), _whole("y", y)
         if not (0 <= x < self.width and 0 <= y < self.height):
             raise ParameterError(
-                f"Pixel ({x}, {y}) is outside the {self.width}×{self.height} image; "
-                f"x must be in 0..{self.width - 1} and y in 0..{self.height - 1}."
+                "Pixel ({x}, {y}) is outside the {width}×{height} image; x must be in 0..{max_x} "
+                "and y in 0..{max_y}.",
+                x=x, y=y, width=self.width, height=self.height, max_x=self.width - 1,
+                max_y=self.height - 1
             )
         return x, y
 
 
 def _whole(name: str, value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise ParameterError(f"{name} = {value!r} must be a whole pixel coordinate.")
+        raise ParameterError(
+            "{name} = {value!r} must be a whole pixel coordinate.",
+            name=name, value=value
+        )
     return int(value)
 
 
@@ -190,8 +196,9 @@ def _check_rgb(rgb: object) -> Rgb:
     )
     if not ok:
         raise ParameterError(
-            f"Colour {rgb!r} is not valid; give three whole numbers (red, green, blue) "
-            "each from 0 to 255."
+            "Colour {rgb!r} is not valid; give three whole numbers (red, green, blue) each from 0"
+            " to 255.",
+            rgb=rgb
         )
     r, g, b = (int(v) for v in values)
     return (r, g, b)

@@ -289,18 +289,30 @@ def _scalar_for_json(name: str, value: Any, kinds: tuple[type, ...]) -> Any:
         value = value.item()
     if bool in kinds:
         if not isinstance(value, bool):
-            raise SessionError(f"Cannot save: the result's {name} is {value!r}, not true/false.")
+            raise SessionError(
+                "Cannot save: the result's {name} is {value!r}, not true/false.",
+                name=name, value=value
+            )
         return value
     if int in kinds:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise SessionError(f"Cannot save: the result's {name} is {value!r}, not a whole number.")
+            raise SessionError(
+                "Cannot save: the result's {name} is {value!r}, not a whole number.",
+                name=name, value=value
+            )
         return value
     if float in kinds:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise SessionError(f"Cannot save: the result's {name} is {value!r}, not a number.")
+            raise SessionError(
+                "Cannot save: the result's {name} is {value!r}, not a number.",
+                name=name, value=value
+            )
         return float(value)
     if not isinstance(value, str):
-        raise SessionError(f"Cannot save: the result's {name} is {value!r}, not text.")
+        raise SessionError(
+            "Cannot save: the result's {name} is {value!r}, not text.",
+            name=name, value=value
+        )
     return value
 
 
@@ -351,8 +363,9 @@ def save_session(path: str | os.PathLike[str], state: SessionState) -> None:
     target = Path(path)
     if len(state.records) > MAX_RECORDS:
         raise SessionError(
-            f"The session holds {len(state.records)} results; a session file keeps at most "
-            f"{MAX_RECORDS}. Delete some results and save again."
+            "The session holds {count_records} results; a session file keeps at most "
+            "{max_records}. Delete some results and save again.",
+            count_records=len(state.records), max_records=MAX_RECORDS
         )
     entries: dict[str, bytes] = {}
     source = None
@@ -377,8 +390,9 @@ def save_session(path: str | os.PathLike[str], state: SessionState) -> None:
         manifest_text = json.dumps(manifest, ensure_ascii=False, indent=1)
     except (TypeError, ValueError) as exc:
         raise SessionError(
-            f"Cannot save the session: a setting is not plain data ({exc}). "
-            "This is a bug in the lab; please report it."
+            "Cannot save the session: a setting is not plain data ({exc}). This is a bug in the "
+            "lab; please report it.",
+            exc=exc
         ) from exc
 
     try:
@@ -387,8 +401,8 @@ def save_session(path: str | os.PathLike[str], state: SessionState) -> None:
                                              suffix=".tmp", delete=False)
     except OSError as exc:
         raise SessionError(
-            f"Cannot write in '{target.parent}': {exc.strerror or exc}. "
-            "Choose another folder."
+            "Cannot write in '{parent}': {reason}. Choose another folder.",
+            parent=target.parent, reason=exc.strerror or exc
         ) from exc
     temporary = Path(handle.name)
     try:
@@ -405,8 +419,9 @@ def save_session(path: str | os.PathLike[str], state: SessionState) -> None:
         temporary.unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise SessionError(
-                f"Could not write the session to '{target}': {exc.strerror or exc}. "
-                "Check the free disk space, or choose another folder."
+                "Could not write the session to '{target}': {reason}. Check the free disk space, "
+                "or choose another folder.",
+                target=target, reason=exc.strerror or exc
             ) from exc
         raise
 
@@ -429,10 +444,16 @@ def _check_image(name: str, array: Any, dtype: type, shape: tuple[int, ...] | No
                  else type(array).__name__)
         wanted = f"{np.dtype(dtype)} {shape if shape else '(H, W, 3)'}"
         if when == "save":
-            raise SessionError(f"Cannot save: the {name} is {found}, not {wanted}. "
-                               "This is a bug in the lab; please report it.")
-        raise SessionError(f"The session's {name} is {found}, not {wanted}. "
-                           "The file is damaged or not from advlab; open another session file.")
+            raise SessionError(
+                "Cannot save: the {name} is {found}, not {wanted}. This is a bug in the lab; "
+                "please report it.",
+                name=name, found=found, wanted=wanted
+            )
+        raise SessionError(
+            "The session's {name} is {found}, not {wanted}. The file is damaged or not from "
+            "advlab; open another session file.",
+            name=name, found=found, wanted=wanted
+        )
     return array
 
 
@@ -462,9 +483,9 @@ class _Reader:
         except ValueError as exc:
             if "pickle" in str(exc).lower():
                 raise SessionError(
-                    f"'{self.name}' holds Python objects in the {what}, which the lab never "
-                    "writes and refuses to load (they could run code). Open a session "
-                    "saved by advlab."
+                    "'{name}' holds Python objects in the {what}, which the lab never writes and "
+                    "refuses to load (they could run code). Open a session saved by advlab.",
+                    name=self.name, what=what
                 ) from exc
             raise self.damaged(f"the {what} is not a valid array ({exc})") from exc
         except (OSError, EOFError, MemoryError) as exc:
@@ -569,31 +590,43 @@ def load_session(path: str | os.PathLike[str]) -> SessionState:
     try:
         size = p.stat().st_size
     except FileNotFoundError:
-        raise SessionError(f"'{p}' does not exist. Check the path and try again.") from None
+        raise SessionError("'{p}' does not exist. Check the path and try again.", p=p) from None
     except OSError as exc:
-        raise SessionError(f"Cannot open '{name}': {exc.strerror or exc}. Check the path.") from exc
+        raise SessionError(
+            "Cannot open '{name}': {reason}. Check the path.",
+            name=name, reason=exc.strerror or exc
+        ) from exc
     if not p.is_file():
-        raise SessionError(f"'{name}' is not a file. Choose a session file (.advlab).")
+        raise SessionError(
+            "'{name}' is not a file. Choose a session file (.advlab).",
+            name=name
+        )
     if size > MAX_SESSION_BYTES:
         raise SessionError(
-            f"'{name}' is {size / 1024**3:.1f} GB; the lab opens session files up to "
-            f"{MAX_SESSION_BYTES // 1024**3} GB. Is it really a session file?"
+            "'{name}' is {size:.1f} GB; the lab opens session files up to {limit} GB. Is it "
+            "really a session file?",
+            name=name, size=size / 1024**3, limit=MAX_SESSION_BYTES // 1024**3
         )
     try:
         archive = zipfile.ZipFile(p)
     except (zipfile.BadZipFile, EOFError, ValueError) as exc:
         raise SessionError(
-            f"'{name}' is not an advlab session file, or it is damaged or incomplete. "
-            "Open another session file, or an autosave."
+            "'{name}' is not an advlab session file, or it is damaged or incomplete. Open another"
+            " session file, or an autosave.",
+            name=name
         ) from exc
     except OSError as exc:
-        raise SessionError(f"Cannot read '{name}': {exc.strerror or exc}. Check its permissions.") from exc
+        raise SessionError(
+            "Cannot read '{name}': {reason}. Check its permissions.",
+            name=name, reason=exc.strerror or exc
+        ) from exc
     with archive:
         unpacked = sum(info.file_size for info in archive.infolist())
         if unpacked > MAX_UNPACKED_BYTES:
             raise SessionError(
-                f"'{name}' would unpack to {unpacked / 1024**3:.1f} GB, more than the "
-                f"{MAX_UNPACKED_BYTES // 1024**3} GB a session may hold. It was refused."
+                "'{name}' would unpack to {size:.1f} GB, more than the {limit} GB a session may"
+                " hold. It was refused.",
+                name=name, size=unpacked / 1024**3, limit=MAX_UNPACKED_BYTES // 1024**3
             )
         reader = _Reader(archive, name)
         manifest = _read_manifest(archive, reader)
@@ -606,8 +639,9 @@ def _read_manifest(archive: zipfile.ZipFile, reader: _Reader) -> dict:
         text = archive.read(_MANIFEST)
     except KeyError:
         raise SessionError(
-            f"'{name}' is a zip file but not an advlab session (it has no {_MANIFEST}). "
-            "Open a file saved with File → Save session."
+            "'{name}' is a zip file but not an advlab session (it has no manifest.json). Open a "
+            "file saved with File → Save session.",
+            name=name
         ) from None
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
         raise reader.damaged(f"its {_MANIFEST} cannot be read ({exc})") from exc
@@ -617,16 +651,18 @@ def _read_manifest(archive: zipfile.ZipFile, reader: _Reader) -> dict:
         raise reader.damaged(f"its {_MANIFEST} is not valid JSON") from exc
     if not isinstance(manifest, dict) or manifest.get("format") != SESSION_FORMAT:
         raise SessionError(
-            f"'{name}' is not an advlab session (its manifest does not say '{SESSION_FORMAT}'). "
-            "Open a file saved with File → Save session."
+            "'{name}' is not an advlab session (its manifest does not say 'advlab-session'). Open"
+            " a file saved with File → Save session.",
+            name=name
         )
     version = manifest.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise reader.damaged(f"its format version is {version!r}")
     if version > SESSION_VERSION:
         raise SessionError(
-            f"'{name}' was saved by a newer advlab (session version {version}; this one reads "
-            f"up to {SESSION_VERSION}). Update advlab to open it."
+            "'{name}' was saved by a newer advlab (session version {version}; this one reads up "
+            "to {session_version}). Update advlab to open it.",
+            name=name, version=version, session_version=SESSION_VERSION
         )
     return manifest
 
@@ -636,8 +672,9 @@ def _state_from_manifest(manifest: dict, reader: _Reader) -> SessionState:
     records_doc = _field(manifest, "records", (list,), reader, where)
     if len(records_doc) > MAX_RECORDS:
         raise SessionError(
-            f"'{reader.name}' claims {len(records_doc)} results; the lab opens at most "
-            f"{MAX_RECORDS}. The file was refused."
+            "'{name}' claims {count_records_doc} results; the lab opens at most {max_records}. "
+            "The file was refused.",
+            name=reader.name, count_records_doc=len(records_doc), max_records=MAX_RECORDS
         )
     source_entry = _field(manifest, "source_rgb", (str,), reader, where, allow_none=True)
     source = None

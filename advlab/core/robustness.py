@@ -64,30 +64,34 @@ def _check_inputs(model: Any, rgb: Any, clean_index: Any, target: Any,
         shape = getattr(rgb, "shape", None)
         dtype = getattr(rgb, "dtype", type(rgb).__name__)
         raise ParameterError(
-            f"The adversarial image is {shape} {dtype}; the saved-file check needs an "
-            "(H, W, 3) uint8 image. Pass the 8-bit adversarial (e.g. record.adversarial_rgb)."
+            "The adversarial image is {shape} {dtype}; the saved-file check needs an (H, W, 3) "
+            "uint8 image. Pass the 8-bit adversarial (e.g. record.adversarial_rgb).",
+            shape=shape, dtype=dtype
         )
     size = getattr(getattr(model, "spec", None), "input_size", None)
     if size is not None and rgb.shape[:2] != (size, size):
         raise ParameterError(
-            f"The adversarial image is {rgb.shape[1]}×{rgb.shape[0]} pixels but the model "
-            f"classifies {size}×{size}. Check it with the model that made it."
+            "The adversarial image is {width}×{height} pixels but the model classifies "
+            "{size}×{size}. Check it with the model that made it.",
+            width=rgb.shape[1], height=rgb.shape[0], size=size
         )
     for name, value in (("clean_index", clean_index), ("target", target)):
         if value is None and name == "target":
             continue
         if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 0:
             raise ParameterError(
-                f"{name} = {value!r} is not a class number; use a whole number from 0 "
-                "(an ImageNet class index)."
+                "{name} = {value!r} is not a class number; use a whole number from 0 (an ImageNet"
+                " class index).",
+                name=name, value=value
             )
     checked = []
     for quality in qualities:
         if isinstance(quality, bool) or not isinstance(quality, (int, np.integer)) \
                 or not 1 <= quality <= 100:
             raise ParameterError(
-                f"JPEG quality {quality!r} is not a whole number from 1 to 100; "
-                "use e.g. range(100, 4, -5)."
+                "JPEG quality {quality!r} is not a whole number from 1 to 100; use e.g. "
+                "range(100, 4, -5).",
+                quality=quality
             )
         checked.append(int(quality))
     return checked

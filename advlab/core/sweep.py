@@ -53,11 +53,15 @@ def direction_from_perturbation(delta: torch.Tensor) -> torch.Tensor:
 
 def _check_pair(clean: torch.Tensor, direction: torch.Tensor) -> None:
     if clean.dim() != 4 or clean.shape[0] != 1 or clean.shape[1] != 3:
-        raise ParameterError(f"The sweep needs one image of shape (1, 3, H, W), not {tuple(clean.shape)}.")
+        raise ParameterError(
+            "The sweep needs one image of shape (1, 3, H, W), not {shape}.",
+            shape=tuple(clean.shape)
+        )
     if direction.shape != clean.shape:
         raise ParameterError(
-            f"The direction has shape {tuple(direction.shape)} but the image has "
-            f"{tuple(clean.shape)}; compute the direction on the image the model sees."
+            "The direction has shape {shape} but the image has {shape2}; compute the direction on"
+            " the image the model sees.",
+            shape=tuple(direction.shape), shape2=tuple(clean.shape)
         )
 
 
@@ -104,7 +108,10 @@ def find_flip(
     hi = check_number("hi", hi, 0.0, maximum=1.0, meaning="η in pixel units")
     tol = check_number("tol", tol, 0.0, strict=True, meaning="bisection tolerance in pixel units")
     if lo > hi:
-        raise ParameterError(f"lo = {lo:g} is above hi = {hi:g}; give lo ≤ hi.")
+        raise ParameterError(
+            "lo = {lo:g} is above hi = {hi:g}; give lo ≤ hi.",
+            lo=lo, hi=hi
+        )
     direction = direction.to(clean.device)
     if not _goal_at(model, clean, direction, hi, label, target):
         return None

@@ -23,10 +23,16 @@ def fit_to(images: torch.Tensor, size: int) -> torch.Tensor:
     """(N, 3, H, W) in [0, 1] resized to (N, 3, size, size): bilinear with antialiasing,
     clamped to [0, 1], differentiable. Returned as is when the size already matches."""
     if images.dim() != 4 or images.shape[1] != 3:
-        raise ParameterError(f"Images must have shape (N, 3, H, W), not {tuple(images.shape)}.")
+        raise ParameterError(
+            "Images must have shape (N, 3, H, W), not {shape}.",
+            shape=tuple(images.shape)
+        )
     size = int(size)
     if size < 1:
-        raise ParameterError(f"The input size must be at least 1 pixel, not {size}.")
+        raise ParameterError(
+            "The input size must be at least 1 pixel, not {size}.",
+            size=size
+        )
     if images.shape[2] == size and images.shape[3] == size:
         return images
     resized = F.interpolate(images, size=(size, size), mode="bilinear",
@@ -40,8 +46,9 @@ def input_size_of(model: nn.Module) -> int:
     size = getattr(spec, "input_size", None) or getattr(model, "input_size", None)
     if not size:
         raise ParameterError(
-            f"{type(model).__name__} does not say which input size it expects; "
-            "load it through the lab's model registry."
+            "{kind} does not say which input size it expects; load it through the lab's model "
+            "registry.",
+            kind=type(model).__name__
         )
     return int(size)
 
@@ -101,11 +108,15 @@ def transfer_matrix(
     if not models:
         raise ParameterError("No model to test on; load at least one model in the manager.")
     if clean.dim() != 4 or clean.shape[0] != 1 or clean.shape[1] != 3:
-        raise ParameterError(f"The clean image must have shape (1, 3, H, W), not {tuple(clean.shape)}.")
+        raise ParameterError(
+            "The clean image must have shape (1, 3, H, W), not {shape}.",
+            shape=tuple(clean.shape)
+        )
     for name, adversarial in adversarials.items():
         if adversarial.dim() != 4 or adversarial.shape[0] != 1 or adversarial.shape[1] != 3:
             raise ParameterError(
-                f"The adversarial '{name}' must have shape (1, 3, H, W), not {tuple(adversarial.shape)}."
+                "The adversarial '{name}' must have shape (1, 3, H, W), not {shape}.",
+                name=name, shape=tuple(adversarial.shape)
             )
     sources, targets = list(adversarials), list(models)
     n_sources, n_targets = len(sources), len(targets)
@@ -123,8 +134,10 @@ def transfer_matrix(
         probs = model(batch).float().softmax(dim=1).cpu()
         if target is not None and not 0 <= int(target) < probs.shape[1]:
             raise ParameterError(
-                f"Target class {target} does not exist for '{model_name}' "
-                f"({probs.shape[1]} classes); choose a class from 0 to {probs.shape[1] - 1}."
+                "Target class {target} does not exist for '{model_name}' ({item} classes); choose"
+                " a class from 0 to {value}.",
+                target=target, model_name=model_name, item=probs.shape[1], value=probs.shape[1]
+                - 1
             )
         best_prob, best_class = probs.max(dim=1)
         clean_class = int(best_class[0])
@@ -161,7 +174,10 @@ class EnsembleModel(nn.Module):
             raise ParameterError("An ensemble needs at least one model; choose the models to craft on.")
         input_size = int(input_size)
         if input_size < 1:
-            raise ParameterError(f"The ensemble's input size must be at least 1 pixel, not {input_size}.")
+            raise ParameterError(
+                "The ensemble's input size must be at least 1 pixel, not {input_size}.",
+                input_size=input_size
+            )
         self.members = nn.ModuleList(models)
         self.sizes = [input_size_of(m) for m in models]
         names = [getattr(getattr(m, "spec", None), "name", type(m).__name__) for m in models]
@@ -188,8 +204,9 @@ class EnsembleModel(nn.Module):
         classes = {int(z.shape[1]) for z in logits}
         if len(classes) != 1:
             raise ParameterError(
-                f"The ensemble's models disagree on the number of classes ({sorted(classes)}); "
-                "combine models trained on the same classes."
+                "The ensemble's models disagree on the number of classes ({classes}); combine "
+                "models trained on the same classes.",
+                classes=sorted(classes)
             )
         return torch.stack(logits).mean(dim=0)
 

@@ -25,14 +25,19 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def build_window(image: str | None = None, settings: QSettings | None = None):  # type: ignore[no-untyped-def]
-    """Create the worker and the main window and start the worker (torch loads there)."""
+def create_window(image: str | None = None, settings: QSettings | None = None):  # type: ignore[no-untyped-def]
+    """The main window and its worker, not started yet: connect to its signals, then call
+    ``window.worker.start()`` (torch loads there)."""
     from advlab.gui.main_window import MainWindow
     from advlab.gui.worker import ModelWorker
 
-    worker = ModelWorker()
-    window = MainWindow(worker, settings or QSettings(), image=image)
-    worker.start()
+    return MainWindow(ModelWorker(), settings or QSettings(), image=image)
+
+
+def build_window(image: str | None = None, settings: QSettings | None = None):  # type: ignore[no-untyped-def]
+    """Create the worker and the main window and start the worker (torch loads there)."""
+    window = create_window(image, settings)
+    window.worker.start()
     return window
 
 
@@ -51,11 +56,14 @@ class Lab(QObject):
         from advlab.gui.i18n import install_translator, resolve_language
 
         install_translator(resolve_language(keys.LANGUAGE.get(self.settings)))
-        window = build_window(image, self.settings)
+        window = create_window(image, self.settings)
         window.language_chosen.connect(self.switch_language)
         if state is not None:
+            # Connected before the worker starts: with torch already imported, it can be
+            # ready before this line would otherwise run, and the session would be lost.
             window.worker.engine_ready.connect(lambda _info: window.files.apply(state),
                                                Qt.ConnectionType.SingleShotConnection)
+        window.worker.start()
         return window
 
     def switch_language(self, _code: str) -> None:

@@ -238,7 +238,10 @@ def render_figure(painter: QPainter, width: float, height: float, parts: FigureP
     """Draw the lesson figure into the ``width`` × ``height`` area of ``painter``'s device
     (its units), scaled uniformly from FIGURE_WIDTH × FIGURE_HEIGHT and centred."""
     if width <= 0 or height <= 0:
-        raise ParameterError(f"A figure needs a positive size, not {width} × {height}.")
+        raise ParameterError(
+            "A figure needs a positive size, not {width} × {height}.",
+            width=width, height=height
+        )
     scale = min(width / FIGURE_WIDTH, height / FIGURE_HEIGHT)
     painter.save()
     painter.fillRect(QRectF(0, 0, width, height), QColor("white"))
@@ -304,7 +307,10 @@ def ensure_gui_app() -> QGuiApplication:
 def figure_image(parts: FigureParts, scale: int = PNG_SCALE) -> QImage:
     """The figure as an RGB image of ``scale`` × the logical size (for PNG and the clipboard)."""
     if scale < 1:
-        raise ParameterError(f"The figure's scale must be at least 1, not {scale}.")
+        raise ParameterError(
+            "The figure's scale must be at least 1, not {scale}.",
+            scale=scale
+        )
     image = QImage(FIGURE_WIDTH * scale, FIGURE_HEIGHT * scale, QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
     dots_per_meter = round(96 * scale / 0.0254)
@@ -322,7 +328,10 @@ def image_bytes(image: QImage, file_format: str = "PNG") -> bytes:
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if not image.save(buffer, file_format):
-        raise ExportError(f"Could not encode the image as {file_format}. Try PNG.")
+        raise ExportError(
+            "Could not encode the image as {file_format}. Try PNG.",
+            file_format=file_format
+        )
     buffer.close()
     return bytes(data.data())
 
@@ -371,10 +380,15 @@ def write_file(path: str | os.PathLike[str], data: bytes) -> Path:
         with open(target, "wb") as handle:
             handle.write(data)
     except IsADirectoryError as exc:
-        raise ExportError(f"'{target}' is a folder. Choose a file name inside it.") from exc
+        raise ExportError(
+            "'{target}' is a folder. Choose a file name inside it.",
+            target=target
+        ) from exc
     except OSError as exc:
-        raise ExportError(f"Cannot write '{target}': {exc.strerror or exc}. "
-                          "Choose another name or folder.") from exc
+        raise ExportError(
+            "Cannot write '{target}': {reason}. Choose another name or folder.",
+            target=target, reason=exc.strerror or exc
+        ) from exc
     return target
 
 
@@ -388,8 +402,8 @@ def figure_bytes(parts: FigureParts, suffix: str) -> bytes:
     if suffix == ".pdf":
         return _pdf_bytes(parts)
     raise ParameterError(
-        f"Cannot save a figure as '{suffix or 'a file without a suffix'}'; "
-        "end the file name with .png, .svg or .pdf."
+        "Cannot save a figure as '{suffix}'; end the file name with .png, .svg or .pdf.",
+        suffix=suffix or 'a file without a suffix'
     )
 
 
@@ -403,8 +417,11 @@ def save_figure(path: str | os.PathLike[str], parts: FigureParts) -> Path:
 def save_png(path: str | os.PathLike[str], rgb: np.ndarray) -> Path:
     """An (H, W, 3) ``uint8`` image as a lossless PNG file (every grey level kept)."""
     if Path(path).suffix.lower() != ".png":
-        raise ParameterError(f"'{Path(path).name}' does not end in .png; the adversarial image is "
-                             "saved as a lossless PNG. Add .png to the name.")
+        raise ParameterError(
+            "'{name}' does not end in .png; the adversarial image is saved as a lossless PNG. Add"
+            " .png to the name.",
+            name=Path(path).name
+        )
     return write_file(path, image_bytes(to_qimage(rgb)))
 
 

@@ -29,6 +29,7 @@ from advlab.gui.export import (
     save_png,
     write_file,
 )
+from advlab.gui.i18n import user_message
 
 if TYPE_CHECKING:
     from advlab.gui.main_window import MainWindow
@@ -196,7 +197,7 @@ class ExportController(QObject):
         try:
             saved = save_figure(path, parts)
         except UserError as exc:
-            self.window.show_error(self.tr("Could not export the figure"), str(exc))
+            self.window.show_error(self.tr("Could not export the figure"), user_message(exc))
             return None
         self.window.status.set_message(self.tr("Saved the lesson figure as {name}.").format(
             name=saved.name))
@@ -220,7 +221,7 @@ class ExportController(QObject):
         try:
             saved = save_png(path, rgb)
         except UserError as exc:
-            self.window.show_error(self.tr("Could not export the image"), str(exc))
+            self.window.show_error(self.tr("Could not export the image"), user_message(exc))
             return None
         report = getattr(record, "robustness", None)
         if report is not None:
@@ -244,7 +245,7 @@ class ExportController(QObject):
             try:
                 return SAVED_CHECK_TAG, path, check_saved(lab.model, rgb, clean_index, target)
             except UserError as exc:
-                return SAVED_CHECK_TAG, path, str(exc)
+                return SAVED_CHECK_TAG, path, user_message(exc)
 
         self.window.worker.request("call", check)
 
@@ -270,7 +271,7 @@ class ExportController(QObject):
         try:
             saved = write_file(path, image_bytes(self.window.grab().toImage()))
         except UserError as exc:
-            self.window.show_error(self.tr("Could not save the screenshot"), str(exc))
+            self.window.show_error(self.tr("Could not save the screenshot"), user_message(exc))
             return None
         self.window.status.set_message(self.tr("Saved the screenshot as {name}.").format(
             name=saved.name))

@@ -211,7 +211,9 @@ def topic(key: str) -> HelpTopic:
         return HELP_TOPICS[key]
     except KeyError:
         raise ParameterError(
-            f"There is no help topic '{key}'; choose one of: {', '.join(HELP_TOPICS)}.") from None
+            "There is no help topic '{key}'; choose one of: {help_topics}.",
+            key=key, help_topics=', '.join(HELP_TOPICS)
+        ) from None
 
 
 def help_title(key: str) -> str:

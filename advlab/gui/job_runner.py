@@ -23,6 +23,8 @@ from typing import Any
 
 from PySide6.QtCore import QThread, Signal
 
+from advlab.gui.i18n import user_message
+
 #: The message of a job or request that stopped because it was cancelled (a token, not shown).
 CANCELLED = "Cancelled."
 #: Send progress to the GUI at most this often (s); the last step always goes.
@@ -226,7 +228,7 @@ class JobRunner(QThread):
         except Cancelled:
             self.job_failed.emit(job_id, kind, CANCELLED)
         except UserError as exc:
-            self.job_failed.emit(job_id, kind, str(exc))
+            self.job_failed.emit(job_id, kind, user_message(exc))
         except Exception as exc:  # noqa: BLE001 - a bug: say so, keep the lab running
             traceback.print_exc()
             self.job_failed.emit(job_id, kind, self.tr("Something went wrong ({error}).").format(

@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from advlab.core.errors import ParameterError, UserError
+from advlab.gui.i18n import user_message
 from advlab.gui.widgets.quiz_dialog import LEFT, RIGHT, QuizDialog
 
 if TYPE_CHECKING:
@@ -63,8 +64,10 @@ def make_quiz_pair(model: torch.nn.Module, clean: torch.Tensor, eta: float) -> Q
     from advlab.core.predict import predict
 
     if not 0.0 < eta <= 1.0:
-        raise ParameterError(f"The quiz's η = {eta:g} is outside (0, 1] pixel units; "
-                             "start a new quiz.")
+        raise ParameterError(
+            "The quiz's η = {eta:g} is outside (0, 1] pixel units; start a new quiz.",
+            eta=eta
+        )
     with torch.no_grad():
         clean_prediction = predict(model, clean)[0]
     labels = torch.tensor([clean_prediction.index], device=clean.device)
@@ -90,7 +93,7 @@ def quiz_job(lab: Any, request_id: int, eta: float) -> tuple[str, int, QuizPair 
     try:
         return (TAG, request_id, make_quiz_pair(lab.model, lab.clean, eta))
     except UserError as exc:
-        return (TAG, request_id, str(exc))
+        return (TAG, request_id, user_message(exc))
 
 
 class QuizGame:
@@ -98,8 +101,11 @@ class QuizGame:
 
     def __init__(self, seed: int | None = None, start_eta: float = START_ETA) -> None:
         if not MIN_ETA <= start_eta <= MAX_ETA:
-            raise ParameterError(f"start_eta = {start_eta:g} is outside [{MIN_ETA:g}, "
-                                 f"{MAX_ETA:g}] pixel units; pick a value in that range.")
+            raise ParameterError(
+                "start_eta = {start_eta:g} is outside [{min_eta:g}, {max_eta:g}] pixel units; "
+                "pick a value in that range.",
+                start_eta=start_eta, min_eta=MIN_ETA, max_eta=MAX_ETA
+            )
         self._rng = random.Random(seed)
         self.eta = start_eta
         self.correct = 0
@@ -114,7 +120,10 @@ class QuizGame:
     def answer(self, side: str) -> bool:
         """Score ``side`` as the answer; lower η after a right answer, raise it after a wrong one."""
         if side not in (LEFT, RIGHT):
-            raise ParameterError(f"The answer must be '{LEFT}' or '{RIGHT}', not {side!r}.")
+            raise ParameterError(
+                "The answer must be '{left}' or '{right}', not {side!r}.",
+                left=LEFT, right=RIGHT, side=side
+            )
         if self.changed_side is None:
             raise ParameterError("There is no question to answer: show a new pair first.")
         correct = side == self.changed_side

@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 
+from advlab.gui.i18n import user_message
 from advlab.gui.session import Session
 
 SESSION_SUFFIX = ".advlab"
@@ -70,7 +71,7 @@ class SessionFiles(QObject):
             save_session(path, self.state())
         except (UserError, OSError) as exc:
             self.error.emit(self.tr("Could not save the session"), self.tr(
-                "{error}\nChoose another folder or file name.").format(error=exc))
+                "{error}\nChoose another folder or file name.").format(error=user_message(exc)))
             return False
         self.session.dirty = False
         return True
@@ -83,7 +84,7 @@ class SessionFiles(QObject):
         try:
             state = load_session(path)
         except (UserError, OSError) as exc:
-            self.error.emit(self.tr("Could not open the session"), str(exc))
+            self.error.emit(self.tr("Could not open the session"), user_message(exc))
             return False
         self.apply(state)
         return True

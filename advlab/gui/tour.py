@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDockWidget, QMenu, QScrollArea
 
 from advlab.core.errors import ParameterError
 from advlab.core.samples import sample_path
+from advlab.gui.i18n import user_message
 from advlab.gui.presentation import KEEP_PROPERTY
 from advlab.gui.widgets.tour_panel import TourPanel
 
@@ -88,8 +89,11 @@ def _show_or_run(window: MainWindow, name: str, params: dict[str, Any]) -> None:
     if window.attacks.running:
         return
     if not window.attack_panel.set_values(name, params, ""):
-        raise ParameterError(f"The attack '{name}' cannot be run now; switch to white-box mode "
-                             "or reload the window.")
+        raise ParameterError(
+            "The attack '{name}' cannot be run now; switch to white-box mode or reload the "
+            "window.",
+            name=name
+        )
     window.attack_panel.run_requested.emit(name, window.attack_panel.values(), "")
 
 
@@ -247,7 +251,10 @@ class Tour(QObject):
     def go_to(self, index: int) -> None:
         """Show step ``index`` (0-based) and set the lab up for it."""
         if not 0 <= index < len(self.steps):
-            raise ParameterError(f"The tour has steps 0 to {len(self.steps) - 1}, not {index}.")
+            raise ParameterError(
+                "The tour has steps 0 to {last}, not {index}.",
+                last=len(self.steps) - 1, index=index
+            )
         self.index = index
         self._show_text()
         if self.dock.isHidden():
@@ -258,7 +265,7 @@ class Tour(QObject):
         try:
             self.step.setup(self.window)
         except ParameterError as exc:
-            self.window.show_error(self.tr("The tour could not set up this step"), str(exc))
+            self.window.show_error(self.tr("The tour could not set up this step"), user_message(exc))
         self.step_changed.emit(index)
 
     def next(self) -> None:

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QThread, Signal
 
+from advlab.gui.i18n import user_message
 from advlab.gui.job_runner import CANCELLED, JobRunner
 from advlab.gui.session import record_title
 
@@ -197,7 +198,7 @@ class ModelWorker(QThread):
         except Cancelled:
             self.failed.emit(purpose, CANCELLED)
         except UserError as exc:
-            self.failed.emit(purpose, str(exc))
+            self.failed.emit(purpose, user_message(exc))
         except Exception as exc:  # noqa: BLE001 - a bug: say so, keep the lab running
             traceback.print_exc()
             self.failed.emit(purpose, self.tr("Something went wrong ({error}).").format(

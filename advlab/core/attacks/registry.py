@@ -34,12 +34,19 @@ class Param:
             converted = _to_bool(value) if self.type is bool else self.type(value)
         except (TypeError, ValueError):
             raise ParameterError(
-                f"{self.name} = {value!r} is not a {self.type.__name__}. {self.help}"
+                "{name} = {value!r} is not a {kind}. {help}",
+                name=self.name, value=value, kind=self.type.__name__, help=self.help
             ) from None
         if self.minimum is not None and converted < self.minimum:
-            raise ParameterError(f"{self.name} = {converted} is below {self.minimum:g}. {self.help}")
+            raise ParameterError(
+                "{name} = {converted} is below {minimum:g}. {help}",
+                name=self.name, converted=converted, minimum=self.minimum, help=self.help
+            )
         if self.maximum is not None and converted > self.maximum:
-            raise ParameterError(f"{self.name} = {converted} is above {self.maximum:g}. {self.help}")
+            raise ParameterError(
+                "{name} = {converted} is above {maximum:g}. {help}",
+                name=self.name, converted=converted, maximum=self.maximum, help=self.help
+            )
         return converted
 
 
@@ -81,8 +88,8 @@ class AttackInfo:
         unknown = sorted(set(values) - set(known))
         if unknown:
             raise ParameterError(
-                f"{self.name} has no parameter {', '.join(unknown)}; "
-                f"it takes: {', '.join(known) or 'none'}."
+                "{name} has no parameter {unknown}; it takes: {known}.",
+                name=self.name, unknown=', '.join(unknown), known=', '.join(known) or 'none'
             )
         return {name: p.check(values.get(name, p.default)) for name, p in known.items()}
 
@@ -354,7 +361,8 @@ def get_attack(name: str) -> AttackInfo:
         return ATTACKS[name]
     except KeyError:
         raise ParameterError(
-            f"Unknown attack '{name}'; choose one of: {', '.join(ATTACKS)}."
+            "Unknown attack '{name}'; choose one of: {attacks}.",
+            name=name, attacks=', '.join(ATTACKS)
         ) from None
 
 

@@ -47,7 +47,8 @@ def download(
         dest.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ModelError(
-            f"Cannot create the folder {dest.parent} for the weights from {url}: {_reason(exc)}."
+            "Cannot create the folder {parent} for the weights from {url}: {exc}.",
+            parent=dest.parent, url=url, exc=_reason(exc)
         ) from exc
     try:
         response = urllib.request.urlopen(url, timeout=TIMEOUT_S)  # http(s)/file URLs of the zoo
@@ -58,7 +59,10 @@ def download(
         fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
     except OSError as exc:
         response.close()
-        raise ModelError(f"Cannot write the weights from {url} to {dest.parent}: {_reason(exc)}.") from exc
+        raise ModelError(
+            "Cannot write the weights from {url} to {parent}: {exc}.",
+            url=url, parent=dest.parent, exc=_reason(exc)
+        ) from exc
     tmp = Path(tmp_name)
     try:
         with response, os.fdopen(fd, "wb") as out:
@@ -80,8 +84,9 @@ def download(
                     out.write(chunk)
                 except OSError as exc:
                     raise ModelError(
-                        f"Cannot write the weights to {dest.parent}: {_reason(exc)}. "
-                        "Free some disk space or check the folder's permissions."
+                        "Cannot write the weights to {parent}: {exc}. Free some disk space or "
+                        "check the folder's permissions.",
+                        parent=dest.parent, exc=_reason(exc)
                     ) from exc
                 digest.update(chunk)
                 done += len(chunk)
@@ -89,14 +94,16 @@ def download(
                     progress(done, total)
         if total and done != total:
             raise ModelError(
-                f"The download of {url} stopped after {done} of {total} bytes. "
-                f"Try again, or download the file by hand and put it at {dest}."
+                "The download of {url} stopped after {done} of {total} bytes. Try again, or "
+                "download the file by hand and put it at {dest}.",
+                url=url, done=done, total=total, dest=dest
             )
         if sha256_prefix and not digest.hexdigest().startswith(sha256_prefix.lower()):
             raise ModelError(
-                f"The file downloaded from {url} is damaged or not the expected file "
-                f"(its SHA-256 does not start with {sha256_prefix}). Try again, or download "
-                f"it by hand and put it at {dest}."
+                "The file downloaded from {url} is damaged or not the expected file (its SHA-256 "
+                "does not start with {sha256_prefix}). Try again, or download it by hand and put "
+                "it at {dest}.",
+                url=url, sha256_prefix=sha256_prefix, dest=dest
             )
         os.replace(tmp, dest)
     except BaseException:

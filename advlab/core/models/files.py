@@ -54,14 +54,18 @@ def file_spec(name: str) -> ModelSpec:
     arch, raw = split_name(name)
     if not raw:
         raise ModelError(
-            f"'{name}' names no file; write ARCH@PATH, e.g. torchvision:resnet18@my_weights.pth."
+            "'{name}' names no file; write ARCH@PATH, e.g. torchvision:resnet18@my_weights.pth.",
+            name=name
         )
     path = Path(raw).expanduser().absolute()
     _check_file(path)
     if arch is not None:
         base = zoo.zoo_spec(arch)
         if base.source not in ("torchvision", "timm"):
-            raise ModelError(f"'{arch}' is not a torchvision or timm architecture.")
+            raise ModelError(
+                "'{arch}' is not a torchvision or timm architecture.",
+                arch=arch
+            )
         return ModelSpec(
             name=f"{base.name}@{path}",
             title=f"{path.name} ({base.name})",
@@ -76,9 +80,10 @@ def file_spec(name: str) -> ModelSpec:
         )
     if not is_torchscript(path):
         raise ModelError(
-            f"{path.name} is not a TorchScript model, so the lab cannot know its architecture. "
-            f"If it holds weights (a state dict), name the architecture too: ARCH@PATH, "
-            f"e.g. torchvision:resnet18@{raw}. 'advlab models' lists architectures."
+            "{name} is not a TorchScript model, so the lab cannot know its architecture. If it "
+            "holds weights (a state dict), name the architecture too: ARCH@PATH, e.g. "
+            "torchvision:resnet18@{raw}. 'advlab models' lists architectures.",
+            name=path.name, raw=raw
         )
     return ModelSpec(
         name=str(path),
@@ -97,7 +102,7 @@ def file_spec(name: str) -> ModelSpec:
 def load_file(spec: ModelSpec) -> nn.Module:
     """Load a file spec: TorchScript via ``torch.jit.load``, a state dict into its architecture."""
     if not spec.path:
-        raise ModelError(f"{spec.title} names no model file.")
+        raise ModelError("{title} names no model file.", title=spec.title)
     path = Path(spec.path)
     _check_file(path)
     if is_torchscript(path):
@@ -110,19 +115,22 @@ def load_file(spec: ModelSpec) -> nn.Module:
                 scripted = torch.jit.load(str(path), map_location="cpu")
         except Exception as exc:  # an untrusted file can fail in any way
             raise ModelError(
-                f"{path.name} looks like a TorchScript file but cannot be loaded "
-                f"({_first_line(exc)}). Export it again with torch.jit.save."
+                "{name} looks like a TorchScript file but cannot be loaded ({exc}). Export it "
+                "again with torch.jit.save.",
+                name=path.name, exc=_first_line(exc)
             ) from exc
         return ScriptedNet(scripted)
     if spec.arch is None:
         raise ModelError(
-            f"{path.name} is not a TorchScript model; if it holds a state dict, "
-            f"give it as ARCH@PATH, e.g. torchvision:resnet18@{path}."
+            "{name} is not a TorchScript model; if it holds a state dict, give it as ARCH@PATH, "
+            "e.g. torchvision:resnet18@{path}.",
+            name=path.name, path=path
         )
     if not _looks_like_torch_file(path):
         raise ModelError(
-            f"{path.name} is not a PyTorch weights file (state dict, safetensors or TorchScript). "
-            "Choose a .pth/.pt/.safetensors file saved with PyTorch."
+            "{name} is not a PyTorch weights file (state dict, safetensors or TorchScript). "
+            "Choose a .pth/.pt/.safetensors file saved with PyTorch.",
+            name=path.name
         )
     try:
         with warnings.catch_warnings():
@@ -131,14 +139,24 @@ def load_file(spec: ModelSpec) -> nn.Module:
             obj = zoo.read_weights(path)
     except Exception as exc:  # an untrusted file can fail in any way
         if _is_refused_pickle(exc, path):
-            raise ModelError(f"{path.name} {_REFUSED}.") from exc
+            raise ModelError(
+                "{name} contains code or Python objects that the lab refuses to run, for safety. "
+                "Save only the weights instead — torch.save(model.state_dict(), 'weights.pth') "
+                "and give ARCH@weights.pth — or export a TorchScript file with "
+                "torch.jit.save(torch.jit.script(model), 'model.pt').",
+                name=path.name
+            ) from exc
         raise ModelError(
-            f"{path.name} cannot be read as PyTorch weights ({_first_line(exc)}); it may be damaged."
+            "{name} cannot be read as PyTorch weights ({exc}); it may be damaged.",
+            name=path.name, exc=_first_line(exc)
         ) from exc
     try:
         state = zoo.unwrap_state_dict(obj)
     except ValueError as exc:
-        raise ModelError(f"{path.name} is not a state dict: {exc}. Save model.state_dict() instead.") from exc
+        raise ModelError(
+            "{name} is not a state dict: {exc}. Save model.state_dict() instead.",
+            name=path.name, exc=exc
+        ) from exc
     return zoo.fit_weights(zoo.zoo_spec(spec.arch), state, origin=path.name)
 
 
@@ -176,18 +194,28 @@ def is_torchscript(path: Path) -> bool:
 def _check_file(path: Path) -> None:
     """Refuse a missing path, a folder or an empty file, saying what to do."""
     if not path.exists():
-        raise ModelError(f"Model file not found: {path}. Check the path and the file name.")
+        raise ModelError(
+            "Model file not found: {path}. Check the path and the file name.",
+            path=path
+        )
     if path.is_dir():
         raise ModelError(
-            f"{path} is a folder, not a model file. Give the path of a TorchScript file "
-            "or ARCH@PATH for a state dict (.pth/.pt/.safetensors)."
+            "{path} is a folder, not a model file. Give the path of a TorchScript file or "
+            "ARCH@PATH for a state dict (.pth/.pt/.safetensors).",
+            path=path
         )
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ModelError(f"Cannot read the model file {path}: {exc.strerror or exc}.") from exc
+        raise ModelError(
+            "Cannot read the model file {path}: {reason}.",
+            path=path, reason=exc.strerror or exc
+        ) from exc
     if size == 0:
-        raise ModelError(f"The model file {path} is empty (0 bytes); save the model again.")
+        raise ModelError(
+            "The model file {path} is empty (0 bytes); save the model again.",
+            path=path
+        )
 
 
 def _looks_like_torch_file(path: Path) -> bool:

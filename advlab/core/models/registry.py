@@ -32,8 +32,9 @@ def resolve(name: str) -> ModelSpec:
     if Path(name).suffix or Path(name).exists():
         return files.file_spec(name)
     raise ModelError(
-        f"Unknown model '{name}'. Use lite0, lite1, lite2, torchvision:NAME, timm:NAME "
-        "or the path of a model file; 'advlab models' lists them."
+        "Unknown model '{name}'. Use lite0, lite1, lite2, torchvision:NAME, timm:NAME or the path"
+        " of a model file; 'advlab models' lists them.",
+        name=name
     )
 
 
@@ -87,14 +88,16 @@ def check_classifier(model: Classifier) -> None:
             out = model(torch.full((1, 3, size, size), 0.5))
     except Exception as exc:  # noqa: BLE001 - a user's model can fail in any way
         raise ModelError(
-            f"{model.spec.title} fails on a {size}×{size} RGB image: {str(exc)[:200]}. "
-            "The lab needs an ImageNet classifier taking 3-channel images."
+            "{title} fails on a {size}×{size} RGB image: {error}. The lab needs an ImageNet "
+            "classifier taking 3-channel images.",
+            title=model.spec.title, size=size, error=str(exc)[:200]
         ) from exc
     if not isinstance(out, torch.Tensor) or tuple(out.shape) != (1, NUM_CLASSES):
         shape = tuple(out.shape) if isinstance(out, torch.Tensor) else type(out).__name__
         raise ModelError(
-            f"{model.spec.title} outputs {shape}, but the lab needs (1, {NUM_CLASSES}) "
-            "ImageNet logits. Choose an ImageNet-1k classifier."
+            "{title} outputs {shape}, but the lab needs (1, {num_classes}) ImageNet logits. "
+            "Choose an ImageNet-1k classifier.",
+            title=model.spec.title, shape=shape, num_classes=NUM_CLASSES
         )
 
 
@@ -117,6 +120,7 @@ def pick_device(preference: str = "auto") -> torch.device:
         return torch.device(devices[0])
     if preference.split(":")[0] not in devices:
         raise ModelError(
-            f"Device '{preference}' is not available here; choose one of: {', '.join(devices)}."
+            "Device '{preference}' is not available here; choose one of: {devices}.",
+            preference=preference, devices=', '.join(devices)
         )
     return torch.device(preference)

@@ -111,8 +111,10 @@ def zoo_spec(name: str) -> ModelSpec:
     if source == "timm" and model:
         return _timm_spec(model)
     raise ModelError(
-        f"'{name}' is not a zoo model name; write torchvision:NAME (e.g. torchvision:resnet50) "
-        f"or timm:NAME (e.g. timm:resnet18.a1_in1k). {_HINT}"
+        "'{name}' is not a zoo model name; write torchvision:NAME (e.g. torchvision:resnet50) or "
+        "timm:NAME (e.g. timm:resnet18.a1_in1k). Run 'advlab models' to list the models the lab "
+        "offers.",
+        name=name
     )
 
 
@@ -144,13 +146,18 @@ def _torchvision_spec(model: str) -> ModelSpec:
     categories = weights.meta.get("categories") or []
     if len(categories) != 1000:
         raise ModelError(
-            f"torchvision:{arch} is not an ImageNet-1k classifier ({len(categories)} classes). {_HINT}"
+            "torchvision:{arch} is not an ImageNet-1k classifier ({count_categories} classes). "
+            "Run 'advlab models' to list the models the lab offers.",
+            arch=arch, count_categories=len(categories)
         )
     transforms = weights.transforms()
     crop = [int(v) for v in transforms.crop_size]
     resize = [int(v) for v in transforms.resize_size]
     if len(set(crop)) != 1:
-        raise ModelError(f"torchvision:{arch} needs non-square {crop} inputs; the lab needs square ones.")
+        raise ModelError(
+            "torchvision:{arch} needs non-square {crop} inputs; the lab needs square ones.",
+            arch=arch, crop=crop
+        )
     interpolation = getattr(transforms.interpolation, "value", str(transforms.interpolation))
     return ModelSpec(
         name=f"torchvision:{arch}",
@@ -227,7 +234,11 @@ def _timm_spec(model: str) -> ModelSpec:
         if timm.is_model(arch):
             tags = timm.list_pretrained(f"{arch}.*")
             if not tags:
-                raise ModelError(f"timm:{arch} has no pretrained weights. {_HINT}")
+                raise ModelError(
+                    "timm:{arch} has no pretrained weights. Run 'advlab models' to list the "
+                    "models the lab offers.",
+                    arch=arch
+                )
             raise ModelError(
                 f"timm:{model} is not a known pretrained tag. Choose one of: "
                 + ", ".join(f"timm:{t}" for t in tags[:6])
@@ -238,15 +249,23 @@ def _timm_spec(model: str) -> ModelSpec:
     full = f"{cfg.architecture}.{cfg.tag}" if cfg.tag else str(cfg.architecture)
     if cfg.num_classes != 1000 or cfg.label_offset:
         raise ModelError(
-            f"timm:{full} is not an ImageNet-1k classifier (it has {cfg.num_classes} outputs); "
-            f"choose a tag trained or fine-tuned on ImageNet-1k (…in1k). {_HINT}"
+            "timm:{full} is not an ImageNet-1k classifier (it has {num_classes} outputs); choose "
+            "a tag trained or fine-tuned on ImageNet-1k (…in1k). Run 'advlab models' to list the "
+            "models the lab offers.",
+            full=full, num_classes=cfg.num_classes
         )
     if not cfg.hf_hub_id and not (isinstance(cfg.url, str) and _is_torch_url(cfg.url)):
-        raise ModelError(f"The weights of timm:{full} are not in a format the lab can load. {_HINT}")
+        raise ModelError(
+            "The weights of timm:{full} are not in a format the lab can load. Run 'advlab models'"
+            " to list the models the lab offers.",
+            full=full
+        )
     channels, height, width = (int(v) for v in cfg.input_size)
     if channels != 3 or height != width:
         raise ModelError(
-            f"timm:{full} takes {channels}×{height}×{width} inputs; the lab needs square RGB images."
+            "timm:{full} takes {channels}×{height}×{width} inputs; the lab needs square RGB "
+            "images.",
+            full=full, channels=channels, height=height, width=width
         )
     return ModelSpec(
         name=f"timm:{model}",
@@ -265,7 +284,10 @@ def _spec_cfg(spec: ModelSpec) -> PretrainedCfg:
     """The timm config behind a timm spec."""
     cfg = _timm_cfg(spec.arch or "")
     if cfg is None:
-        raise ModelError(f"timm does not know {spec.arch}. {_HINT}")
+        raise ModelError(
+            "timm does not know {arch}. Run 'advlab models' to list the models the lab offers.",
+            arch=spec.arch
+        )
     return cfg
 
 
@@ -279,7 +301,10 @@ def _fit_timm(arch: str, state: dict[str, torch.Tensor], origin: str) -> nn.Modu
     except Exception as exc:  # any failure means the weights do not fit
         target = timm.create_model(arch, pretrained=False, num_classes=1000).state_dict()
         detail = _mismatch(state, target) or str(exc).splitlines()[0][:200]
-        raise ModelError(f"{origin} does not fit timm:{arch}: {detail}.") from exc
+        raise ModelError(
+            "{origin} does not fit timm:{arch}: {detail}.",
+            origin=origin, arch=arch, detail=detail
+        ) from exc
 
 
 # --- weights files ---------------------------------------------------------------------------
@@ -299,7 +324,10 @@ def weights_url(spec: ModelSpec) -> str:
         if cfg.hf_hub_id:
             return f"https://huggingface.co/{cfg.hf_hub_id}/resolve/main/{_hf_filename(cfg)}"
         return str(cfg.url)
-    raise ModelError(f"{spec.title} is not a torchvision or timm model; it has no download URL.")
+    raise ModelError(
+        "{title} is not a torchvision or timm model; it has no download URL.",
+        title=spec.title
+    )
 
 
 def weights_dest(spec: ModelSpec) -> Path:
@@ -312,7 +340,10 @@ def weights_dest(spec: ModelSpec) -> Path:
             return checkpoints / "timm" / (cfg.hf_hub_id.replace("/", "--") + suffix)
     filename = Path(unquote(urlparse(weights_url(spec)).path)).name
     if not filename:
-        raise ModelError(f"Cannot tell a file name for the weights of {spec.title}.")
+        raise ModelError(
+            "Cannot tell a file name for the weights of {title}.",
+            title=spec.title
+        )
     return checkpoints / filename
 
 
@@ -405,7 +436,10 @@ def fit_weights(spec: ModelSpec, state: dict[str, torch.Tensor], origin: str) ->
         return _fit_torchvision(spec.arch or "", state, origin)
     if spec.source == "timm":
         return _fit_timm(spec.arch or "", state, origin)
-    raise ModelError(f"{spec.title} is not a torchvision or timm architecture.")
+    raise ModelError(
+        "{title} is not a torchvision or timm architecture.",
+        title=spec.title
+    )
 
 
 def load_zoo(
@@ -426,9 +460,10 @@ def load_zoo(
         state = unwrap_state_dict(read_weights(path))
     except Exception as exc:  # a damaged or foreign file in the cache
         raise ModelError(
-            f"The cached weights of {spec.title} at {path} cannot be read "
-            f"({str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__}). "
-            "Delete the file and load the model again to download it anew."
+            "The cached weights of {title} at {path} cannot be read ({reason}). Delete the file "
+            "and load the model again to download it anew.",
+            title=spec.title, path=path, reason=str(exc).splitlines()[0][:160] if str(exc) else
+            type(exc).__name__
         ) from exc
     return fit_weights(spec, state, origin=f"The weights file {path}")
 
@@ -442,7 +477,10 @@ def _load_strict(net: nn.Module, state: dict[str, torch.Tensor], origin: str, ar
         net.load_state_dict(state, strict=True)
     except RuntimeError as exc:
         detail = _mismatch(state, net.state_dict()) or str(exc).splitlines()[0][:200]
-        raise ModelError(f"{origin} does not fit {arch}: {detail}.") from exc
+        raise ModelError(
+            "{origin} does not fit {arch}: {detail}.",
+            origin=origin, arch=arch, detail=detail
+        ) from exc
 
 
 def _mismatch(state: Mapping[str, torch.Tensor], target: Mapping[str, torch.Tensor]) -> str:
@@ -473,7 +511,10 @@ def _triple(values: Any) -> tuple[float, float, float]:
     if len(items) == 1:
         items = items * 3
     if len(items) != 3:
-        raise ModelError(f"Expected 3 channel values for the normalisation, got {items}.")
+        raise ModelError(
+            "Expected 3 channel values for the normalisation, got {items}.",
+            items=items
+        )
     return items[0], items[1], items[2]
 
 

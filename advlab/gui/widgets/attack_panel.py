@@ -76,10 +76,16 @@ def coerce_param(spec: dict[str, Any], value: object) -> float | int | bool:
         if kind == "int" and converted != float(value):  # type: ignore[arg-type]
             raise ValueError(value)
     except (TypeError, ValueError):
-        raise ParameterError(f"{name} = {value!r} is not a {kind}. {spec.get('help', '')}") from None
+        raise ParameterError(
+            "{name} = {value!r} is not a {kind}. {help}",
+            name=name, value=value, kind=kind, help=spec.get('help', '')
+        ) from None
     if not math.isfinite(converted) or not spec["min"] <= converted <= spec["max"]:
         raise ParameterError(
-            f"{name} = {converted} is outside {spec['min']:g} to {spec['max']:g}. {spec.get('help', '')}")
+            "{name} = {converted} is outside {minimum:g} to {maximum:g}. {help}",
+            name=name, converted=converted, minimum=spec['min'], maximum=spec['max'],
+            help=spec.get('help', '')
+        )
     return converted
 
 
@@ -139,8 +145,11 @@ class ParamField:
                 fspin.setSuffix(suffix)
             self.editor = fspin
         else:
-            raise ParameterError(f"Parameter {self.name} has an unknown type {spec['type']!r}; "
-                                 "use float, int or bool in the attack registry.")
+            raise ParameterError(
+                "Parameter {name} has an unknown type {spec!r}; use float, int or bool in the "
+                "attack registry.",
+                name=self.name, spec=spec['type']
+            )
         self.editor.setToolTip(spec.get("help", ""))
         self.editor.setObjectName(f"param_{self.name}")
         self.set_value(spec["default"])
@@ -301,8 +310,11 @@ class AttackPanel(QWidget):
                     self._add_attack(info)
             unknown = [info["name"] for info in infos if info["box"] not in (WHITE, BLACK)]
             if unknown:
-                raise ParameterError(f"Attacks {unknown} are neither white- nor black-box; "
-                                     "set box to 'white' or 'black' in the registry.")
+                raise ParameterError(
+                    "Attacks {unknown} are neither white- nor black-box; set box to 'white' or "
+                    "'black' in the registry.",
+                    unknown=unknown
+                )
         self._apply_black_box_only()
         self._select(previous if previous in self._infos else self._first_enabled())
 

@@ -250,11 +250,16 @@ class NoiseGrid(QWidget):
         for number, entry in enumerate(entries, start=1):
             missing = [key for key in ENTRY_KEYS if key not in entry]
             if missing:
-                raise ParameterError(f"Result {number} to compare lacks {', '.join(missing)}: "
-                                     f"each needs {', '.join(ENTRY_KEYS)}.")
+                raise ParameterError(
+                    "Result {number} to compare lacks {missing}: each needs {entry_keys}.",
+                    number=number, missing=', '.join(missing), entry_keys=', '.join(ENTRY_KEYS)
+                )
             delta = np.asarray(entry["delta"], dtype=np.float32)
             if delta.ndim != 3 or delta.shape[2] != 3:
-                raise ParameterError(f"Result {number}: delta must be (H, W, 3), not {delta.shape}.")
+                raise ParameterError(
+                    "Result {number}: delta must be (H, W, 3), not {shape}.",
+                    number=number, shape=delta.shape
+                )
             checked.append({**entry, "delta": delta})
         self._entries = checked
         self._update_histogram()
@@ -268,7 +273,10 @@ class NoiseGrid(QWidget):
         """One of "signed", "heat", "red", "green", "blue"."""
         index = self.view_combo.findData(view)
         if index < 0:
-            raise ParameterError(f"Unknown noise view {view!r}: use one of {', '.join(VIEWS)}.")
+            raise ParameterError(
+                "Unknown noise view {view!r}: use one of {views}.",
+                view=view, views=', '.join(VIEWS)
+            )
         self.view_combo.setCurrentIndex(index)
 
     def scaling(self) -> str:
@@ -278,7 +286,10 @@ class NoiseGrid(QWidget):
         """"shared" (one factor for all maps) or "auto" (each map's own)."""
         index = self.scaling_combo.findData(scaling)
         if index < 0:
-            raise ParameterError(f"Unknown scaling {scaling!r}: use 'shared' or 'auto'.")
+            raise ParameterError(
+                "Unknown scaling {scaling!r}: use 'shared' or 'auto'.",
+                scaling=scaling
+            )
         self.scaling_combo.setCurrentIndex(index)
 
     def amplifications(self) -> list[float]:

@@ -143,8 +143,11 @@ class PixelCanvas(QGraphicsView):
     def set_image(self, rgb: np.ndarray) -> None:
         rgb = np.asarray(rgb)
         if rgb.ndim != 3 or rgb.shape[2] != 3 or rgb.dtype != np.uint8:
-            raise ParameterError(f"The pixel editor needs an (H, W, 3) uint8 image, not {rgb.dtype} "
-                                 f"{rgb.shape}: convert it with images.to_uint8 first.")
+            raise ParameterError(
+                "The pixel editor needs an (H, W, 3) uint8 image, not {dtype} {shape}: convert it"
+                " with images.to_uint8 first.",
+                dtype=rgb.dtype, shape=rgb.shape
+            )
         size = (rgb.shape[1], rgb.shape[0])
         self._image_item.setPixmap(QPixmap.fromImage(to_qimage(rgb)))
         if size == self._size:
@@ -185,12 +188,18 @@ class PixelCanvas(QGraphicsView):
             return
         heat = np.asarray(heat, dtype=np.float64)
         if self._size is not None and heat.shape != (self._size[1], self._size[0]):
-            raise ParameterError(f"The overlay must have the image's size {self._size[1]}×{self._size[0]} "
-                                 f"(rows × columns), not {heat.shape}.")
+            raise ParameterError(
+                "The overlay must have the image's size {rows}×{columns} (rows × columns), not "
+                "{shape}.",
+                rows=self._size[1], columns=self._size[0], shape=heat.shape
+            )
         if heat.ndim != 2 or not np.all(np.isfinite(heat)):
             raise ParameterError("The overlay must be a finite (H, W) array in [0, 1].")
         if not 0.0 <= opacity <= 1.0:
-            raise ParameterError(f"Overlay opacity must be between 0 and 1, not {opacity}.")
+            raise ParameterError(
+                "Overlay opacity must be between 0 and 1, not {opacity}.",
+                opacity=opacity
+            )
         rgba = np.ascontiguousarray(heat_rgba(heat))
         image = QImage(rgba.data, rgba.shape[1], rgba.shape[0], 4 * rgba.shape[1],
                        QImage.Format.Format_RGBA8888).copy()

@@ -48,9 +48,12 @@ def fgsm_pixel(value: float, gradient: float, eta: float) -> tuple[int, float]:
     if not (math.isfinite(value) and math.isfinite(gradient) and math.isfinite(eta)):
         raise ParameterError("The pixel value, gradient and η must be finite numbers.")
     if not 0.0 <= value <= 1.0:
-        raise ParameterError(f"A pixel value must be in [0, 1], not {value}: divide 0..255 values by 255.")
+        raise ParameterError(
+            "A pixel value must be in [0, 1], not {value}: divide 0..255 values by 255.",
+            value=value
+        )
     if eta < 0:
-        raise ParameterError(f"η must be 0 or more, not {eta}.")
+        raise ParameterError("η must be 0 or more, not {eta}.", eta=eta)
     sign = (gradient > 0) - (gradient < 0)
     return sign, min(1.0, max(0.0, value + eta * sign))
 

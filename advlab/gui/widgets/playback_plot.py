@@ -94,14 +94,20 @@ class PlaybackPlot(QWidget):
         x = np.asarray(steps, dtype=float)
         y_true = np.asarray(true_prob, dtype=float) * 100
         if x.ndim != 1 or y_true.shape != x.shape:
-            raise ParameterError(f"Playback needs one true-class probability per step: got "
-                                 f"{len(y_true)} for {len(x)} steps.")
+            raise ParameterError(
+                "Playback needs one true-class probability per step: got {count_y_true} for "
+                "{count_x} steps.",
+                count_y_true=len(y_true), count_x=len(x)
+            )
         y_target = None
         if target_prob is not None:
             y_target = np.asarray(target_prob, dtype=float) * 100
             if y_target.shape != x.shape:
-                raise ParameterError(f"Playback needs one target-class probability per step: "
-                                     f"got {len(y_target)} for {len(x)} steps.")
+                raise ParameterError(
+                    "Playback needs one target-class probability per step: got {count_y_target} "
+                    "for {count_x} steps.",
+                    count_y_target=len(y_target), count_x=len(x)
+                )
         self.true_curve.setData(x, y_true)
         self.target_curve.setData(x, y_target if y_target is not None else [])
         self.target_curve.setVisible(y_target is not None)

@@ -127,8 +127,10 @@ class ResultsList(QWidget):
         """Add a row for ``summary`` (or replace the row with the same id)."""
         missing = [key for key in SUMMARY_KEYS if key not in summary]
         if missing:
-            raise ParameterError(f"A result summary lacks {', '.join(missing)}; "
-                                 f"it needs all of: {', '.join(SUMMARY_KEYS)}.")
+            raise ParameterError(
+                "A result summary lacks {missing}; it needs all of: {summary_keys}.",
+                missing=', '.join(missing), summary_keys=', '.join(SUMMARY_KEYS)
+            )
         result_id = str(summary["id"])
         self.table.setSortingEnabled(False)  # Qt: fill a row completely before it is sorted
         row = self._row_of(result_id)

@@ -132,10 +132,16 @@ class SweepPlot(QWidget):
         if etas_array.ndim != 1 or len(etas_array) < 2 or not np.all(np.diff(etas_array) > 0):
             raise ParameterError("A sweep needs at least two η values in increasing order.")
         if probs.ndim != 2 or probs.shape != (len(etas_array), len(labels)):
-            raise ParameterError(f"probs must have one row per η and one column per label, "
-                                 f"({len(etas_array)}, {len(labels)}), not {probs.shape}.")
+            raise ParameterError(
+                "probs must have one row per η and one column per label, ({count_etas_array}, "
+                "{count_labels}), not {shape}.",
+                count_etas_array=len(etas_array), count_labels=len(labels), shape=probs.shape
+            )
         if not 0 <= clean_index_in_columns < len(labels):
-            raise ParameterError(f"clean_index_in_columns must be a column of probs (0..{len(labels) - 1}).")
+            raise ParameterError(
+                "clean_index_in_columns must be a column of probs (0..{last}).",
+                last=len(labels) - 1
+            )
         self._etas, self._labels, self._flip_eta = etas_array, list(labels), flip_eta
         item = self.plot.getPlotItem()
         while len(self.curves) < len(labels):

@@ -101,11 +101,17 @@ class TransferMatrixView(QWidget):
         shape = (len(sources), len(targets))
         for name, grid in (("success", success), ("confidence", confidence), ("predicted", predicted)):
             if len(grid) != shape[0] or any(len(row) != shape[1] for row in grid):
-                raise ParameterError(f"The transfer matrix's {name} must have {shape[0]} rows of "
-                                     f"{shape[1]} values, one per source and target model.")
+                raise ParameterError(
+                    "The transfer matrix's {name} must have {shape} rows of {shape2} values, one "
+                    "per source and target model.",
+                    name=name, shape=shape[0], shape2=shape[1]
+                )
         if len(target_clean) != shape[1]:
-            raise ParameterError(f"The transfer matrix needs one clean label per target model "
-                                 f"({shape[1]}), got {len(target_clean)}.")
+            raise ParameterError(
+                "The transfer matrix needs one clean label per target model ({shape}), got "
+                "{count_target_clean}.",
+                shape=shape[1], count_target_clean=len(target_clean)
+            )
         self.table.clear()
         self.table.setRowCount(shape[0])
         self.table.setColumnCount(shape[1])
