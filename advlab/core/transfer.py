@@ -134,10 +134,10 @@ def transfer_matrix(
         probs = model(batch).float().softmax(dim=1).cpu()
         if target is not None and not 0 <= int(target) < probs.shape[1]:
             raise ParameterError(
-                "Target class {target} does not exist for '{model_name}' ({item} classes); choose"
-                " a class from 0 to {value}.",
-                target=target, model_name=model_name, item=probs.shape[1], value=probs.shape[1]
-                - 1
+                "Target class {target} does not exist for '{model_name}' ({classes} classes); choose"
+                " a class from 0 to {last}.",
+                target=target, model_name=model_name, classes=probs.shape[1],
+                last=probs.shape[1] - 1
             )
         best_prob, best_class = probs.max(dim=1)
         clean_class = int(best_class[0])

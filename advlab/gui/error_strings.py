@@ -136,7 +136,7 @@ ERROR_STRINGS = (
     QT_TRANSLATE_NOOP("errors", 'No model to test on; load at least one model in the manager.'),
     QT_TRANSLATE_NOOP("errors", 'The clean image must have shape (1, 3, H, W), not {shape}.'),
     QT_TRANSLATE_NOOP("errors", "The adversarial '{name}' must have shape (1, 3, H, W), not {shape}."),
-    QT_TRANSLATE_NOOP("errors", "Target class {target} does not exist for '{model_name}' ({item} classes); choose a class from 0 to {value}."),
+    QT_TRANSLATE_NOOP("errors", "Target class {target} does not exist for '{model_name}' ({classes} classes); choose a class from 0 to {last}."),
     QT_TRANSLATE_NOOP("errors", 'An ensemble needs at least one model; choose the models to craft on.'),
     QT_TRANSLATE_NOOP("errors", "The ensemble's input size must be at least 1 pixel, not {input_size}."),
     QT_TRANSLATE_NOOP("errors", "The ensemble's models disagree on the number of classes ({classes}); combine models trained on the same classes."),

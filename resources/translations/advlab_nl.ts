@@ -2475,8 +2475,8 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
         <translation>De misleidende afbeelding &apos;{name}&apos; moet de vorm (1, 3, H, W) hebben, niet {shape}.</translation>
     </message>
     <message>
-        <source>Target class {target} does not exist for &apos;{model_name}&apos; ({item} classes); choose a class from 0 to {value}.</source>
-        <translation>Doelklasse {target} bestaat niet voor &apos;{model_name}&apos; ({item} klassen); kies een klasse van 0 tot en met {value}.</translation>
+        <source>Target class {target} does not exist for &apos;{model_name}&apos; ({classes} classes); choose a class from 0 to {last}.</source>
+        <translation>Doelklasse {target} bestaat niet voor &apos;{model_name}&apos; ({classes} klassen); kies een klasse van 0 tot en met {last}.</translation>
     </message>
     <message>
         <source>An ensemble needs at least one model; choose the models to craft on.</source>

@@ -459,11 +459,11 @@ def load_zoo(
     try:
         state = unwrap_state_dict(read_weights(path))
     except Exception as exc:  # a damaged or foreign file in the cache
+        reason = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
         raise ModelError(
             "The cached weights of {title} at {path} cannot be read ({reason}). Delete the file "
             "and load the model again to download it anew.",
-            title=spec.title, path=path, reason=str(exc).splitlines()[0][:160] if str(exc) else
-            type(exc).__name__
+            title=spec.title, path=path, reason=reason
         ) from exc
     return fit_weights(spec, state, origin=f"The weights file {path}")
 
