@@ -91,6 +91,37 @@ def test_switching_language_keeps_the_session(qtbot, fresh_settings):
         lab.stop()
 
 
+def test_a_new_window_takes_the_session_before_its_worker_can_be_ready(qtbot, fresh_settings,
+                                                                      monkeypatch):
+    """The hand-over is connected before the worker starts: with torch already imported the
+    worker can be ready at once, and a hand-over connected after that was lost."""
+    from PySide6.QtCore import SIGNAL
+
+    from advlab.gui.app import Lab
+    from advlab.gui.worker import ModelWorker
+
+    at_start = []
+    real_start = ModelWorker.start
+
+    def start(worker, *args):
+        at_start.append(worker.receivers(SIGNAL("engine_ready(PyObject)")))
+        return real_start(worker, *args)
+
+    monkeypatch.setattr(ModelWorker, "start", start)
+    lab = Lab(settings=fresh_settings)
+    try:
+        lab.window.show()
+        qtbot.waitUntil(lambda: lab.window.session.clean is not None, timeout=60_000)
+        lab.window._choose_language("nl")
+        qtbot.waitUntil(lambda: lab.window.session.clean is not None, timeout=60_000)
+    finally:
+        i18n.install_translator("en")
+        lab.window.close()
+        lab.stop()
+    first, second = at_start
+    assert second == first + 1  # the new window's worker started with the hand-over connected
+
+
 def test_error_messages_are_shown_in_the_windows_language(qapp, tmp_path):
     from advlab.core.errors import ImageError, ParameterError
     from advlab.core.images import load_image
