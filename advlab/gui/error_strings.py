@@ -4,9 +4,10 @@ can act on, for the translators. Do not edit; shown through i18n.user_message.""
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 ERROR_STRINGS = (
-    QT_TRANSLATE_NOOP("errors", '{name} = {number:g} must be {sign} {minimum:g}{bound}{why}.'),
+    QT_TRANSLATE_NOOP("errors", '{name} = {number:g} must be {sign} {minimum:g} and ≤ {maximum:g}{why}.'),
     QT_TRANSLATE_NOOP("errors", '{name} = {value!r} must be a whole number ≥ {minimum}{why}.'),
     QT_TRANSLATE_NOOP("errors", '{name} = {value!r} is not a number.'),
+    QT_TRANSLATE_NOOP("errors", '{name} = {number:g} must be {sign} {minimum:g}{why}.'),
     QT_TRANSLATE_NOOP("errors", 'eps = {eps:g} is outside [0, {upper:g}]; ε is in pixel units where 1/255 ≈ 0.0039 is one grey level (the article uses 0.005).'),
     QT_TRANSLATE_NOOP("errors", 'DeepFool is untargeted: it goes to the nearest boundary, whatever class lies beyond it. Use C&W or PGD for a target.'),
     QT_TRANSLATE_NOOP("errors", '{name} = {converted} is below {minimum:g}. {help}'),

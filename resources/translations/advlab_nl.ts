@@ -1947,8 +1947,8 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
 <context>
     <name>errors</name>
     <message>
-        <source>{name} = {number:g} must be {sign} {minimum:g}{bound}{why}.</source>
-        <translation>{name} = {number:g} moet {sign} {minimum:g}{bound}{why} zijn.</translation>
+        <source>{name} = {number:g} must be {sign} {minimum:g} and ≤ {maximum:g}{why}.</source>
+        <translation>{name} = {number:g} moet {sign} {minimum:g} en ≤ {maximum:g} zijn{why}.</translation>
     </message>
     <message>
         <source>{name} = {value!r} must be a whole number ≥ {minimum}{why}.</source>
@@ -1957,6 +1957,10 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
     <message>
         <source>{name} = {value!r} is not a number.</source>
         <translation>{name} = {value!r} is geen getal.</translation>
+    </message>
+    <message>
+        <source>{name} = {number:g} must be {sign} {minimum:g}{why}.</source>
+        <translation>{name} = {number:g} moet {sign} {minimum:g} zijn{why}.</translation>
     </message>
     <message>
         <source>eps = {eps:g} is outside [0, {upper:g}]; ε is in pixel units where 1/255 ≈ 0.0039 is one grey level (the article uses 0.005).</source>

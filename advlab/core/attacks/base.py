@@ -78,12 +78,13 @@ def check_number(name: str, value: object, minimum: float, strict: bool = False,
         ok = ok and number <= maximum
     if not ok or number != number or number == float("inf"):
         sign = ">" if strict else "≥"
-        bound = f" and ≤ {maximum:g}" if maximum is not None else ""
         why = f" ({meaning})" if meaning else ""
+        if maximum is None:
+            raise ParameterError("{name} = {number:g} must be {sign} {minimum:g}{why}.",
+                                 name=name, number=number, sign=sign, minimum=minimum, why=why)
         raise ParameterError(
-            "{name} = {number:g} must be {sign} {minimum:g}{bound}{why}.",
-            name=name, number=number, sign=sign, minimum=minimum, bound=bound, why=why
-        )
+            "{name} = {number:g} must be {sign} {minimum:g} and ≤ {maximum:g}{why}.",
+            name=name, number=number, sign=sign, minimum=minimum, maximum=maximum, why=why)
     return number
 
 
