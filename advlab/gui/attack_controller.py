@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from advlab.gui.attack_texts import attack_text
+from advlab.gui.i18n import model_text
 from advlab.gui.job_runner import CANCELLED
 from advlab.gui.session import Session
 from advlab.gui.widgets.attack_panel import AttackPanel
@@ -27,7 +28,7 @@ def results_row(record: Any) -> dict:
     return {
         "id": record.id,
         "attack_title": attack_text(record.attack_title),
-        "model_title": record.model_title,
+        "model_title": model_text(record.model_title),
         "target_label": "" if target is None else getattr(record, "target_label", str(target)),
         "success": bool(record.success),
         "cancelled": bool(record.cancelled),

@@ -26,6 +26,8 @@ from PySide6.QtSvg import QSvgGenerator
 
 from advlab.core.errors import ParameterError, UserError
 from advlab.core.noise_maps import auto_amplification, signed_map
+from advlab.gui.attack_texts import attack_text
+from advlab.gui.i18n import model_text
 from advlab.gui.qt_images import to_qimage
 
 #: The figure's own coordinate system (logical pixels); everything is drawn in it.
@@ -100,8 +102,8 @@ def parts_from_record(record: Any) -> FigureParts:
         adv_prob=float(record.adv_prob),
         eta=float(eps) if use_eps else largest,
         amplification=amplification,
-        model_title=record.model_title,
-        attack_title=record.attack_title,
+        model_title=model_text(record.model_title),
+        attack_title=attack_text(record.attack_title),
         fooled=bool(record.success),
         eta_is_budget=use_eps,
     )

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QThread, Signal
 
-from advlab.gui.i18n import user_message
+from advlab.gui.i18n import model_text, user_message
 from advlab.gui.job_runner import CANCELLED, JobRunner
 from advlab.gui.session import record_title
 
@@ -186,7 +186,7 @@ class ModelWorker(QThread):
         models = []
         for spec in known_models():
             ok, reason = availability(spec)
-            models.append((spec.name, spec.title, ok, reason))
+            models.append((spec.name, model_text(spec.title), ok, model_text(reason)))
         attacks = [info.to_json() for info in ATTACKS.values()]
         self.engine_ready.emit(EngineInfo(available_devices(), imagenet_labels(), models, attacks))
 
@@ -213,12 +213,12 @@ class ModelWorker(QThread):
 
         spec = resolve(name)
         self.jobs.cancel()
-        self.status_changed.emit(self.tr("Loading {title}…").format(title=spec.title))
+        self.status_changed.emit(self.tr("Loading {title}…").format(title=model_text(spec.title)))
         model = self.lab.set_model(
             name, device, progress=self.download_progress.emit, cancelled=self._download_cancelled
         )
         self.model_loaded.emit(
-            ModelInfo(spec.name, spec.title, str(self.lab.device), model.input_size)
+            ModelInfo(spec.name, model_text(spec.title), str(self.lab.device), model.input_size)
         )
         if self.lab.clean is not None:
             self.clean_changed.emit(self.lab.clean_view())
@@ -231,7 +231,7 @@ class ModelWorker(QThread):
         if self.lab.model is not None:
             spec = self.lab.model.spec
             self.model_loaded.emit(
-                ModelInfo(spec.name, spec.title, str(self.lab.device), spec.input_size)
+                ModelInfo(spec.name, model_text(spec.title), str(self.lab.device), spec.input_size)
             )
 
     def _serve_image(self, source: str | np.ndarray, name: str) -> None:

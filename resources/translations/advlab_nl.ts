@@ -2928,4 +2928,31 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
         <translation>Voer het eerst uit met weinig stappen: het duurt even.</translation>
     </message>
 </context>
+<context>
+    <name>models</name>
+    <message>
+        <source>EfficientNet-Lite0 (embedded)</source>
+        <translation>EfficientNet-Lite0 (ingebouwd)</translation>
+    </message>
+    <message>
+        <source>EfficientNet-Lite1 (embedded)</source>
+        <translation>EfficientNet-Lite1 (ingebouwd)</translation>
+    </message>
+    <message>
+        <source>EfficientNet-Lite2 (embedded)</source>
+        <translation>EfficientNet-Lite2 (ingebouwd)</translation>
+    </message>
+    <message>
+        <source>embedded</source>
+        <translation>ingebouwd</translation>
+    </message>
+    <message>
+        <source>model file</source>
+        <translation>modelbestand</translation>
+    </message>
+    <message>
+        <source>weights not cached; downloaded when first chosen (needs internet)</source>
+        <translation>gewichten nog niet op deze computer; ze worden gedownload zodra je het model kiest (internet nodig)</translation>
+    </message>
+</context>
 </TS>

@@ -68,6 +68,7 @@ def test_switching_language_keeps_the_session(qtbot, fresh_settings):
     qtbot.waitUntil(lambda: len(first.session.records) == record_count + 1, timeout=30_000)
     first.eta.set_eta(0.0123)
     english = visible_texts(first)
+    english_model = first.model_picker.currentText()
     try:
         first._choose_language("nl")
         second = lab.window
@@ -77,6 +78,8 @@ def test_switching_language_keeps_the_session(qtbot, fresh_settings):
         assert second.eta.eta() == pytest.approx(0.0123, abs=1e-4)
         assert second.windowTitle() != "" and second.menuBar().actions()[0].text() != "&File"
         qtbot.waitUntil(lambda: second.session.clean is not None, timeout=60_000)
+        assert english_model == "EfficientNet-Lite0 (embedded)"
+        assert second.model_picker.currentText() == "EfficientNet-Lite0 (ingebouwd)"
         dutch = visible_texts(second)
         assert len(english) > 60
         same = set(english) & set(dutch)
