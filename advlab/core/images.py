@@ -66,16 +66,10 @@ def load_image(path: str | os.PathLike[str]) -> np.ndarray:
             name=name
         )
     if not stat.S_ISREG(info.st_mode):
-        raise ImageError(
-            "'{name}' is not a regular file. Choose an image file.",
-            name=name
-        )
+        raise ImageError("'{name}' is not a regular file. Choose an image file.", name=name)
     size = info.st_size
     if size == 0:
-        raise ImageError(
-            "'{name}' is empty (0 bytes). Choose another image file.",
-            name=name
-        )
+        raise ImageError("'{name}' is empty (0 bytes). Choose another image file.", name=name)
     if size > MAX_FILE_BYTES:
         raise ImageError(
             "'{name}' is {size}; the lab opens images up to {max_file_bytes}. Save a smaller copy"
@@ -121,10 +115,7 @@ def decode_image(data: bytes, name: str = "the image") -> np.ndarray:
                         name=name, width=width, height=height, limit=MAX_PIXELS // 1_000_000
                     )
                 if width < 1 or height < 1:
-                    raise ImageError(
-                        "'{name}' has no pixels. Choose another image.",
-                        name=name
-                    )
+                    raise ImageError("'{name}' has no pixels. Choose another image.", name=name)
                 im.seek(0)
                 if im.format in ("JPEG", "MPO"):
                     im.draft("RGB", (MAX_SIDE, MAX_SIDE))

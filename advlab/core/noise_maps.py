@@ -165,10 +165,7 @@ def histogram(deltas: np.ndarray, bins: int = 101, limit: float | None = None
     if not np.all(np.isfinite(values)):
         raise ParameterError("The perturbation contains NaN or infinite values: recompute the result.")
     if int(bins) != bins or bins < 1:
-        raise ParameterError(
-            "bins must be a positive whole number, not {bins}.",
-            bins=bins
-        )
+        raise ParameterError("bins must be a positive whole number, not {bins}.", bins=bins)
     if limit is None:
         limit = max(1.0, float(np.abs(values).max(initial=0.0)))
     limit = float(limit)

@@ -597,10 +597,7 @@ def load_session(path: str | os.PathLike[str]) -> SessionState:
             name=name, reason=exc.strerror or exc
         ) from exc
     if not p.is_file():
-        raise SessionError(
-            "'{name}' is not a file. Choose a session file (.advlab).",
-            name=name
-        )
+        raise SessionError("'{name}' is not a file. Choose a session file (.advlab).", name=name)
     if size > MAX_SESSION_BYTES:
         raise SessionError(
             "'{name}' is {size:.1f} GB; the lab opens session files up to {limit} GB. Is it "

@@ -108,10 +108,7 @@ def find_flip(
     hi = check_number("hi", hi, 0.0, maximum=1.0, meaning="η in pixel units")
     tol = check_number("tol", tol, 0.0, strict=True, meaning="bisection tolerance in pixel units")
     if lo > hi:
-        raise ParameterError(
-            "lo = {lo:g} is above hi = {hi:g}; give lo ≤ hi.",
-            lo=lo, hi=hi
-        )
+        raise ParameterError("lo = {lo:g} is above hi = {hi:g}; give lo ≤ hi.", lo=lo, hi=hi)
     direction = direction.to(clean.device)
     if not _goal_at(model, clean, direction, hi, label, target):
         return None

@@ -29,10 +29,7 @@ def fit_to(images: torch.Tensor, size: int) -> torch.Tensor:
         )
     size = int(size)
     if size < 1:
-        raise ParameterError(
-            "The input size must be at least 1 pixel, not {size}.",
-            size=size
-        )
+        raise ParameterError("The input size must be at least 1 pixel, not {size}.", size=size)
     if images.shape[2] == size and images.shape[3] == size:
         return images
     resized = F.interpolate(images, size=(size, size), mode="bilinear",
@@ -134,8 +131,8 @@ def transfer_matrix(
         probs = model(batch).float().softmax(dim=1).cpu()
         if target is not None and not 0 <= int(target) < probs.shape[1]:
             raise ParameterError(
-                "Target class {target} does not exist for '{model_name}' ({classes} classes); choose"
-                " a class from 0 to {last}.",
+                "Target class {target} does not exist for '{model_name}' ({classes} classes); "
+                "choose a class from 0 to {last}.",
                 target=target, model_name=model_name, classes=probs.shape[1],
                 last=probs.shape[1] - 1
             )

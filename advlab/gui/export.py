@@ -309,10 +309,7 @@ def ensure_gui_app() -> QGuiApplication:
 def figure_image(parts: FigureParts, scale: int = PNG_SCALE) -> QImage:
     """The figure as an RGB image of ``scale`` × the logical size (for PNG and the clipboard)."""
     if scale < 1:
-        raise ParameterError(
-            "The figure's scale must be at least 1, not {scale}.",
-            scale=scale
-        )
+        raise ParameterError("The figure's scale must be at least 1, not {scale}.", scale=scale)
     image = QImage(FIGURE_WIDTH * scale, FIGURE_HEIGHT * scale, QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
     dots_per_meter = round(96 * scale / 0.0254)

@@ -182,8 +182,8 @@ def user_message(exc: BaseException) -> str:
 
 
 def update(ts_file: Path | None = None) -> Path:
-    """Regenerate the attack, error and model strings, then run pyside6-lupdate over the GUI sources
-    into ``ts_file`` (keeps existing translations)."""
+    """Regenerate the attack, error and model strings, then run pyside6-lupdate over the GUI
+    sources into ``ts_file`` (keeps existing translations)."""
     if ts_file is None:
         for path, source in GENERATED.items():
             path.write_text(source(), encoding="utf-8")

@@ -265,7 +265,8 @@ class Tour(QObject):
         try:
             self.step.setup(self.window)
         except ParameterError as exc:
-            self.window.show_error(self.tr("The tour could not set up this step"), user_message(exc))
+            self.window.show_error(self.tr("The tour could not set up this step"),
+                                   user_message(exc))
         self.step_changed.emit(index)
 
     def next(self) -> None:

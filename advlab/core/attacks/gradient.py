@@ -56,8 +56,8 @@ def check_eps(eps: float, upper: float = 1.0) -> float:
     eps = float(eps)
     if not (0.0 <= eps <= upper):
         raise ParameterError(
-            "eps = {eps:g} is outside [0, {upper:g}]; ε is in pixel units where 1/255 ≈ 0.0039 is"
-            " one grey level (the article uses 0.005).",
+            "eps = {eps:g} is outside [0, {upper:g}]; ε is in pixel units where 1/255 ≈ 0.0039 "
+            "is one grey level (the article uses 0.005).",
             eps=eps, upper=upper
         )
     return eps

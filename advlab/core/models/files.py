@@ -62,10 +62,7 @@ def file_spec(name: str) -> ModelSpec:
     if arch is not None:
         base = zoo.zoo_spec(arch)
         if base.source not in ("torchvision", "timm"):
-            raise ModelError(
-                "'{arch}' is not a torchvision or timm architecture.",
-                arch=arch
-            )
+            raise ModelError("'{arch}' is not a torchvision or timm architecture.", arch=arch)
         return ModelSpec(
             name=f"{base.name}@{path}",
             title=f"{path.name} ({base.name})",

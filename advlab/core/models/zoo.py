@@ -340,10 +340,7 @@ def weights_dest(spec: ModelSpec) -> Path:
             return checkpoints / "timm" / (cfg.hf_hub_id.replace("/", "--") + suffix)
     filename = Path(unquote(urlparse(weights_url(spec)).path)).name
     if not filename:
-        raise ModelError(
-            "Cannot tell a file name for the weights of {title}.",
-            title=spec.title
-        )
+        raise ModelError("Cannot tell a file name for the weights of {title}.", title=spec.title)
     return checkpoints / filename
 
 
@@ -436,10 +433,7 @@ def fit_weights(spec: ModelSpec, state: dict[str, torch.Tensor], origin: str) ->
         return _fit_torchvision(spec.arch or "", state, origin)
     if spec.source == "timm":
         return _fit_timm(spec.arch or "", state, origin)
-    raise ModelError(
-        "{title} is not a torchvision or timm architecture.",
-        title=spec.title
-    )
+    raise ModelError("{title} is not a torchvision or timm architecture.", title=spec.title)
 
 
 def load_zoo(

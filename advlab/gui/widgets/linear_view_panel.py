@@ -167,10 +167,7 @@ class LinearViewPanel(QWidget):
         if actual_array.shape != etas_array.shape or first_array.shape != etas_array.shape:
             raise ParameterError("The linear view needs one measured and one predicted value per η.")
         if n_inputs < 1:
-            raise ParameterError(
-                "n_inputs must be at least 1, not {n_inputs}.",
-                n_inputs=n_inputs
-            )
+            raise ParameterError("n_inputs must be at least 1, not {n_inputs}.", n_inputs=n_inputs)
         self._etas, self._actual, self._first_order = etas_array, actual_array, first_array
         self._grad_l1, self._n_inputs = float(grad_l1), int(n_inputs)
         self.actual_curve.setData(etas_array, actual_array)
