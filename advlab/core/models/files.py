@@ -5,6 +5,8 @@ Two kinds of file are accepted:
 * ``PATH`` — a TorchScript archive (``torch.jit.save``). It carries its own
   architecture but no preprocessing metadata, so the lab assumes the torchvision
   convention: 224×224 input, ImageNet mean/std, bilinear resize, crop 0.875.
+  A TorchScript file is a program, so it runs only after `graph_check` has
+  found nothing but pure tensor operations in it.
 * ``ARCH@PATH`` — a state dict (or a checkpoint with a ``state_dict``/``model``
   entry) for a zoo architecture, e.g. ``torchvision:resnet18@my_weights.pth``;
   input size and normalisation come from the zoo spec of ARCH.
@@ -24,7 +26,7 @@ import torch
 from torch import nn
 
 from advlab.core.errors import ModelError
-from advlab.core.models import zoo
+from advlab.core.models import graph_check, zoo
 from advlab.core.models.spec import IMAGENET_MEAN, IMAGENET_STD, ModelSpec
 
 #: Preprocessing assumed for a TorchScript file (it has no metadata of its own).
@@ -103,6 +105,7 @@ def load_file(spec: ModelSpec) -> nn.Module:
     path = Path(spec.path)
     _check_file(path)
     if is_torchscript(path):
+        graph_check.check_torchscript_archive(path)  # before anything in it can run
         try:
             with warnings.catch_warnings():
                 # torch >= 2.9 deprecates TorchScript; loading still works and is what we support
@@ -116,7 +119,8 @@ def load_file(spec: ModelSpec) -> nn.Module:
                 "again with torch.jit.save.",
                 name=path.name, exc=_first_line(exc)
             ) from exc
-        return ScriptedNet(scripted)
+        graph_check.check_torchscript_module(scripted, path.name)
+        return ScriptedNet(scripted, path.name)
     if spec.arch is None:
         raise ModelError(
             "{name} is not a TorchScript model; if it holds a state dict, give it as ARCH@PATH, "
@@ -161,15 +165,25 @@ class ScriptedNet(nn.Module):
     """A TorchScript module inside a plain one.
 
     ScriptModules refuse some ``nn.Module`` methods (``requires_grad_``), which
-    `Classifier` uses; the wrapper provides them and forwards the call.
+    `Classifier` uses; the wrapper provides them and forwards the call. It calls
+    ``forward`` itself — the graph `graph_check` checked — so hooks on the outer
+    module never run, and an error inside the file becomes a `ModelError`.
     """
 
-    def __init__(self, scripted: nn.Module) -> None:
+    def __init__(self, scripted: nn.Module, name: str = "The TorchScript model") -> None:
         super().__init__()
         self.scripted = scripted
+        self.name = name
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.scripted(x)
+        try:
+            return self.scripted.forward(x)
+        except (torch.jit.Error, RuntimeError) as exc:
+            raise ModelError(
+                "{name} failed on this image: {error}. The lab cannot use it; check that it "
+                "classifies (N, 3, H, W) images, or save its weights and give ARCH@PATH.",
+                name=self.name, error=_script_error(exc)
+            ) from exc
 
 
 def is_torchscript(path: Path) -> bool:
@@ -256,6 +270,15 @@ def _pickle_imports_objects(path: Path) -> bool:
     except Exception:  # not (or no longer) a valid pickle stream
         return False
     return False
+
+
+def _script_error(exc: BaseException) -> str:
+    """What went wrong inside a TorchScript file: the last line of the interpreter's report
+    (the first only says "The following operation failed in the TorchScript interpreter")."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    if len(lines) > 1 and lines[0].startswith("The following operation failed"):
+        return lines[-1].removeprefix("builtins.")[:160]
+    return _first_line(exc)
 
 
 def _first_line(exc: BaseException) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -80,24 +81,83 @@ def load_classifier(
     return model.to(device)
 
 
-def check_classifier(model: Classifier) -> None:
-    """Refuse a network that does not map a (1, 3, S, S) image to 1000 ImageNet logits."""
+#: Seconds a model may take for its first forward on one test image (then it is refused).
+PROBE_SECONDS = 60.0
+
+
+def check_classifier(model: Classifier, time_limit: float = PROBE_SECONDS) -> None:
+    """Refuse a network that does not map (N, 3, S, S) images to N rows of 1000 finite logits.
+
+    Probes: one grey image, then a batch of two random ones (a model that ignores the
+    batch dimension, or gives NaN or inf, is refused), each forward within ``time_limit``
+    seconds on a daemon thread, so a model that never returns cannot hang the lab.
+    """
     size = model.input_size
-    try:
-        with torch.no_grad():
-            out = model(torch.full((1, 3, size, size), 0.5))
-    except Exception as exc:  # noqa: BLE001 - a user's model can fail in any way
-        raise ModelError(
-            "{title} fails on a {size}×{size} RGB image: {error}. The lab needs an ImageNet "
-            "classifier taking 3-channel images.",
-            title=model.spec.title, size=size, error=str(exc)[:200]
-        ) from exc
+    grey = torch.full((1, 3, size, size), 0.5)
+    out = _probe(model, grey, time_limit)
     if not isinstance(out, torch.Tensor) or tuple(out.shape) != (1, NUM_CLASSES):
         shape = tuple(out.shape) if isinstance(out, torch.Tensor) else type(out).__name__
         raise ModelError(
             "{title} outputs {shape}, but the lab needs (1, {num_classes}) ImageNet logits. "
             "Choose an ImageNet-1k classifier.",
             title=model.spec.title, shape=shape, num_classes=NUM_CLASSES
+        )
+    _check_finite(model, out)
+    generator = torch.Generator().manual_seed(0)
+    pair = torch.rand((2, 3, size, size), generator=generator)
+    out = _probe(model, pair, time_limit)
+    if not isinstance(out, torch.Tensor) or tuple(out.shape) != (2, NUM_CLASSES):
+        shape = tuple(out.shape) if isinstance(out, torch.Tensor) else type(out).__name__
+        raise ModelError(
+            "{title} outputs {shape} for a batch of 2 images instead of (2, {num_classes}): it "
+            "does not treat the first dimension as the batch. The lab needs a classifier that "
+            "takes (N, 3, H, W) images.",
+            title=model.spec.title, shape=shape, num_classes=NUM_CLASSES
+        )
+    _check_finite(model, out)
+
+
+def _probe(model: Classifier, images: torch.Tensor, time_limit: float) -> object:
+    """``model(images)`` without gradients on a daemon thread, or ModelError after ``time_limit`` s."""
+    result: list[object] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            with torch.no_grad():  # grad mode is per thread
+                result.append(model(images))
+        except BaseException as exc:  # noqa: BLE001 - a user's model can fail in any way
+            failure.append(exc)
+
+    thread = threading.Thread(target=run, name="advlab-model-probe", daemon=True)
+    thread.start()
+    thread.join(time_limit)
+    size = images.shape[-1]
+    if thread.is_alive():
+        # the thread cannot be stopped; as a daemon it ends with the process
+        raise ModelError(
+            "{title} took longer than {seconds:g} s on one {size}×{size} image; the lab cannot "
+            "use a model that slow (or one that never returns).",
+            title=model.spec.title, seconds=time_limit, size=size
+        )
+    if failure:
+        exc = failure[0]
+        if isinstance(exc, ModelError):
+            raise exc
+        raise ModelError(
+            "{title} fails on a {size}×{size} RGB image: {error}. The lab needs an ImageNet "
+            "classifier taking 3-channel images.",
+            title=model.spec.title, size=size, error=str(exc)[:200]
+        ) from exc
+    return result[0]
+
+
+def _check_finite(model: Classifier, logits: torch.Tensor) -> None:
+    if not bool(torch.isfinite(logits).all()):
+        raise ModelError(
+            "{title} gives NaN or infinite logits on a test image, so it has no usable "
+            "answer; its weights may be damaged. Choose another model or save its weights again.",
+            title=model.spec.title
         )
 
 
