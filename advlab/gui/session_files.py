@@ -4,6 +4,10 @@ The autosave is written every `AUTOSAVE_INTERVAL_MS` while something changed,
 atomically (a crash mid-write keeps the previous one), and removed when the
 window closes normally; a leftover autosave at start means the lab did not
 close normally, so restoring it is offered.
+
+A session file is untrusted: `load_session` checks all of it before anything is applied,
+and a model file it names (which runs when loaded) is loaded only once the user says so
+(`needs_confirmation`).
 """
 
 from __future__ import annotations
@@ -17,6 +21,37 @@ from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 
 from advlab.gui.i18n import user_message
 from advlab.gui.session import Session
+
+#: Model files the user chose or confirmed in this run of the lab: not asked about again.
+_approved_models: set[str] = set()
+
+
+def model_file(name: str) -> str | None:
+    """The file a model name would load and run (``PATH``, or the PATH of ``ARCH@PATH``), or
+    None for the embedded and zoo models. Reads the name only, never the disk."""
+    from advlab.core.models.embedded import EMBEDDED_SPECS
+    from advlab.core.models.files import split_name
+
+    name = name.strip()
+    if not name or name in EMBEDDED_SPECS:
+        return None
+    arch, path = split_name(name)
+    if arch is not None:
+        return path or name
+    if "@" not in name and name.startswith(("torchvision:", "timm:")):
+        return None
+    return name
+
+
+def needs_confirmation(name: str) -> bool:
+    """Whether loading ``name`` would run a user's file the user has not chosen in this run."""
+    return model_file(name) is not None and name.strip() not in _approved_models
+
+
+def approve_model(name: str) -> None:
+    """The user chose (or confirmed) ``name``: it loads without asking for the rest of the run."""
+    _approved_models.add(name.strip())
+
 
 SESSION_SUFFIX = ".advlab"
 SESSION_FILTER = "advlab sessions (*.advlab);;All files (*)"
@@ -45,6 +80,8 @@ class SessionFiles(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(AUTOSAVE_INTERVAL_MS)
         self.timer.timeout.connect(self.autosave)
+        self._autosaving = False  # between start_autosave and discard_autosave
+        self._autosave_error: str | None = None  # the last failure shown (shown once)
 
     # -- building and applying --------------------------------------------------------
     def state(self) -> Any:
@@ -63,15 +100,22 @@ class SessionFiles(QObject):
             extra=dict(ui.get("extra", {})),
         )
 
-    def save(self, path: str | Path) -> bool:
+    def _write(self, path: str | Path) -> str | None:
+        """Save to ``path``; the message to show if that failed, else None."""
         from advlab.core.errors import UserError
         from advlab.core.results import save_session
 
         try:
             save_session(path, self.state())
         except (UserError, OSError) as exc:
+            return user_message(exc)
+        return None
+
+    def save(self, path: str | Path) -> bool:
+        error = self._write(path)
+        if error is not None:
             self.error.emit(self.tr("Could not save the session"), self.tr(
-                "{error}\nChoose another folder or file name.").format(error=user_message(exc)))
+                "{error}\nChoose another folder or file name.").format(error=error))
             return False
         self.session.dirty = False
         return True
@@ -101,27 +145,44 @@ class SessionFiles(QObject):
 
     # -- autosave ---------------------------------------------------------------------
     def start_autosave(self) -> None:
+        self._autosaving = True
         self.timer.start()
 
     def autosave(self) -> None:
-        if not self.session.dirty or self.session.clean is None:
-            return
+        """Write the autosave if something changed. A failure is shown once (not every
+        interval) and the timer keeps running, so the next change is saved when it can be."""
         try:
-            self.autosave_path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            return
-        if self.save(self.autosave_path):
-            self.session.dirty = False
+            if not self.session.dirty or self.session.clean is None:
+                return
+            try:
+                self.autosave_path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                return
+            error = self._write(self.autosave_path)
+            if error is None:
+                self.session.dirty = False
+                self._autosave_error = None
+            elif error != self._autosave_error:
+                self._autosave_error = error
+                self.error.emit(self.tr("Could not autosave the session"), error)
+        finally:
+            if self._autosaving and not self.timer.isActive():
+                self.timer.start()
 
     def has_autosave(self) -> bool:
         return self.autosave_path.is_file()
 
     def restore_autosave(self) -> bool:
-        ok = self.open(self.autosave_path)
-        self.session.dirty = True  # keep autosaving the restored state
+        """Open the autosave; if it cannot be opened the lab keeps what it shows, says why, and
+        the next autosave replaces the broken file."""
+        try:
+            ok = self.open(self.autosave_path)
+        finally:
+            self.session.dirty = True  # keep autosaving the restored (or current) state
         return ok
 
     def discard_autosave(self) -> None:
+        self._autosaving = False
         self.timer.stop()
         try:
             self.autosave_path.unlink(missing_ok=True)
