@@ -7,10 +7,14 @@ says what is wrong and what to do); 1 only for a bug.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import os
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +25,13 @@ ATTACK_ROWS = ("pgd", "pgd_l2", "bim", "mifgsm", "onepixel", "square")
 
 
 class UsageError(Exception):
-    """Bad command-line arguments."""
+    """Bad command-line arguments, or output that cannot be written: one line, exit status 2."""
+
+
+#: Options of `classify`, `attack` and `gui` that take no value (all others take one).
+_FLAGS = frozenset({"--json", "-h", "--help"})
+_DASH_HINT = ("a file name that starts with '-' goes after '--', e.g. advlab classify -- "
+              "-photo.png")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -73,7 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     live = bench_sub.add_parser("live", help="slider latency through the GUI's worker path")
     live.add_argument("--model", default="lite0")
     live.add_argument("--device", default="auto")
-    live.add_argument("--repeats", type=int, default=40)
+    live.add_argument("--repeats", type=int, default=40,
+                      help="η changes timed (at most 30 of them during the attack)")
     live.add_argument("--no-startup", action="store_true", help="skip the launch timings")
     live.add_argument("--no-attack", action="store_true",
                       help="skip the slider-during-an-attack timings (real window, offscreen)")
@@ -87,6 +98,10 @@ def build_parser() -> argparse.ArgumentParser:
                                help="one-pixel population (torchattacks runs the same budget)")
     attacks_bench.add_argument("--generations", type=int, default=5, help="one-pixel generations")
     attacks_bench.add_argument("--queries", type=int, default=300, help="Square queries per image")
+    attacks_bench.add_argument("--steps", type=int, default=10,
+                               help="steps of the gradient attacks (PGD, PGD-L2, BIM, MI-FGSM)")
+    attacks_bench.add_argument("--pairs", type=int, default=5,
+                               help="paired runs timing each gradient attack against the floor")
     attacks_bench.add_argument("--attacks", default=",".join(ATTACK_ROWS), metavar="NAME,...",
                                help="which rows to run (default: all of "
                                + ", ".join(ATTACK_ROWS) + ")")
@@ -102,34 +117,185 @@ def _version() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or (argv[0] not in COMMANDS and Path(argv[0]).is_file()):
+    if not argv or (argv[0] not in COMMANDS and os.path.isfile(argv[0])):
         argv = ["gui", *argv]  # `advlab` and `advlab photo.jpg` open the window
     try:
-        args, extra = build_parser().parse_known_args(argv)
+        argv, typed = _dash_file_names(argv)
+        dashed = any(a[:1] == "-" and a[:2] != "--" and not _is_number(a) for a in argv[1:])
+        hint = f" ({_DASH_HINT})" if dashed else ""
+        try:
+            args, extra = build_parser().parse_known_args(argv)
+        except UsageError as exc:
+            if "required" in str(exc) and hint:
+                head, run, tail = str(exc).partition(". Run '")
+                raise UsageError(f"{head}{hint}{run}{tail}") from None
+            raise
         if extra and args.command != "attack":
-            raise UsageError(f"unrecognized arguments: {' '.join(extra)}. Run 'advlab --help' for the options")
+            raise UsageError(f"unrecognized arguments: {' '.join(extra)}{hint}. Run "
+                             "'advlab --help' for the options")
         args.extra = extra
+        for key in ("image", "images"):  # the file names as typed, not as protected for the parser
+            value = getattr(args, key, None)
+            if isinstance(value, list):
+                setattr(args, key, [typed.get(v, v) for v in value])
+            elif isinstance(value, str):
+                setattr(args, key, typed.get(value, value))
         if args.command == "gui":
             from advlab.gui.app import main as gui_main
 
             return gui_main(image=args.image)
-        return int(globals()[f"cmd_{args.command}"](args) or 0)
+        if getattr(args, "device", None) is not None:
+            _check_device(args.device)
+        args.stdout = io.StringIO()
+        with _stdout_to_stderr():
+            code = int(globals()[f"cmd_{args.command}"](args) or 0)
+        _write_stdout(args.stdout.getvalue())
+        return code
     except UsageError as exc:
-        print(f"advlab: {exc}", file=sys.stderr)
+        print(f"advlab: {_printable(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("advlab: interrupted.", file=sys.stderr)
         return 130
     except BrokenPipeError:  # the reader closed the pipe (`advlab ... | head`): stop quietly
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _discard_stdout()
         return 141
     except Exception as exc:  # noqa: BLE001 - sorted into user errors and bugs
         from advlab.core.errors import UserError
 
         if isinstance(exc, UserError):
-            print(f"advlab: {' '.join(str(exc).split())}", file=sys.stderr)
+            print(f"advlab: {_one_line(exc)}", file=sys.stderr)
             return 2
         raise
+
+
+def _one_line(exc: BaseException) -> str:
+    return _printable(" ".join(str(exc).split()))
+
+
+def _printable(text: str) -> str:
+    """``text`` with the undecodable bytes of a file name (``b'\\xff.png'`` arrives as a lone
+    surrogate) shown as U+FFFD, so that printing it never fails and JSON stays valid UTF-8."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate that is no escaped byte
+        return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def _dash_file_names(argv: list[str]) -> tuple[list[str], dict[str, str]]:
+    """``advlab classify -dash.png``: a file name that starts with '-' would read as an option.
+
+    In `classify`, `attack` and `gui`, an argument that starts with one '-', is not an option's
+    value and is no number, and that names an existing file or has a dot in it (no option has
+    one), goes to the parser as ``./-dash.png``; the returned map gives back the name as typed.
+    ``--`` still works as usual.
+    """
+    if not argv or argv[0] not in ("classify", "attack", "gui"):
+        return argv, {}
+    out, typed, awaiting = [argv[0]], {}, False
+    for i, item in enumerate(argv[1:], start=1):
+        if item == "--":
+            out += argv[i:]
+            break
+        if awaiting:  # an option's value, whatever it looks like
+            out.append(item)
+            awaiting = False
+            continue
+        dashed = item[:1] == "-" and item[:2] != "--" and len(item) > 1
+        if dashed and not awaiting and not _is_number(item) \
+                and ("." in item or os.path.lexists(item)):
+            typed[f"./{item}"] = item
+            out.append(f"./{item}")
+            continue
+        out.append(item)
+        awaiting = item[:1] == "-" and item not in _FLAGS and "=" not in item
+    return out, typed
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _check_device(text: str) -> None:
+    """Refuse a device string torch cannot parse (``cpu:abc``) or an index that is not there."""
+    if text in ("auto", ""):
+        return
+    import torch
+
+    try:
+        device = torch.device(text)
+    except (RuntimeError, ValueError, TypeError):
+        raise UsageError(f"--device {text!r} is not a device; use auto, cpu, cuda, cuda:1 or "
+                         "mps") from None
+    if device.index is None or device.index == 0:
+        return
+    if device.type == "cuda" and torch.cuda.is_available():
+        count = torch.cuda.device_count()
+        if device.index >= count:
+            raise UsageError(f"--device {text}: this machine has {count} CUDA device(s), "
+                             f"cuda:0 to cuda:{count - 1}; choose one of them")
+    elif device.type != "cuda":
+        raise UsageError(f"--device {text}: {device.type} has no device {device.index}; use "
+                         f"--device {device.type}")
+
+
+@contextlib.contextmanager
+def _stdout_to_stderr() -> Iterator[None]:
+    """While a command runs, anything else that writes to stdout (a model's print(), a C
+    library's printf) goes to stderr: stdout carries only the command's own output, which it
+    collects in ``args.stdout`` and `_write_stdout` writes at the end (one JSON document with
+    --json). Redirected at the file-descriptor level, so C-level writes are covered too."""
+    saved_stdout = sys.stdout
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        saved_stdout.flush()
+    saved_fd: int | None = None
+    try:
+        saved_fd = os.dup(1)
+        os.dup2(2, 1)
+    except OSError:  # no fd 1 or 2: nothing at that level to redirect
+        if saved_fd is not None:
+            os.close(saved_fd)
+            saved_fd = None
+    sys.stdout = sys.stderr
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            sys.stderr.flush()
+        sys.stdout = saved_stdout
+        if saved_fd is not None:
+            os.dup2(saved_fd, 1)
+            os.close(saved_fd)
+
+
+def _write_stdout(text: str) -> None:
+    """The command's output to stdout; a full disk or a broken device is one line, exit 2
+    (a closed pipe, ``| head``, stays the quiet exit 141)."""
+    if not text:
+        return
+    stream = sys.stdout
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        stream.write(text.encode(encoding, "replace").decode(encoding))
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        _discard_stdout()
+        reason = exc.strerror or type(exc).__name__
+        raise UsageError(f"cannot write the output to stdout: {reason}. Free some space, or send "
+                         "the output somewhere else") from None
+
+
+def _discard_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's last flush of what could not be
+    written does not fail a second time."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 # -- commands ------------------------------------------------------------------
@@ -142,12 +308,15 @@ def cmd_models(args: argparse.Namespace) -> int:
         rows.append({"name": spec.name, "title": spec.title, "source": spec.source,
                      "input_size": spec.input_size, "available": ok, "reason": reason})
     if args.json:
-        _print_json({"models": rows})
+        _print_json(args.stdout, {"models": rows})
     else:
         width = max(len(r["name"]) for r in rows)
         for r in rows:
             mark = "yes" if r["available"] else "no "
-            print(f"{r['name']:<{width}}  {mark}  {r['title']}  ({r['reason']})")
+            # "EfficientNet-Lite0 (embedded)" says it already: no "(embedded)" a second time
+            said = r["reason"].lower() in r["title"].lower()
+            reason = "" if said else f"  ({r['reason']})"
+            print(f"{r['name']:<{width}}  {mark}  {r['title']}{reason}", file=args.stdout)
     return 0
 
 
@@ -168,27 +337,44 @@ def _load_model(name: str, device: str, quiet: bool) -> Any:
 
 
 def cmd_classify(args: argparse.Namespace) -> int:
+    """Classify every readable image; each one that cannot be read is one line on stderr, and
+    the others are still classified (exit status 2 at the end, with the count)."""
     from advlab.core import images as img
-    from advlab.core.errors import ParameterError
+    from advlab.core.errors import ImageError, ParameterError
     from advlab.core.predict import predict
 
     if not 1 <= args.top <= 1000:
         raise ParameterError(f"--top {args.top} is outside 1..1000; use e.g. --top 5.")
-    loaded = [(path, img.load_image(path)) for path in args.images]  # refuse bad files first
+    loaded, errors = [], []
+    for path in args.images:  # read every file before the model loads
+        try:
+            loaded.append((path, img.load_image(path)))
+        except ImageError as exc:
+            errors.append({"image": _printable(str(path)), "error": _one_line(exc)})
+            print(f"advlab: {_one_line(exc)}", file=sys.stderr)
+    if not loaded:
+        if len(errors) > 1:
+            print(f"advlab: none of the {len(errors)} files could be classified.", file=sys.stderr)
+        return 2
     model = _load_model(args.model, args.device, args.json)
     spec = model.spec
     results = []
     for path, rgb in loaded:
         fitted = img.fit_to_model(rgb, spec.input_size, spec.interpolation, spec.crop_pct)
         prediction = predict(model, img.to_tensor(fitted), k=args.top)[0]
-        results.append({"image": str(path), **prediction.to_json()})
+        results.append({"image": _printable(str(path)), **prediction.to_json()})
     if args.json:
-        _print_json({"model": spec.name, "device": str(model.device), "results": results})
+        _print_json(args.stdout, {"model": spec.name, "device": str(model.device),
+                                  "results": results, "errors": errors})
     else:
         for r in results:
-            print(f"{r['image']}: {r['label']} ({r['prob'] * 100:.1f} %)")
+            print(f"{r['image']}: {r['label']} ({r['prob'] * 100:.1f} %)", file=args.stdout)
             for row in r["top"][1:]:
-                print(f"    {row['label']} ({row['prob'] * 100:.1f} %)")
+                print(f"    {row['label']} ({row['prob'] * 100:.1f} %)", file=args.stdout)
+    if errors:
+        print(f"advlab: {len(errors)} of {len(args.images)} files could not be classified.",
+              file=sys.stderr)
+        return 2
     return 0
 
 
@@ -206,17 +392,21 @@ def cmd_attack(args: argparse.Namespace) -> int:
     params: dict[str, Any] = _attack_params(args.extra)
     if args.eps is not None:
         params["eps"] = args.eps
-    if args.seed is not None:
-        params["seed"] = args.seed
+    seed_used = _apply_seed(info, params, args.seed)
     info.check_params(params)  # refuse bad parameters before loading anything
     target = resolve_label(args.target) if args.target is not None else None
     rgb = img.load_image(args.image)
     out = Path(args.out) if args.out else None
-    if out is not None and out.exists() and not out.is_dir():
-        raise UsageError(f"--out {out} is a file; give a folder (it is created if missing)")
     figure = Path(args.figure) if args.figure else None
     if figure is not None and figure.suffix.lower() not in (".png", ".svg", ".pdf"):
         raise UsageError(f"--figure {figure}: use a file name ending in .png, .svg or .pdf")
+    if out is not None:  # before the attack runs, not after
+        _writable_folder(out, "--out")
+    if figure is not None:
+        if os.path.isdir(figure):
+            raise UsageError(f"--figure {figure} is a folder; give a file name such as "
+                             f"{figure / 'lesson.png'}")
+        _writable_folder(figure.parent, "--figure", figure)
 
     model = _load_model(args.model, args.device, args.json)
     spec = model.spec
@@ -234,28 +424,33 @@ def cmd_attack(args: argparse.Namespace) -> int:
 
     saved_files: dict[str, str] = {}
     if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
-        saved_files["input"] = str(img.save_png(fitted, out / "input.png"))
-        saved_files["adversarial"] = str(img.save_png(adversarial_rgb, out / "adversarial.png"))
-        delta = result.perturbation[0]
-        amplification = img.noise_amplification(delta)
-        saved_files["noise"] = str(img.save_png(img.noise_view(delta, amplification), out / "noise.png"))
+        with _writing(out):
+            out.mkdir(parents=True, exist_ok=True)
+            saved_files["input"] = str(img.save_png(fitted, out / "input.png"))
+            saved_files["adversarial"] = str(img.save_png(adversarial_rgb, out / "adversarial.png"))
+            delta = result.perturbation[0]
+            amplification = img.noise_amplification(delta)
+            saved_files["noise"] = str(img.save_png(img.noise_view(delta, amplification),
+                                                    out / "noise.png"))
         saved_rgb = img.load_image(out / "adversarial.png")  # classify the file as written
     else:
         saved_rgb = adversarial_rgb
     saved_pred = predict(model, img.to_tensor(saved_rgb).to(model.device))[0]
     files_check = check_saved(model, adversarial_rgb, clean_pred.index, target)
     if figure is not None:
-        saved_files["figure"] = str(_write_figure(figure, result, info.title, spec, clean_pred,
-                                                  saved_pred, args.image, seconds))
+        with _writing(figure):
+            saved_files["figure"] = str(_write_figure(figure, result, info.title, spec,
+                                                      clean_pred, saved_pred, args.image, seconds))
     goal = (lambda p: p.index == target) if target is not None else (lambda p: p.index != clean_pred.index)
     doc = {
         "attack": info.name,
         "model": spec.name,
         "device": str(model.device),
-        "image": str(args.image),
+        "image": _printable(str(args.image)),
         "eps": result.params.get("eps"),
         "params": result.params,
+        "seed": result.params["seed"] if seed_used else args.seed,
+        "seed_used": seed_used,
         "target": None if target is None else {"index": target, "label": label_of(target)},
         "clean": clean_pred.to_json(),
         "adversarial": adv_pred.to_json(),
@@ -270,24 +465,83 @@ def cmd_attack(args: argparse.Namespace) -> int:
         "png": files_check["png"],
         "jpeg": files_check["jpeg"],
         "seconds": round(seconds, 4),
-        "files": saved_files,
+        "files": {key: _printable(path) for key, path in saved_files.items()},
     }
+    text = _json_text(doc)  # refuse non-finite numbers before writing anything
     if out is not None:
-        (out / "result.json").write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+        with _writing(out / "result.json"):
+            (out / "result.json").write_text(_json_text(doc, indent=2) + "\n", encoding="utf-8")
     if args.json:
-        _print_json(doc)
+        print(text, file=args.stdout)
     else:
         verdict = "FOOLED" if doc["success"] else "not fooled"
-        print(f"clean:       {clean_pred.label} ({clean_pred.prob * 100:.1f} %)")
-        print(f"adversarial: {adv_pred.label} ({adv_pred.prob * 100:.1f} %)  -> {verdict}")
-        print(f"saved 8-bit: {saved_pred.label} ({saved_pred.prob * 100:.1f} %)")
+        say = args.stdout
+        print(f"clean:       {clean_pred.label} ({clean_pred.prob * 100:.1f} %)", file=say)
+        print(f"adversarial: {adv_pred.label} ({adv_pred.prob * 100:.1f} %)  -> {verdict}",
+              file=say)
+        print(f"saved 8-bit: {saved_pred.label} ({saved_pred.prob * 100:.1f} %)", file=say)
         n = doc["norms"]
-        print(f"L∞ {n['linf']:.4f}  L2 {n['l2']:.3f}  L0 {n['l0']} pixels  in {seconds:.2f} s")
+        print(f"L∞ {n['linf']:.4f}  L2 {n['l2']:.3f}  L0 {n['l0']} pixels  in {seconds:.2f} s",
+              file=say)
         if out is not None:
-            print(f"wrote {out}/input.png, adversarial.png, noise.png, result.json")
+            print(f"wrote {_printable(str(out))}/input.png, adversarial.png, noise.png, "
+                  "result.json", file=say)
         if figure is not None:
-            print(f"wrote the lesson figure {saved_files['figure']}")
+            print(f"wrote the lesson figure {_printable(saved_files['figure'])}", file=say)
     return 0
+
+
+def _apply_seed(info: Any, params: dict[str, Any], seed: int | None) -> bool:
+    """Every attack takes --seed, so that one set of flags runs them all; only those with a
+    seed parameter use it. Whether it is used (the JSON's "seed_used"); a seed out of range
+    is refused either way."""
+    from advlab.core.attacks.registry import SEED
+
+    used = any(p.name == "seed" for p in info.params)
+    if seed is not None:
+        SEED.check(seed)
+        if used:
+            params["seed"] = seed
+    return used
+
+
+def _writable_folder(folder: Path, option: str, given: Path | None = None) -> None:
+    """Make ``folder`` (and its parents) and prove a file can be written in it, so that a
+    folder under a file, read-only or without permission is refused before any work.
+    ``given``: what the option named, when ``folder`` is the folder it goes in."""
+    shown = _printable(str(given or folder))
+    blocker = next((p for p in (folder, *folder.parents) if _is_non_folder(p)), None)
+    if blocker == folder and given is None:
+        raise UsageError(f"{option} {shown} is a file; give a folder (it is created if missing)")
+    if blocker is not None:
+        raise UsageError(f"{option} {shown}: {_printable(str(blocker))} is a file, not a folder; "
+                         "choose another place")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise UsageError(f"{option} {shown}: cannot write there ({reason}); choose a folder you "
+                         "can write to") from None
+
+
+def _is_non_folder(path: Path) -> bool:
+    try:
+        return path.exists() and not path.is_dir()
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def _writing(path: Path) -> Iterator[None]:
+    """A full disk (or any write error) while saving ``path`` is one line, not a traceback."""
+    try:
+        yield
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise UsageError(f"cannot write {_printable(str(path))}: {reason}. Free some space or "
+                         "choose another folder") from None
 
 
 def _write_figure(path: Path, result: Any, attack_title: str, spec: Any, clean_pred: Any,
@@ -331,14 +585,25 @@ def cmd_attacks(args: argparse.Namespace) -> int:
     from advlab.core.attacks import ATTACKS
 
     if args.json:
-        _print_json({"attacks": [a.to_json() for a in ATTACKS.values()]})
+        _print_json(args.stdout, {"attacks": [a.to_json() for a in ATTACKS.values()]})
         return 0
     for a in ATTACKS.values():
-        print(f"{a.name:<8} {a.title}  [{a.box}-box, {a.norm}]")
+        print(f"{a.name:<8} {a.title}  [{a.box}-box, {a.norm}]", file=args.stdout)
         for p in a.params:
-            rng = f"{p.minimum:g}..{p.maximum:g}" if p.minimum is not None else ""
-            print(f"    --{p.name} {p.type.__name__} = {p.default} {rng} {p.unit}: {p.help}")
+            print(f"    {_param_line(p)}", file=args.stdout)
+    print("every attack also takes --seed (used by those that list it)", file=args.stdout)
     return 0
+
+
+def _param_line(p: Any) -> str:
+    """``--random-start true|false = true: ...``, ``--seed int = 0 0..2147483647: ...``."""
+    if p.type is bool:
+        kind, default, rng = "true|false", str(p.default).lower(), ""
+    else:
+        kind, default = p.type.__name__, f"{p.default}"
+        rng = f" {p.shown(p.minimum)}..{p.shown(p.maximum)}" if p.minimum is not None else ""
+    unit = f" {p.unit}" if p.unit else ""
+    return f"--{p.name.replace('_', '-')} {kind} = {default}{rng}{unit}: {p.help}"
 
 
 def cmd_labels(args: argparse.Namespace) -> int:
@@ -346,10 +611,10 @@ def cmd_labels(args: argparse.Namespace) -> int:
 
     labels = imagenet_labels()
     if args.json:
-        _print_json({"labels": list(labels)})
+        _print_json(args.stdout, {"labels": list(labels)})
     else:
         for i, name in enumerate(labels):
-            print(f"{i:4d}  {name}")
+            print(f"{i:4d}  {name}", file=args.stdout)
     return 0
 
 
@@ -357,8 +622,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from advlab import bench
 
     if args.bench == "attacks":
-        if min(args.images, args.repeats, args.generations, args.queries) < 1:
-            raise UsageError("--images, --repeats, --generations and --queries must be at least 1")
+        if min(args.images, args.repeats, args.generations, args.queries, args.steps, args.pairs) < 1:
+            raise UsageError("--images, --repeats, --generations, --queries, --steps and --pairs "
+                             "must be at least 1")
         if args.population < 5:
             raise UsageError("--population must be at least 5 (torchattacks' smallest population)")
         names = [n.strip() for n in args.attacks.split(",") if n.strip()]
@@ -366,21 +632,33 @@ def cmd_bench(args: argparse.Namespace) -> int:
         if unknown or not names:
             raise UsageError(f"--attacks {args.attacks!r}: choose from {', '.join(ATTACK_ROWS)}")
         doc = bench.attacks(args.model, args.device, args.images, args.repeats,
-                            args.population, args.generations, args.queries, only=names)
+                            args.population, args.generations, args.queries, only=names,
+                            steps=args.steps, pairs=args.pairs)
         text = bench.format_attacks(doc)
     else:
         doc = bench.live(args.model, args.device, args.repeats, startup=not args.no_startup,
                          during_attack=not args.no_attack)
         text = bench.format_live(doc)
     if args.json:
-        _print_json(doc)
+        _print_json(args.stdout, doc)
     else:
-        print(text)
+        print(text, file=args.stdout)
     return 0
 
 
-def _print_json(doc: dict) -> None:
-    print(json.dumps(doc, ensure_ascii=False))
+def _print_json(out: Any, doc: dict) -> None:
+    print(_json_text(doc), file=out)
+
+
+def _json_text(doc: dict, indent: int | None = None) -> str:
+    """``doc`` as strict JSON: NaN and ±inf (from a model whose outputs are not finite) are
+    refused with one line instead of written as ``NaN``, which no JSON reader accepts."""
+    try:
+        return json.dumps(doc, ensure_ascii=False, allow_nan=False, indent=indent)
+    except ValueError:
+        raise UsageError("the results hold NaN or infinite numbers, which JSON cannot carry: the "
+                         "model's outputs are not finite. Check the model file, or choose another "
+                         "model") from None
 
 
 if __name__ == "__main__":

@@ -7,11 +7,16 @@ model needs them; then they become float32 CHW tensors in [0, 1] (pixel units:
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import stat
+import sys
+import threading
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import numpy as np
 import torch
@@ -38,6 +43,9 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".bmp", ".tif", ".tiff", ".g
 #: never tried, so a text file or random bytes are not mistaken for an image.
 #: (JPEGs with extra pictures, as many phones write, open through "JPEG" as format "MPO".)
 _FORMATS = ("PNG", "JPEG", "WEBP", "BMP", "TIFF", "GIF")
+#: How a TIFF file starts (little/big-endian; classic and BigTIFF).
+_TIFF_MAGIC = (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+")
+_stderr_lock = threading.Lock()
 
 
 def load_image(path: str | os.PathLike[str]) -> np.ndarray:
@@ -98,8 +106,9 @@ def decode_image(data: bytes, name: str = "the image") -> np.ndarray:
     """Decode image bytes (a file's content or dropped data) into RGB ``uint8`` (H, W, 3)."""
     if not data:
         raise ImageError("'{name}' is empty. Choose another image.", name=name)
+    tiff = data[:4] in _TIFF_MAGIC
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), _quiet_stderr(tiff):
             # Pillow warns from 89 Mpx on; the lab's own limit (MAX_PIXELS) decides instead.
             # Pillow still raises DecompressionBombError for truly absurd sizes.
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
@@ -131,6 +140,8 @@ def decode_image(data: bytes, name: str = "the image") -> np.ndarray:
             name=name
         ) from exc
     except UnidentifiedImageError as exc:
+        if tiff:
+            _refuse_damaged_tiff(name, exc)
         raise ImageError(
             "'{name}' is not an image the lab can read. Use PNG, JPEG, WebP, BMP, TIFF or GIF.",
             name=name
@@ -144,6 +155,8 @@ def decode_image(data: bytes, name: str = "the image") -> np.ndarray:
     except Exception as exc:  # noqa: BLE001 - any decoder failure means a bad file
         # Damaged files make Pillow's decoders raise OSError, SyntaxError, ValueError,
         # EOFError, but also struct.error, IndexError, TypeError, ...: all are the file's fault.
+        if tiff:  # libtiff says only "decoder error -2"
+            _refuse_damaged_tiff(name, exc)
         raise ImageError(
             "'{name}' is damaged or incomplete ({exc}). Try another copy of the image.",
             name=name, exc=_short(exc)
@@ -151,6 +164,40 @@ def decode_image(data: bytes, name: str = "the image") -> np.ndarray:
     if max(rgb.size) > MAX_SIDE:
         rgb.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
     return np.array(rgb, dtype=np.uint8)
+
+
+def _refuse_damaged_tiff(name: str, cause: BaseException) -> NoReturn:
+    raise ImageError(
+        "'{name}' is a damaged or unsupported TIFF file. Open it in an image editor, save it as "
+        "PNG and open that.",
+        name=name
+    ) from cause
+
+
+@contextlib.contextmanager
+def _quiet_stderr(active: bool = True) -> Iterator[None]:
+    """Keep what C libraries write straight to file descriptor 2 (libtiff: "ZIPDecode: Decoding
+    error at scanline 0") off the user's terminal: the file loads, or `ImageError` says why.
+
+    The redirect is process-wide while it lasts (one TIFF decode), so it is held under a lock.
+    """
+    if not active:
+        yield
+        return
+    with _stderr_lock, open(os.devnull, "wb") as sink:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            sys.stderr.flush()
+        try:
+            saved: int | None = os.dup(2)
+            os.dup2(sink.fileno(), 2)
+        except OSError:  # no fd 2 to redirect
+            saved = None
+        try:
+            yield
+        finally:
+            if saved is not None:
+                os.dup2(saved, 2)
+                os.close(saved)
 
 
 def _apply_orientation(im: Image.Image) -> None:

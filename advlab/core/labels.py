@@ -25,13 +25,40 @@ def label_of(index: int) -> str:
     return imagenet_labels()[index]
 
 
-def resolve_label(text: str | int) -> int:
-    """A class index from an index (``"404"``) or a name (``"airliner"``, case-insensitive).
+#: Everyday words for a class that ImageNet names otherwise (a student types "airplane"; the
+#: class is "airliner"). One class: the word resolves to it; several: they lead the suggestions.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "airplane": ("airliner",), "aeroplane": ("airliner",), "aircraft": ("airliner",),
+    "jet": ("airliner",), "jetliner": ("airliner",), "passenger plane": ("airliner",),
+    "plane": ("airliner",),  # also ImageNet's own "plane", a carpenter's tool: ambiguous
+    "carpenter's plane": ("plane",), "wood plane": ("plane",),
+    "car": ("sports car",), "automobile": ("sports car",),
+    "cat": ("tabby",), "kitten": ("tabby",), "kitty": ("tabby",),
+    "dog": ("golden retriever",), "puppy": ("golden retriever",),
+    "pig": ("hog",), "panda": ("giant panda",), "bus": ("school bus",),
+    "truck": ("trailer truck",), "lorry": ("trailer truck",), "ship": ("container ship",),
+    "boat": ("speedboat",), "bicycle": ("mountain bike",), "bike": ("mountain bike",),
+    "train": ("bullet train",), "cow": ("ox",), "bear": ("brown bear",),
+    "coffee": ("espresso",), "fish": ("goldfish",),
+}
 
-    Raises `ParameterError` with close matches when the name is unknown.
+
+def _is_index(text: str) -> bool:
+    """``"404"`` or ``"-1"``: ASCII digits only (``"²".isdigit()`` is True, but int() refuses
+    it)."""
+    digits = text[1:] if text[:1] in "+-" else text
+    return digits.isascii() and digits.isdecimal()
+
+
+def resolve_label(text: str | int) -> int:
+    """A class index from an index (``"404"``), a name (``"airliner"``, case-insensitive) or an
+    everyday word for one (``"airplane"``, see `SYNONYMS`).
+
+    Raises `ParameterError` with the closest names, most similar first, when the name is
+    unknown, and when a word is both an ImageNet class and a common word for another one.
     """
     labels = imagenet_labels()
-    if isinstance(text, int) or str(text).strip().isdigit():
+    if isinstance(text, int) or _is_index(str(text).strip()):
         index = int(text)
         if 0 <= index < len(labels):
             return index
@@ -39,20 +66,50 @@ def resolve_label(text: str | int) -> int:
             "Class index {index} is out of range; use 0 to {last}.",
             index=index, last=len(labels) - 1
         )
-    wanted = str(text).strip().lower()
+    wanted = " ".join(str(text).lower().split())
     if not wanted:
         raise ParameterError("The target class is empty; type an ImageNet class such as 'airliner'.")
     lowered = [name.lower() for name in labels]
+    meant = SYNONYMS.get(wanted, ())
     if wanted in lowered:
+        if len(meant) == 1:
+            raise ParameterError(
+                "'{text}' is ambiguous: the ImageNet class '{label}' (index {index}), or '{meant}' "
+                "(index {meant_index}) as in everyday speech. Type the index you want.",
+                text=text, label=labels[lowered.index(wanted)], index=lowered.index(wanted),
+                meant=meant[0], meant_index=lowered.index(meant[0])
+            )
         return lowered.index(wanted)
+    if len(meant) == 1:
+        return lowered.index(meant[0])
     starts = [i for i, name in enumerate(lowered) if name.startswith(wanted)]
-    if len(starts) == 1:
+    if len(starts) == 1 and not meant:
         return starts[0]
-    close = difflib.get_close_matches(wanted, lowered, n=4, cutoff=0.6)
-    contains = [labels[i] for i, name in enumerate(lowered) if wanted in name][:4]
-    hints = list(dict.fromkeys([labels[lowered.index(c)] for c in close] + contains))[:4]
+    hints = suggestions(wanted)
     hint = f" Did you mean: {', '.join(hints)}?" if hints else ""
     raise ParameterError(
         "'{text}' is not an ImageNet class.{hint} Run 'advlab labels' to list all 1000.",
         text=text, hint=hint
     )
+
+
+def suggestions(text: str, n: int = 4) -> list[str]:
+    """Up to ``n`` class names close to ``text``, the most similar first: the classes an
+    everyday word (or a near miss of one, "airplan") stands for, then names ranked by how
+    alike they are as a whole or word by word ("plan" ~ "warplane")."""
+    wanted = " ".join(text.lower().split())
+    labels = imagenet_labels()
+    found: list[str] = []
+    for word in difflib.get_close_matches(wanted, list(SYNONYMS), n=3, cutoff=0.8):
+        found += SYNONYMS[word]
+
+    def score(name: str) -> float:
+        lowered = name.lower()
+        whole = difflib.SequenceMatcher(None, wanted, lowered).ratio()
+        words = max(difflib.SequenceMatcher(None, wanted, w).ratio() for w in lowered.split())
+        contains = 0.75 if wanted in lowered else 0.0
+        return max(whole, 0.95 * words, contains)
+
+    scored = sorted(((score(name), i) for i, name in enumerate(labels)), key=lambda s: -s[0])
+    found += [labels[i] for value, i in scored if value >= 0.6]
+    return list(dict.fromkeys(found))[:n]

@@ -39,15 +39,22 @@ class Param:
             ) from None
         if self.minimum is not None and converted < self.minimum:
             raise ParameterError(
-                "{name} = {converted} is below {minimum:g}. {help}",
-                name=self.name, converted=converted, minimum=self.minimum, help=self.help
+                "{name} = {converted} is below {minimum}. {help}",
+                name=self.name, converted=converted, minimum=self.shown(self.minimum),
+                help=self.help
             )
         if self.maximum is not None and converted > self.maximum:
             raise ParameterError(
-                "{name} = {converted} is above {maximum:g}. {help}",
-                name=self.name, converted=converted, maximum=self.maximum, help=self.help
+                "{name} = {converted} is above {maximum}. {help}",
+                name=self.name, converted=converted, maximum=self.shown(self.maximum),
+                help=self.help
             )
         return converted
+
+    def shown(self, value: float) -> str:
+        """A bound as people write it: 2147483647 for an int (not 2.14748e+09), 1e-06 or 0.5
+        for a float."""
+        return f"{int(value)}" if self.type is int else f"{value:g}"
 
 
 _TRUE = {"true", "1", "yes", "on", "y", "t"}
