@@ -90,7 +90,7 @@ def live(model: str = "lite0", device: str = "auto", repeats: int = 40, startup:
     if startup:
         doc.update(launch_times())
     if during_attack:
-        doc.update(during_attack_times(model, device))
+        doc.update(during_attack_times(model, device, min(repeats, 30)))
     return doc
 
 
@@ -109,11 +109,11 @@ def _forward_times(model: Any, batch: Any, repeats: int) -> list[float]:
     return times
 
 
-def during_attack_times(model: str, device: str) -> dict:
-    """The slider while a PGD attack runs, in the real window (a QApplication of its own, so
-    in a subprocess): see `advlab.bench_during_attack`."""
+def during_attack_times(model: str, device: str, repeats: int = 30) -> dict:
+    """The slider (``repeats`` η changes) while a PGD attack runs, in the real window (a
+    QApplication of its own, so in a subprocess): see `advlab.bench_during_attack`."""
     code = ("import json; from advlab.bench_during_attack import during_attack; "
-            f"print('RESULT ' + json.dumps(during_attack({model!r}, {device!r})))")
+            f"print('RESULT ' + json.dumps(during_attack({model!r}, {device!r}, {int(repeats)})))")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
                           timeout=900)
@@ -182,7 +182,7 @@ def _median_time(fn: Callable[[], Any], repeats: int, sync: Callable[[], None]) 
 
 def attacks(model: str = "lite0", device: str = "auto", images: int = 4, repeats: int = 3,
             population: int = 20, generations: int = 5, square_queries: int = 300,
-            only: Sequence[str] | None = None) -> dict:
+            only: Sequence[str] | None = None, steps: int = 10, pairs: int = 5) -> dict:
     """Time the attacks against the floor and torchattacks, on this machine, in one run.
 
     One batch of ``images`` bundled samples (repeated as needed) at the model's input size.
@@ -194,7 +194,9 @@ def attacks(model: str = "lite0", device: str = "auto", images: int = 4, repeats
     ``square_queries`` per image) compare with their queries × the query floor (one
     no-grad forward per candidate image, in batches as large as the attack's); the
     one-pixel row runs torchattacks' OnePixel at the same budget once (it is slow).
-    ``only`` names the rows to run (default: all).
+    ``only`` names the rows to run (default: all). ``steps`` is the gradient attacks'
+    budget, ``pairs`` the number of paired runs behind each ``ratio_to_floor``; the
+    smallest budgets (1 each) only check that every field is filled in.
     """
     import torch
     import torch.nn.functional as F
@@ -231,7 +233,7 @@ def attacks(model: str = "lite0", device: str = "auto", images: int = 4, repeats
 
     for _ in range(2):
         floor_step()
-    floor_s, _ = _median_time(floor_step, max(5, repeats * 3), sync)
+    floor_s, _ = _median_time(floor_step, max(pairs, repeats * 3), sync)
 
     # The query floor: one no-grad forward per image, in the one-pixel attack's batches,
     # through the same fastest path the query attacks use (the model's inference twin).
@@ -254,7 +256,7 @@ def attacks(model: str = "lite0", device: str = "auto", images: int = 4, repeats
     except ImportError:  # the test extras are not installed
         torchattacks = None
 
-    eps, alpha, steps = 0.01, 0.0025, 10
+    eps, alpha = 0.01, 0.0025
     l2_eps, l2_alpha = 0.5, 0.1
     square_eps = 0.02  # at 0.05 the initial stripes alone fool most samples
     budgets = {
@@ -283,7 +285,7 @@ def attacks(model: str = "lite0", device: str = "auto", images: int = 4, repeats
             continue
         ours(True)  # warm-up
         ms_s, result = _median_time(lambda: ours(True), repeats, sync)
-        full_s, ratio = _paired_ratio(lambda: ours(False), floor_step, steps, max(5, repeats), sync)
+        full_s, ratio = _paired_ratio(lambda: ours(False), floor_step, steps, pairs, sync)
         row: dict[str, Any] = {
             "attack": name, "steps": steps, "ms": round(1000 * ms_s, 1),
             "ms_full": round(1000 * full_s, 1),
@@ -318,7 +320,7 @@ def attacks(model: str = "lite0", device: str = "auto", images: int = 4, repeats
     return {"model": spec.name, "device": str(dev), "images": images,
             "floor_ms": round(1000 * floor_s, 2), "query_floor_ms": round(1000 * query_floor_s, 3),
             "eps": eps, "alpha": alpha, "l2_eps": l2_eps, "square_eps": square_eps,
-            "population": population, "generations": generations,
+            "population": population, "generations": generations, "pairs": pairs,
             "rows": rows}
 
 

@@ -43,7 +43,7 @@ def during_attack(model: str = "lite0", device: str = "auto", repeats: int = 30)
         try:
             _wait_for(worker.image_loaded, timeout_s=600)
             _wait_for(worker.live_ready, timeout_s=120)
-            worker.request("call", lambda lab: _forward_ms(lab))
+            worker.request("call", lambda lab: _forward_ms(lab, repeats))
             (forward_ms,) = _wait_for(worker.call_done)  # on the worker, before the attack
             idle_updates, idle_on_worker = _slider_times(app, window, worker, repeats, 0.004)
             gaps: list[float] = []
@@ -66,7 +66,7 @@ def during_attack(model: str = "lite0", device: str = "auto", repeats: int = 30)
             worker.cancel_job()
             ticker.stop()
             worker.jobs.wait_idle()
-            worker.request("call", lambda lab: _forward_ms(lab))
+            worker.request("call", lambda lab: _forward_ms(lab, repeats))
             (forward_after_ms,) = _wait_for(worker.call_done)
         finally:
             window.close()
@@ -106,9 +106,10 @@ def _slider_times(app: Any, window: Any, worker: Any, repeats: int,
     return times, on_worker
 
 
-def _forward_ms(lab: Any) -> float:
+def _forward_ms(lab: Any, repeats: int = 20) -> float:
     from advlab.bench import _forward_times
     from advlab.core.models.inference import query_forward
 
     forward = query_forward(lab.model, lab.clean)  # the live view's path
-    return 1000 * statistics.median(_forward_times(forward, lab.adversarial(0.005), 20))
+    return 1000 * statistics.median(_forward_times(forward, lab.adversarial(0.005),
+                                                   min(20, repeats)))

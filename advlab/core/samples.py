@@ -1,16 +1,17 @@
-"""The bundled sample photos (package data, found through importlib.resources)."""
+"""The bundled sample photos (package data: see `advlab.core.resources`)."""
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
+
+from advlab.core.resources import resource_path
 
 #: The photo the window opens with.
 DEFAULT_SAMPLE = "chelsea.png"
 
 
 def sample_dir() -> Path:
-    return Path(str(files("advlab.resources.samples")))
+    return resource_path("samples")
 
 
 def sample_paths() -> list[Path]:

@@ -17,10 +17,11 @@ import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
-from importlib.resources import files
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from advlab.core.resources import resource_path
 
 #: Language code → its own name, as the language menu shows it.
 LANGUAGES = {"en": "English", "nl": "Nederlands"}
@@ -32,7 +33,7 @@ _installed: list[QTranslator] = []
 
 
 def translations_dir() -> Path:
-    return Path(str(files("advlab.resources.translations")))
+    return resource_path("translations")
 
 
 def system_language() -> str:

@@ -45,7 +45,14 @@ from advlab.gui.pixel_controller import PixelController
 from advlab.gui.qt_images import from_qimage
 from advlab.gui.session import Session, record_title
 from advlab.gui.tour import install as install_tour
-from advlab.gui.session_files import SESSION_FILTER, SESSION_SUFFIX, SessionFiles
+from advlab.gui.session_files import (
+    SESSION_FILTER,
+    SESSION_SUFFIX,
+    SessionFiles,
+    approve_model,
+    model_file,
+    needs_confirmation,
+)
 from advlab.gui.widgets.attack_panel import AttackPanel
 from advlab.gui.widgets.confidence_bars import ConfidenceBars
 from advlab.gui.widgets.help_panel import install_help
@@ -81,6 +88,8 @@ class MainWindow(QMainWindow):
 
     #: The user chose another language ("auto", "en", "nl"); the app rebuilds the window.
     language_chosen = Signal(str)
+    #: On close, how long to wait for the worker to finish its step (ms).
+    close_wait_ms = 10_000
 
     def __init__(self, worker: ModelWorker, settings: QSettings, image: str | None = None) -> None:
         super().__init__()
@@ -90,6 +99,10 @@ class MainWindow(QMainWindow):
         self.initial_image = image
         self.last_error = ""
         self._engine: EngineInfo | None = None
+        # An image chosen while torch loads, as the worker's request arguments: opened once
+        # the engine is ready (the latest choice wins).
+        self._queued_image: tuple[object, str] | None = None
+        self._loading_started = time.monotonic()
         self._startup_probe = os.environ.get("ADVLAB_STARTUP_PROBE") == "1"
         self.setWindowTitle("advlab — adversarial examples lab")
         self.setAcceptDrops(True)
@@ -100,7 +113,12 @@ class MainWindow(QMainWindow):
         self._build_controllers()
         self.status = LabStatusBar()
         self.setStatusBar(self.status)
-        self.status.set_message(self.tr("Loading PyTorch… (the window works meanwhile)"))
+        self._loading_step = self.tr("Loading PyTorch… (the window works meanwhile)")
+        self.status.set_message(self._loading_step)
+        self._loading_timer = QTimer(self)  # the seconds so far, while torch loads
+        self._loading_timer.setInterval(1000)
+        self._loading_timer.timeout.connect(self._show_loading)
+        self._loading_timer.start()
         self._saved_timer = QTimer(self)
         self._saved_timer.setSingleShot(True)
         self._saved_timer.setInterval(SAVED_CHECK_DELAY_MS)
@@ -342,7 +360,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         w = self.worker
         w.engine_ready.connect(self._on_engine_ready)
-        w.status_changed.connect(self.status.set_message)
+        w.status_changed.connect(self._on_worker_status)
         w.model_loaded.connect(self._on_model_loaded)
         w.download_progress.connect(lambda done, total: self.status.show_download((done, total)))
         w.image_loaded.connect(self._on_image_loaded)
@@ -373,22 +391,55 @@ class MainWindow(QMainWindow):
         self.docks["pixels"].visibilityChanged.connect(self.set_pixel_mode)
 
     def _set_controls_enabled(self, enabled: bool) -> None:
-        for widget in (self.eta, self.direction, self.model_picker, self.gallery,
+        """Everything that needs an image and a model. Opening an image (File → Open, the
+        samples, drag and drop) always works: one chosen while torch loads opens once it is
+        ready."""
+        for widget in (self.eta, self.direction, self.model_picker,
                        self.attack_panel, self.pixel_inspector, self.sweep_plot,
                        self.transfer_view):
             widget.setEnabled(enabled)
-        for action in (self.open_action, self.open_model_action, self.open_session_action,
+        for action in (self.open_model_action, self.open_session_action,
                        self.save_session_action, self.export_csv_action, self.pixel_mode_action):
             action.setEnabled(enabled)
 
     # -- user intent → worker -------------------------------------------------
     def open_image(self, path: str) -> None:
         """Decode ``path`` on the worker; the current image stays until it succeeds."""
+        if self._engine is None:
+            self._queue_image(str(path), Path(path).name)
+            return
         self.status.set_message(self.tr("Opening {name}…").format(name=Path(path).name))
         self.worker.request("image", str(path), Path(path).name)
 
     def open_image_data(self, rgb: object, name: str) -> None:
+        if self._engine is None:
+            self._queue_image(rgb, name)
+            return
         self.worker.request("image", rgb, name)
+
+    def _queue_image(self, source: object, name: str) -> None:
+        """Torch is still loading: open this image (not the default sample) once it is ready."""
+        self._queued_image = (source, name)
+        self._show_loading()
+
+    def _on_worker_status(self, message: str) -> None:
+        if self._engine is None:
+            self._loading_step = message
+            self._show_loading()
+        else:
+            self.status.set_message(message)
+
+    def _show_loading(self) -> None:
+        """While torch loads: its step, the seconds so far, and the image that opens next."""
+        if self._engine is not None:
+            self._loading_timer.stop()
+            return
+        seconds = int(time.monotonic() - self._loading_started)
+        text = f"{self._loading_step} · {seconds} s"
+        if self._queued_image is not None:
+            text += " · " + self.tr("{name} opens as soon as PyTorch has loaded.").format(
+                name=self._queued_image[1])
+        self.status.set_message(text)
 
     def choose_image(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open image"), "", IMAGE_FILTER)
@@ -400,7 +451,15 @@ class MainWindow(QMainWindow):
         self.worker.request("device", device)
 
     def choose_model(self, name: str) -> None:
+        approve_model(name)  # chosen or confirmed by the user: not asked about again this run
+        busy = self.worker.busy_with()
         self.worker.request("model", name, keys.DEVICE.get(self.settings))
+        if busy and busy != "engine":  # say so: it loads once the current step is done
+            titles = {model: title for model, title, *_ in self._engine.models} \
+                if self._engine else {}
+            self.status.set_message(self.tr(
+                "The lab is busy: {name} loads as soon as its current step is done.").format(
+                name=titles.get(name) or Path(name.split("@")[-1]).name))
 
     def choose_model_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open model file"), "", MODEL_FILTER)
@@ -491,8 +550,12 @@ class MainWindow(QMainWindow):
     def _apply_ui(self, state: dict) -> None:
         if state["source_rgb"] is not None:
             self.open_image_data(state["source_rgb"], state["image_name"])
-        if state["model"] and (self.session.model is None or state["model"] != self.session.model.name):
-            self.choose_model(state["model"])
+        model = state["model"]
+        if model and (self.session.model is None or model != self.session.model.name):
+            if needs_confirmation(model):
+                self.confirm_model_file(model)  # the images and results open on the current model
+            else:
+                self.choose_model(model)
         direction = state.get("direction") or {}
         self.direction.set_state(direction.get("kind", "fgsm"), direction.get("target", ""),
                                  int(direction.get("seed", 0)))
@@ -503,6 +566,41 @@ class MainWindow(QMainWindow):
             self.attack_panel.set_values(attack["name"], attack.get("params", {}),
                                          attack.get("target", ""))
         self._pending_selection = list(state.get("selected") or [])
+
+    def confirm_model_file(self, name: str) -> None:
+        """A session names a model file: loading it runs it, so ask first (No is the default).
+        Yes loads it; No keeps the current model. The answer box is `model_file_box`."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Load the session's model file?"),
+            self.tr("This session was made with the model file\n{path}\nLoading a model file "
+                    "runs it. Load it only if you trust where the file came from.").format(
+                path=model_file(name)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda answer: self._on_model_file_answer(name, answer))
+        self.model_file_box: QMessageBox | None = box
+        box.open()
+
+    def _on_model_file_answer(self, name: str, answer: int) -> None:
+        self.model_file_box = None
+        if answer == QMessageBox.StandardButton.Yes:
+            self.choose_model(name)
+        else:
+            self.status.set_message(self.tr(
+                "The session's model file was not loaded; its images and results are shown with "
+                "the current model."))
+
+    def _startup_model(self) -> str:
+        """The model to load at start: the one used last, unless it is a model file (which
+        runs when loaded): then the default model, and the file waits in the model list."""
+        name = keys.MODEL.get(self.settings)
+        if not needs_confirmation(name):
+            return name
+        self.status.set_message(self.tr(
+            "Started with the built-in model. Your model file {name} was not loaded; choose it "
+            "in the model list to load it.").format(name=Path(model_file(name) or name).name))
+        return keys.MODEL.default
 
     def _choose_language(self, code: str) -> None:
         if code != keys.LANGUAGE.get(self.settings):
@@ -535,11 +633,13 @@ class MainWindow(QMainWindow):
 
     def _on_restore_answer(self, answer: int) -> None:
         self.restore_box = None
-        if answer == QMessageBox.StandardButton.Yes:
-            self.files.restore_autosave()
-        else:
-            self.files.discard_autosave()
-        self.files.start_autosave()
+        try:
+            if answer == QMessageBox.StandardButton.Yes:
+                self.files.restore_autosave()
+            else:
+                self.files.discard_autosave()
+        finally:
+            self.files.start_autosave()
 
     def _on_direction(self, kind: str, target: str, seed: int) -> None:
         self.worker.request("direction", kind, target, seed)
@@ -568,6 +668,7 @@ class MainWindow(QMainWindow):
     # -- worker → session and views ---------------------------------------
     def _on_engine_ready(self, info: EngineInfo) -> None:
         self._engine = info
+        self._loading_timer.stop()
         self.model_picker.set_models(info.models)
         for name in filter(None, keys.MODEL_FILES.get(self.settings).splitlines()):
             self.model_picker.add_model(name, Path(name.split("@")[-1]).name)
@@ -576,14 +677,20 @@ class MainWindow(QMainWindow):
         device = keys.DEVICE.get(self.settings)
         if device != "auto" and device not in info.devices:
             device = "auto"
-        self.worker.request("model", keys.MODEL.get(self.settings), device)
+        self.worker.request("model", self._startup_model(), device)
         self.worker.request("direction", *self.direction.state())
         self.worker.request("live", self.eta.eta())
         self.attack_panel.set_attacks([translated_info(attack) for attack in info.attacks])
         self.attack_panel.set_class_names(info.labels)
         self._restore_attack_choice()
         self.transfer_view.set_models([(name, title) for name, title, ok, _ in info.models if ok])
-        self.open_image(self.initial_image or str(sample_path(DEFAULT_SAMPLE)))
+        queued, self._queued_image = self._queued_image, None
+        if queued is not None:  # chosen while torch loaded; if it fails, the sample opens
+            self.initial_image = queued[1]
+            self.status.set_message(self.tr("Opening {name}…").format(name=queued[1]))
+            self.worker.request("image", *queued)
+        else:
+            self.open_image(self.initial_image or str(sample_path(DEFAULT_SAMPLE)))
         if self.files.has_autosave() and not self._startup_probe:
             self.offer_autosave_restore()
         else:
@@ -793,7 +900,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.files.discard_autosave()
         self._saved_timer.stop()
-        self.worker.stop()
+        self.worker.stop(self.close_wait_ms)  # a worker stuck longer: see advlab.gui.app.main
         super().closeEvent(event)
 
 

@@ -10,6 +10,7 @@ window can appear before it is loaded.
 from __future__ import annotations
 
 import threading
+import time
 import traceback
 from dataclasses import dataclass
 from typing import Any
@@ -87,6 +88,7 @@ class ModelWorker(QThread):
         self._lock = threading.Condition()
         self._pending: dict[str, tuple] = {}
         self._stopping = False
+        self._serving = ""  # the purpose being served now ("engine" while torch loads)
         self._cancel_download = False
         self._eta = 0.0
         self._image_name = ""
@@ -120,26 +122,45 @@ class ModelWorker(QThread):
         """Stop the running attack, sweep or transfer test; an attack keeps its best so far."""
         self.jobs.cancel()
 
+    def busy_with(self) -> str:
+        """The purpose this thread is serving now ("engine" while torch loads), "" when idle:
+        a request made meanwhile waits for it."""
+        with self._lock:
+            return self._serving
+
     def stop(self, timeout_ms: int = 10_000) -> bool:
-        """Ask both threads to finish their current step and exit; wait for them."""
-        self.jobs.stop(timeout_ms)
+        """Ask both threads to finish their current step and exit; wait for them, at most
+        ``timeout_ms`` in all. False if one still runs (a model call that never returns):
+        its QThread object must then live on, or Qt aborts the program."""
+        deadline = time.monotonic() + timeout_ms / 1000
+        self.jobs.stop(0)  # asks, does not wait
         with self._lock:
             self._stopping = True
             self._cancel_download = True
             self._pending.clear()
             self._lock.notify()
-        return self.wait(timeout_ms)
+        for thread in (self.jobs, self):
+            thread.wait(max(0, int(1000 * (deadline - time.monotonic()))))
+        return not self.threads_running()
+
+    def threads_running(self) -> bool:
+        """Whether this thread or the job thread still runs."""
+        return self.isRunning() or self.jobs.isRunning()
 
     # -- the thread -------------------------------------------------------
     def run(self) -> None:
         self.jobs.start()
-        self.status_changed.emit(self.tr("Loading PyTorch…"))
+        with self._lock:
+            self._serving = "engine"
         try:
             self._start_engine()
         except Exception:  # noqa: BLE001 - report, never crash the window
             self.failed.emit("engine", self.tr("PyTorch could not start:") + "\n"
                              + traceback.format_exc(limit=3))
             return
+        finally:
+            with self._lock:
+                self._serving = ""
         while True:
             with self._lock:
                 while not self._pending and not self._stopping:
@@ -148,6 +169,7 @@ class ModelWorker(QThread):
                     return
                 purpose = next(p for p in PURPOSES if p in self._pending)
                 args = self._pending.pop(purpose)
+                self._serving = purpose
             if purpose in QUICK:
                 self.jobs.pause()
             try:
@@ -155,6 +177,8 @@ class ModelWorker(QThread):
             finally:
                 if purpose in QUICK:
                     self.jobs.resume()
+                with self._lock:
+                    self._serving = ""
             if purpose in ("model", "device", "image", "direction", "pixels"):
                 self._refresh_live()
             elif purpose == "live":
@@ -177,12 +201,18 @@ class ModelWorker(QThread):
             self._pending.setdefault("live", (self._eta,))
 
     def _start_engine(self) -> None:
+        """Import torch and the engine, then say what it offers. Each step is announced: on a
+        busy machine they take tens of seconds, and the window shows which one runs."""
+        self.status_changed.emit(self.tr("Loading PyTorch…"))
+        import torch  # noqa: F401 - the longest step, on its own
+
         from advlab.core.attacks import ATTACKS
         from advlab.core.labels import imagenet_labels
         from advlab.core.live import LiveLab
         from advlab.core.models import availability, available_devices, known_models
 
         self.lab = LiveLab()
+        self.status_changed.emit(self.tr("Finding the models (torchvision, timm)…"))
         models = []
         for spec in known_models():
             ok, reason = availability(spec)

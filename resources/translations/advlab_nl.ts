@@ -638,7 +638,7 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     <name>MainWindow</name>
     <message>
         <source>Loading PyTorch… (the window works meanwhile)</source>
-        <extracomment>Raise when the docks change: a saved layout of another version is not restored. Wait this long after the last slider move before checking the 8-bit adversarial (ms). The user chose another language (&quot;auto&quot;, &quot;en&quot;, &quot;nl&quot;); the app rebuilds the window.</extracomment>
+        <extracomment>Raise when the docks change: a saved layout of another version is not restored. Wait this long after the last slider move before checking the 8-bit adversarial (ms). The user chose another language (&quot;auto&quot;, &quot;en&quot;, &quot;nl&quot;); the app rebuilds the window. On close, how long to wait for the worker to finish its step (ms).</extracomment>
         <translation>PyTorch wordt geladen… (je kunt het venster intussen al gebruiken)</translation>
     </message>
     <message>
@@ -782,8 +782,16 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
         <translation>{name} wordt geopend…</translation>
     </message>
     <message>
+        <source>{name} opens as soon as PyTorch has loaded.</source>
+        <translation>{name} wordt geopend zodra PyTorch geladen is.</translation>
+    </message>
+    <message>
         <source>Open image</source>
         <translation>Afbeelding openen</translation>
+    </message>
+    <message>
+        <source>The lab is busy: {name} loads as soon as its current step is done.</source>
+        <translation>Het lab is bezig: {name} wordt geladen zodra de huidige stap klaar is.</translation>
     </message>
     <message>
         <source>Open model file</source>
@@ -826,6 +834,26 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
 Choose another folder or file name.</source>
         <translation>{error}
 Kies een andere map of bestandsnaam.</translation>
+    </message>
+    <message>
+        <source>Load the session&apos;s model file?</source>
+        <translation>Het modelbestand van de sessie laden?</translation>
+    </message>
+    <message>
+        <source>This session was made with the model file
+{path}
+Loading a model file runs it. Load it only if you trust where the file came from.</source>
+        <translation>Deze sessie is gemaakt met het modelbestand
+{path}
+Een modelbestand laden voert het uit. Laad het alleen als je vertrouwt waar het bestand vandaan komt.</translation>
+    </message>
+    <message>
+        <source>The session&apos;s model file was not loaded; its images and results are shown with the current model.</source>
+        <translation>Het modelbestand van de sessie is niet geladen; de afbeeldingen en resultaten worden met het huidige model getoond.</translation>
+    </message>
+    <message>
+        <source>Started with the built-in model. Your model file {name} was not loaded; choose it in the model list to load it.</source>
+        <translation>Gestart met het ingebouwde model. Je modelbestand {name} is niet geladen; kies het in de modellijst om het te laden.</translation>
     </message>
     <message>
         <source>Restore the last session?</source>
@@ -943,12 +971,16 @@ shown ×{factor:.0f}; grey = no change</source>
     <name>ModelWorker</name>
     <message>
         <source>Loading PyTorch…</source>
-        <extracomment>The order in which pending requests are served: each one builds on the ones before. Quick requests: a running long job is held at its next step while one of these is served.</extracomment>
         <translation>PyTorch wordt geladen…</translation>
     </message>
     <message>
         <source>PyTorch could not start:</source>
+        <extracomment>The order in which pending requests are served: each one builds on the ones before. Quick requests: a running long job is held at its next step while one of these is served.</extracomment>
         <translation>PyTorch kon niet starten:</translation>
+    </message>
+    <message>
+        <source>Finding the models (torchvision, timm)…</source>
+        <translation>De modellen zoeken (torchvision, timm)…</translation>
     </message>
     <message>
         <source>Something went wrong ({error}).</source>
@@ -1418,6 +1450,7 @@ shown ×{factor:.0f}; grey = no change</source>
     <name>SessionFiles</name>
     <message>
         <source>Could not save the session</source>
+        <extracomment>Model files the user chose or confirmed in this run of the lab: not asked about again.</extracomment>
         <translation>Kon de sessie niet opslaan</translation>
     </message>
     <message>
@@ -1429,6 +1462,10 @@ Kies een andere map of bestandsnaam.</translation>
     <message>
         <source>Could not open the session</source>
         <translation>Kon de sessie niet openen</translation>
+    </message>
+    <message>
+        <source>Could not autosave the session</source>
+        <translation>Kon de sessie niet automatisch opslaan</translation>
     </message>
 </context>
 <context>
@@ -1971,12 +2008,12 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
         <translation>DeepFool werkt zonder doelklasse: het gaat naar de dichtstbijzijnde grens, welke klasse daarachter ook ligt. Gebruik C&amp;W of PGD als je een doelklasse wilt.</translation>
     </message>
     <message>
-        <source>{name} = {converted} is below {minimum:g}. {help}</source>
-        <translation>{name} = {converted} is lager dan {minimum:g}. {help}</translation>
+        <source>{name} = {converted} is below {minimum}. {help}</source>
+        <translation>{name} = {converted} is lager dan {minimum}. {help}</translation>
     </message>
     <message>
-        <source>{name} = {converted} is above {maximum:g}. {help}</source>
-        <translation>{name} = {converted} is hoger dan {maximum:g}. {help}</translation>
+        <source>{name} = {converted} is above {maximum}. {help}</source>
+        <translation>{name} = {converted} is hoger dan {maximum}. {help}</translation>
     </message>
     <message>
         <source>{name} has no parameter {unknown}; it takes: {known}.</source>
@@ -2219,6 +2256,38 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
         <translation>{title} loopt vast op een RGB-afbeelding van {size}×{size}: {error}. Het lab heeft een ImageNet-classificatiemodel nodig dat afbeeldingen met 3 kanalen verwerkt.</translation>
     </message>
     <message>
+        <source>&apos;{name}&apos; is a damaged or unsupported TIFF file. Open it in an image editor, save it as PNG and open that.</source>
+        <translation>&apos;{name}&apos; is een beschadigd of niet-ondersteund TIFF-bestand. Open het in een beeldbewerker, sla het op als PNG en open dat.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is ambiguous: the ImageNet class &apos;{label}&apos; (index {index}), or &apos;{meant}&apos; (index {meant_index}) as in everyday speech. Type the index you want.</source>
+        <translation>&apos;{text}&apos; is dubbelzinnig: de ImageNet-klasse &apos;{label}&apos; (index {index}), of &apos;{meant}&apos; (index {meant_index}) zoals in het dagelijks spraakgebruik. Typ de index die je bedoelt.</translation>
+    </message>
+    <message>
+        <source>{name} failed on this image: {error}. The lab cannot use it; check that it classifies (N, 3, H, W) images, or save its weights and give ARCH@PATH.</source>
+        <translation>{name} faalde op deze afbeelding: {error}. Het lab kan het niet gebruiken; controleer dat het (N, 3, H, W)-afbeeldingen classificeert, of sla de gewichten op en geef ARCH@PATH.</translation>
+    </message>
+    <message>
+        <source>{name} contains {op} ({why}); the lab refuses to run it, for safety. Save only the weights instead — torch.save(model.state_dict(), &apos;weights.pth&apos;) or a .safetensors file — and give ARCH@weights.pth, e.g. torchvision:resnet18@weights.pth.</source>
+        <translation>{name} bevat {op} ({why}); het lab weigert dat uit te voeren, voor de veiligheid. Sla in plaats daarvan alleen de gewichten op — torch.save(model.state_dict(), &apos;weights.pth&apos;) of een .safetensors-bestand — en geef ARCH@weights.pth, bijv. torchvision:resnet18@weights.pth.</translation>
+    </message>
+    <message>
+        <source>{name} is not a TorchScript archive the lab can open: {why}. Export it again with torch.jit.save, or save only the weights and give ARCH@PATH.</source>
+        <translation>{name} is geen TorchScript-archief dat het lab kan openen: {why}. Exporteer het opnieuw met torch.jit.save, of sla alleen de gewichten op en geef ARCH@PATH.</translation>
+    </message>
+    <message>
+        <source>{title} outputs {shape} for a batch of 2 images instead of (2, {num_classes}): it does not treat the first dimension as the batch. The lab needs a classifier that takes (N, 3, H, W) images.</source>
+        <translation>{title} geeft {shape} voor een batch van 2 afbeeldingen in plaats van (2, {num_classes}): het behandelt de eerste dimensie niet als de batch. Het lab heeft een classificator nodig die (N, 3, H, W)-afbeeldingen aanneemt.</translation>
+    </message>
+    <message>
+        <source>{title} took longer than {seconds:g} s on one {size}×{size} image; the lab cannot use a model that slow (or one that never returns).</source>
+        <translation>{title} deed langer dan {seconds:g} s over één afbeelding van {size}×{size}; het lab kan geen model gebruiken dat zo traag is (of dat nooit antwoordt).</translation>
+    </message>
+    <message>
+        <source>{title} gives NaN or infinite logits on a test image, so it has no usable answer; its weights may be damaged. Choose another model or save its weights again.</source>
+        <translation>{title} geeft NaN- of oneindige logits op een testafbeelding en heeft dus geen bruikbaar antwoord; de gewichten zijn misschien beschadigd. Kies een ander model of sla de gewichten opnieuw op.</translation>
+    </message>
+    <message>
         <source>&apos;{name}&apos; is not a zoo model name; write torchvision:NAME (e.g. torchvision:resnet50) or timm:NAME (e.g. timm:resnet18.a1_in1k). Run &apos;advlab models&apos; to list the models the lab offers.</source>
         <translation>&apos;{name}&apos; is geen modelnaam uit de modelverzameling (zoo); schrijf torchvision:NAME (bijv. torchvision:resnet50) of timm:NAME (bijv. timm:resnet18.a1_in1k). Voer &apos;advlab models&apos; uit voor een lijst van de modellen die het lab aanbiedt.</translation>
     </message>
@@ -2319,6 +2388,14 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
         <translation>Pixels bewerken kan alleen met een RGB-afbeelding in uint8 met vorm (H, W, 3), niet {dtype} {shape}. Laad de afbeelding eerst via het lab.</translation>
     </message>
     <message>
+        <source>&apos;{name}&apos; has {what} = {value}, which must be {wanted}. The file is damaged or was changed by hand; open another session file.</source>
+        <translation>&apos;{name}&apos; heeft {what} = {value}, maar dat moet {wanted} zijn. Het bestand is beschadigd of met de hand gewijzigd; open een ander sessiebestand.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; has settings nested more than {limit} levels deep, which the lab never writes. It was refused; open another session file.</source>
+        <translation>&apos;{name}&apos; heeft instellingen die meer dan {limit} niveaus diep genest zijn, wat het lab nooit schrijft. Het is geweigerd; open een ander sessiebestand.</translation>
+    </message>
+    <message>
         <source>Cannot save: the result&apos;s {name} is {value!r}, not text.</source>
         <translation>Kan niet opslaan: het veld {name} van het resultaat is {value!r}, geen tekst.</translation>
     </message>
@@ -2327,8 +2404,20 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
         <translation>De sessie bevat {count_records} resultaten; een sessiebestand bewaart er hoogstens {max_records}. Verwijder een paar resultaten en sla opnieuw op.</translation>
     </message>
     <message>
+        <source>Cannot save: the session&apos;s list of results and settings would be larger than the {limit} MB the lab opens again. Delete some results and save again.</source>
+        <translation>Kan niet opslaan: de lijst met resultaten en instellingen van de sessie zou groter worden dan de {limit} MB die het lab weer opent. Verwijder enkele resultaten en sla opnieuw op.</translation>
+    </message>
+    <message>
         <source>The session&apos;s {name} is {found}, not {wanted}. The file is damaged or not from advlab; open another session file.</source>
         <translation>Het veld {name} van de sessie is {found}, niet {wanted}. Het bestand is beschadigd of komt niet van advlab; open een ander sessiebestand.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; would need more than {limit} GB of memory for its images (an image used in several places counts each time). It was refused; open another session file.</source>
+        <translation>&apos;{name}&apos; zou meer dan {limit} GB geheugen nodig hebben voor zijn afbeeldingen (een afbeelding die op meerdere plaatsen gebruikt wordt, telt elke keer mee). Het is geweigerd; open een ander sessiebestand.</translation>
+    </message>
+    <message>
+        <source>Cannot save: {what} = {value}, which must be {wanted}. This is a bug in the lab; please report it.</source>
+        <translation>Kan niet opslaan: {what} = {value}, maar dat moet {wanted} zijn. Dit is een fout in het lab; meld die alsjeblieft.</translation>
     </message>
     <message>
         <source>&apos;{name}&apos; is not a file. Choose a session file (.advlab).</source>
@@ -2337,6 +2426,14 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
     <message>
         <source>&apos;{name}&apos; is {size:.1f} GB; the lab opens session files up to {limit} GB. Is it really a session file?</source>
         <translation>&apos;{name}&apos; is {size:.1f} GB; het lab opent sessiebestanden tot {limit} GB. Is het echt een sessiebestand?</translation>
+    </message>
+    <message>
+        <source>Cannot save: the session&apos;s settings nest more than {limit} levels deep. This is a bug in the lab; please report it.</source>
+        <translation>Kan niet opslaan: de instellingen van de sessie zijn meer dan {limit} niveaus diep genest. Dit is een fout in het lab; meld die alsjeblieft.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; has a manifest of more than {limit} MB, far more than the lab writes. It was refused; open another session file.</source>
+        <translation>&apos;{name}&apos; heeft een manifest van meer dan {limit} MB, veel meer dan het lab schrijft. Het is geweigerd; open een ander sessiebestand.</translation>
     </message>
     <message>
         <source>&apos;{name}&apos; is not an advlab session (its manifest does not say &apos;advlab-session&apos;). Open a file saved with File → Save session.</source>
@@ -2363,6 +2460,10 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
         <translation>Kan niet opslaan: het veld {name} van het resultaat is {value!r}, geen getal.</translation>
     </message>
     <message>
+        <source>Cannot save: the results&apos; images add up to more than {limit} GB, more than the lab opens again. Delete some results and save again.</source>
+        <translation>Kan niet opslaan: de afbeeldingen van de resultaten zijn samen meer dan {limit} GB, meer dan het lab weer opent. Verwijder enkele resultaten en sla opnieuw op.</translation>
+    </message>
+    <message>
         <source>Cannot save the session: a setting is not plain data ({exc}). This is a bug in the lab; please report it.</source>
         <translation>Kan de sessie niet opslaan: een instelling bestaat niet uit gewone gegevens ({exc}). Dit is een fout in het lab; meld het alsjeblieft.</translation>
     </message>
@@ -2373,6 +2474,10 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
     <message>
         <source>Cannot save: the {name} is {found}, not {wanted}. This is a bug in the lab; please report it.</source>
         <translation>Kan niet opslaan: {name} is {found}, niet {wanted}. Dit is een fout in het lab; meld het alsjeblieft.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; chooses the attack {attack}, which this advlab does not have (it has {attacks}). Open another session file, or update advlab.</source>
+        <translation>&apos;{name}&apos; kiest de aanval {attack}, die deze advlab niet heeft (wel: {attacks}). Open een ander sessiebestand, of werk advlab bij.</translation>
     </message>
     <message>
         <source>Cannot open &apos;{name}&apos;: {reason}. Check the path.</source>
@@ -2389,6 +2494,22 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
     <message>
         <source>&apos;{name}&apos; would unpack to {size:.1f} GB, more than the {limit} GB a session may hold. It was refused.</source>
         <translation>&apos;{name}&apos; zou uitgepakt {size:.1f} GB groot worden, meer dan de {limit} GB die een sessie mag bevatten. Het bestand is geweigerd.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; holds an entry named {entry!r}, which no advlab session has. It was refused; open a session saved by advlab.</source>
+        <translation>&apos;{name}&apos; bevat een onderdeel met de naam {entry!r}, wat geen advlab-sessie heeft. Het is geweigerd; open een sessie die met advlab is opgeslagen.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; holds the entry {entry!r} twice, which no advlab session does. It was refused; open another copy of the session.</source>
+        <translation>&apos;{name}&apos; bevat het onderdeel {entry!r} twee keer, wat geen advlab-sessie doet. Het is geweigerd; open een andere kopie van de sessie.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; holds encrypted entries, which the lab never writes and cannot open. Open a session saved by advlab.</source>
+        <translation>&apos;{name}&apos; bevat versleutelde onderdelen, die het lab nooit schrijft en niet kan openen. Open een sessie die met advlab is opgeslagen.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is compressed with a method the lab does not read (zip method {method}). Open a session saved by advlab.</source>
+        <translation>&apos;{name}&apos; is gecomprimeerd met een methode die het lab niet leest (zip-methode {method}). Open een sessie die met advlab is opgeslagen.</translation>
     </message>
     <message>
         <source>&apos;{name}&apos; is a zip file but not an advlab session (it has no manifest.json). Open a file saved with File → Save session.</source>

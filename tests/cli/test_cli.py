@@ -172,9 +172,11 @@ def test_bad_attack_parameters_exit_2(capsys, args, needle):
 
 
 def test_bench_live_reports_its_fields():
-    # In a subprocess: the benchmark makes its own (GUI-less) QCoreApplication.
-    proc = subprocess.run([sys.executable, "-m", "advlab", "bench", "live", "--repeats", "3",
-                           "--no-startup", "--json"], capture_output=True, text=True, timeout=300)
+    # In a subprocess: the benchmark makes its own (GUI-less) QCoreApplication. The smallest
+    # budget: the fields, not the timings, are tested (the attack part has a test below).
+    proc = subprocess.run([sys.executable, "-m", "advlab", "bench", "live", "--repeats", "1",
+                           "--no-startup", "--no-attack", "--json"], capture_output=True,
+                          text=True, timeout=900)
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(proc.stdout)
     assert doc["model"] == "lite0" and doc["device"] == "cpu"
@@ -183,15 +185,19 @@ def test_bench_live_reports_its_fields():
 
 
 def test_bench_attacks_reports_its_rows(capsys):
+    """The smallest budget (one step, one paired run): the fields, not the timings."""
     code, out, _ = run_cli(capsys, "bench", "attacks", "--images", "1", "--repeats", "1",
-                           "--population", "5", "--generations", "1", "--queries", "10", "--json")
+                           "--population", "5", "--generations", "1", "--queries", "10",
+                           "--steps", "1", "--pairs", "1", "--json")
     assert code == 0
     doc = json.loads(out)
     assert doc["model"] == "lite0" and doc["device"] == "cpu" and doc["floor_ms"] > 0
     assert doc["query_floor_ms"] > 0 and doc["population"] == 5 and doc["generations"] == 1
+    assert doc["pairs"] == 1
     rows = {r["attack"]: r for r in doc["rows"]}
     assert set(rows) == {"pgd", "pgd_l2", "bim", "mifgsm", "onepixel", "square"}
     assert rows["onepixel"]["queries"] <= 5 * 2 and rows["square"]["queries"] <= 10
+    assert rows["pgd"]["steps"] == rows["bim"]["steps"] == 1
     for r in rows.values():
         for key in ("steps", "ms", "ratio_to_floor", "torchattacks_ms", "ratio_to_torchattacks",
                     "success", "torchattacks_success"):
@@ -200,12 +206,14 @@ def test_bench_attacks_reports_its_rows(capsys):
 
 def test_bench_attacks_runs_only_the_rows_asked_for(capsys):
     code, out, _ = run_cli(capsys, "bench", "attacks", "--images", "1", "--repeats", "1",
-                           "--population", "5", "--generations", "1", "--attacks",
-                           "onepixel, bim", "--json")
+                           "--population", "5", "--generations", "1", "--steps", "1",
+                           "--pairs", "1", "--attacks", "onepixel, bim", "--json")
     assert code == 0
     assert [r["attack"] for r in json.loads(out)["rows"]] == ["bim", "onepixel"]
     code, _, err = run_cli(capsys, "bench", "attacks", "--attacks", "fgsm,bim")
     assert code == 2 and "choose from pgd, pgd_l2, bim" in err
+    code, _, err = run_cli(capsys, "bench", "attacks", "--steps", "0")
+    assert code == 2 and "--steps" in err and "at least 1" in err
 
 
 def test_a_closed_pipe_is_not_a_traceback():
@@ -241,10 +249,32 @@ def test_bench_live_measures_the_slider_during_an_attack():
     """The real window offscreen, a long PGD run, η moved meanwhile: the numbers are there."""
     from advlab.bench import during_attack_times
 
-    doc = during_attack_times("lite0", "cpu")
+    doc = during_attack_times("lite0", "cpu", repeats=2)
     assert doc["attack_still_running"]  # η was moved while the attack ran
     assert doc["update_during_attack_ms"] > 0 and doc["ratio_during_attack"] > 0
     assert 0 <= doc["max_gui_block_ms"] < 5000
     assert doc["forward_after_attack_ms"] > 0
     assert 0 < doc["worker_update_idle_ms"] <= doc["update_idle_in_window_ms"]
     assert doc["worker_update_during_attack_ms"] > 0
+
+
+@pytest.mark.slow
+def test_bench_attacks_at_its_real_budget(capsys):
+    """Opt-in (-m slow): every row at the default budget, with its ratios."""
+    code, out, _ = run_cli(capsys, "bench", "attacks", "--json")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["images"] == 4 and doc["pairs"] == 5
+    for row in doc["rows"]:
+        assert row["ms"] > 0 and row["ratio_to_floor"] > 0 and 0 <= row["success"] <= 1
+
+
+@pytest.mark.slow
+def test_bench_live_with_the_launch_and_attack_timings():
+    """Opt-in (-m slow): the whole `bench live`, launching the window three times."""
+    proc = subprocess.run([sys.executable, "-m", "advlab", "bench", "live", "--repeats", "10",
+                           "--json"], capture_output=True, text=True, timeout=1800)
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert 0 < doc["launch_to_window_ms"] <= doc["launch_to_first_prediction_ms"]
+    assert doc["update_during_attack_ms"] > 0 and doc["attack_still_running"]
