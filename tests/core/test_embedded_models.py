@@ -15,6 +15,8 @@ EXPECTED = {
     "chelsea.png": {"Egyptian cat", "tabby", "tiger cat"},
     "rocket.jpg": {"missile", "projectile", "space shuttle"},
     "grace_hopper.jpg": {"military uniform"},
+    "pig.jpg": {"wild boar", "hog"},
+    "dog.jpg": {"German shepherd"},
 }
 
 
