@@ -22,6 +22,7 @@ from advlab.core.errors import ParameterError
 from advlab.core.models import Classifier, load_classifier, pick_device, resolve
 from advlab.core.models.inference import query_forward
 from advlab.core.predict import Prediction, from_logits, predict
+from advlab.core.progress import CancelledFn, ProgressFn
 
 #: Largest η the slider offers, in [0, 1] pixel units.
 MAX_ETA = 0.1
@@ -82,8 +83,8 @@ class LiveLab:
         self,
         name: str,
         device: str = "auto",
-        progress: Callable[[int, int], None] | None = None,
-        cancelled: Callable[[], bool] | None = None,
+        progress: ProgressFn | None = None,
+        cancelled: CancelledFn | None = None,
     ) -> Classifier:
         """Load ``name`` on ``device``; on failure the previous model stays."""
         spec = resolve(name)

@@ -103,7 +103,7 @@ class SessionFiles(QObject):
     def _write(self, path: str | Path) -> str | None:
         """Save to ``path``; the message to show if that failed, else None."""
         from advlab.core.errors import UserError
-        from advlab.core.results import save_session
+        from advlab.core.session_format import save_session
 
         try:
             save_session(path, self.state())
@@ -123,7 +123,7 @@ class SessionFiles(QObject):
     def open(self, path: str | Path) -> bool:
         """Load ``path``; on any problem the lab keeps everything it had."""
         from advlab.core.errors import UserError
-        from advlab.core.results import load_session
+        from advlab.core.session_format import load_session
 
         try:
             state = load_session(path)

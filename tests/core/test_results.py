@@ -16,15 +16,9 @@ from advlab.core.attacks import AttackResult, run_attack
 from advlab.core.errors import SessionError, UserError
 from advlab.core.images import quantize, to_uint8
 from advlab.core.predict import predict
-from advlab.core.results import (
-    SESSION_VERSION,
-    AttackRecord,
-    SessionState,
-    load_session,
-    record_from_result,
-    save_session,
-)
-import advlab.core.results as results_module
+from advlab.core.results import AttackRecord, SessionState, record_from_result
+from advlab.core.session_format import SESSION_VERSION, load_session, save_session
+import advlab.core.session_format as results_module
 
 
 def _labels(model, x):

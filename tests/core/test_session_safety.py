@@ -11,10 +11,10 @@ import zipfile
 import numpy as np
 import pytest
 
-from advlab.core import results as results_module
+from advlab.core import session_format as results_module
 from advlab.core.attacks import ATTACKS
 from advlab.core.errors import SessionError
-from advlab.core.results import load_session, save_session
+from advlab.core.session_format import load_session, save_session
 from tests.hostile.test_hostile_sessions import (
     MANIFEST,
     entries_of,

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from advlab.core.samples import sample_paths
-from advlab.gui import i18n
+from advlab.gui import i18n, i18n_tools
 
 
 def test_the_dutch_translation_is_complete_and_up_to_date():
     """Fails when a visible string has no Dutch translation, or the .ts/.qm are stale."""
-    problems = i18n.problems()
+    problems = i18n_tools.problems()
     assert not problems, "\n".join(problems[:30])
 
 
@@ -143,3 +143,15 @@ def test_error_messages_are_shown_in_the_windows_language(qapp, tmp_path):
     finally:
         i18n.install_translator("en")
     assert i18n.user_message(folder.value) == english
+
+
+def test_the_translation_tooling_is_its_own_command_and_not_in_the_runtime_module():
+    import subprocess
+    import sys
+
+    for name in ("update", "release", "problems", "main", "error_templates"):
+        assert not hasattr(i18n, name), name
+    bad = subprocess.run([sys.executable, "-m", "advlab.gui.i18n_tools", "nonsense"],
+                         capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2
+    assert bad.stderr.strip() == "usage: python -m advlab.gui.i18n_tools update|release|check"

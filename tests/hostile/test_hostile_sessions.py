@@ -23,7 +23,8 @@ import numpy as np
 import pytest
 
 from advlab.core.errors import SessionError
-from advlab.core.results import AttackRecord, SessionState, load_session, save_session
+from advlab.core.results import AttackRecord, SessionState
+from advlab.core.session_format import load_session, save_session
 
 MANIFEST = "manifest.json"
 

@@ -14,16 +14,13 @@ import socket
 import tempfile
 import urllib.error
 import urllib.request
-from collections.abc import Callable
 from pathlib import Path
 
 from advlab.core.errors import Cancelled, ModelError
+from advlab.core.progress import CancelledFn, ProgressFn
 
 CHUNK_SIZE = 256 * 1024
 TIMEOUT_S = 30.0
-
-ProgressFn = Callable[[int, int], None]
-CancelledFn = Callable[[], bool]
 
 
 def download(

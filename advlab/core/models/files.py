@@ -26,7 +26,7 @@ import torch
 from torch import nn
 
 from advlab.core.errors import ModelError
-from advlab.core.models import graph_check, zoo
+from advlab.core.models import graph_check, weights, zoo
 from advlab.core.models.spec import IMAGENET_MEAN, IMAGENET_STD, ModelSpec
 
 #: Preprocessing assumed for a TorchScript file (it has no metadata of its own).
@@ -137,7 +137,7 @@ def load_file(spec: ModelSpec) -> nn.Module:
         with warnings.catch_warnings():
             # torch warns about pickle protocols it did not write; the load is refused or fine anyway
             warnings.filterwarnings("ignore", message="Detected pickle protocol", category=UserWarning)
-            obj = zoo.read_weights(path)
+            obj = weights.read_weights(path)
     except Exception as exc:  # an untrusted file can fail in any way
         if _is_refused_pickle(exc, path):
             raise ModelError(
@@ -152,7 +152,7 @@ def load_file(spec: ModelSpec) -> nn.Module:
             name=path.name, exc=_first_line(exc)
         ) from exc
     try:
-        state = zoo.unwrap_state_dict(obj)
+        state = weights.unwrap_state_dict(obj)
     except ValueError as exc:
         raise ModelError(
             "{name} is not a state dict: {exc}. Save model.state_dict() instead.",
@@ -231,7 +231,7 @@ def _check_file(path: Path) -> None:
 
 def _looks_like_torch_file(path: Path) -> bool:
     """A zip archive (torch.save), a pickle (legacy torch.save) or safetensors."""
-    if zoo.is_safetensors(path) or zipfile.is_zipfile(path):
+    if weights.is_safetensors(path) or zipfile.is_zipfile(path):
         return True
     try:
         with open(path, "rb") as f:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from pathlib import Path
 
 import torch
@@ -13,11 +12,9 @@ from advlab.core.labels import NUM_CLASSES
 from advlab.core.models import embedded, files, zoo
 from advlab.core.models.classifier import Classifier
 from advlab.core.models.spec import ModelSpec
+from advlab.core.progress import CancelledFn, ProgressFn
 
 DEFAULT_MODEL = "lite0"
-
-ProgressFn = Callable[[int, int], None]
-CancelledFn = Callable[[], bool]
 
 
 def resolve(name: str) -> ModelSpec:
