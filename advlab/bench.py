@@ -204,7 +204,7 @@ def attacks(model: str = "lite0", device: str = "auto", images: int = 4, repeats
     from advlab.core import images as img
     from advlab.core.attacks import ATTACKS, iterative, search
     from advlab.core.models import load_classifier, pick_device
-    from advlab.cli import ATTACK_ROWS
+    from advlab.core.attacks.registry import bench_rows
     from advlab.core.models.inference import query_forward
     from advlab.core.samples import sample_paths
 
@@ -277,8 +277,8 @@ def attacks(model: str = "lite0", device: str = "auto", images: int = 4, repeats
             return round(float((net(adv).argmax(1) != labels).float().mean()), 3)
 
     rows = []
-    wanted = set(ATTACK_ROWS if only is None else only)
-    assert list(budgets) + ["onepixel", "square"] == list(ATTACK_ROWS)
+    wanted = set(bench_rows() if only is None else only)
+    assert list(budgets) + ["onepixel", "square"] == list(bench_rows())
     for name, (ours, theirs) in budgets.items():
         assert name in ATTACKS
         if name not in wanted:

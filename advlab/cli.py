@@ -19,9 +19,6 @@ from pathlib import Path
 from typing import Any
 
 COMMANDS = ("gui", "models", "classify", "attack", "attacks", "labels", "bench")
-#: The rows of `advlab bench attacks`, in order (here, not in `advlab.bench`, so that the
-#: parser does not import the benchmarks' modules at every launch).
-ATTACK_ROWS = ("pgd", "pgd_l2", "bim", "mifgsm", "onepixel", "square")
 
 
 class UsageError(Exception):
@@ -102,9 +99,11 @@ def build_parser() -> argparse.ArgumentParser:
                                help="steps of the gradient attacks (PGD, PGD-L2, BIM, MI-FGSM)")
     attacks_bench.add_argument("--pairs", type=int, default=5,
                                help="paired runs timing each gradient attack against the floor")
-    attacks_bench.add_argument("--attacks", default=",".join(ATTACK_ROWS), metavar="NAME,...",
-                               help="which rows to run (default: all of "
-                               + ", ".join(ATTACK_ROWS) + ")")
+    # The rows come from the attacks' metadata (`bench_row`), read only when the bench runs,
+    # so that the parser does not import torch at every launch.
+    attacks_bench.add_argument("--attacks", default=None, metavar="NAME,...",
+                               help="which rows to run (default: every attack the bench times; "
+                               "see `bench_row` in advlab.core.attacks.registry)")
     attacks_bench.add_argument("--json", action="store_true")
     return parser
 
@@ -379,10 +378,9 @@ def cmd_classify(args: argparse.Namespace) -> int:
 
 
 def cmd_attack(args: argparse.Namespace) -> int:
-    import torch
-
     from advlab.core import images as img
-    from advlab.core.attacks import get_attack, run_attack
+    from advlab.core.attacks import get_attack
+    from advlab.core.jobs import Snapshot, attack_job_with_result
     from advlab.core.labels import label_of, resolve_label
     from advlab.core.metrics import norms
     from advlab.core.predict import predict
@@ -414,9 +412,10 @@ def cmd_attack(args: argparse.Namespace) -> int:
     fitted = img.fit_to_model(rgb, spec.input_size, spec.interpolation, spec.crop_pct)
     clean = img.to_tensor(fitted).unsqueeze(0).to(model.device)
     clean_pred = predict(model, clean)[0]
-    labels = torch.tensor([clean_pred.index], device=model.device)
-    targets = None if target is None else torch.tensor([target], device=model.device)
-    result = run_attack(info.name, model, clean, labels, targets, params)
+    # The window's attack job: the same checks, run and record (its own PNG/JPEG check is
+    # skipped: the JSON's "png" and "jpeg" check the file as `advlab attack` writes it).
+    snapshot = Snapshot(model, clean, clean_pred, Path(args.image).name)
+    _, result = attack_job_with_result(snapshot, info.name, params, target, check_files=False)
     adversarial = result.adversarial
     adv_pred = predict(model, adversarial)[0]
     adversarial_rgb = img.to_uint8(adversarial[0])
@@ -627,10 +626,16 @@ def cmd_bench(args: argparse.Namespace) -> int:
                              "must be at least 1")
         if args.population < 5:
             raise UsageError("--population must be at least 5 (torchattacks' smallest population)")
-        names = [n.strip() for n in args.attacks.split(",") if n.strip()]
-        unknown = sorted(set(names) - set(ATTACK_ROWS))
+        from advlab.core.attacks.registry import bench_rows
+
+        rows = bench_rows()
+        if args.attacks is None:
+            names = list(rows)
+        else:
+            names = [n.strip() for n in args.attacks.split(",") if n.strip()]
+        unknown = sorted(set(names) - set(rows))
         if unknown or not names:
-            raise UsageError(f"--attacks {args.attacks!r}: choose from {', '.join(ATTACK_ROWS)}")
+            raise UsageError(f"--attacks {args.attacks!r}: choose from {', '.join(rows)}")
         doc = bench.attacks(args.model, args.device, args.images, args.repeats,
                             args.population, args.generations, args.queries, only=names,
                             steps=args.steps, pairs=args.pairs)

@@ -23,6 +23,7 @@ import torch
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 from advlab.core.errors import ImageError
+from advlab.core.noise_maps import amplification_for
 
 #: Images with more pixels than this are refused before decoding (a decompression bomb).
 MAX_PIXELS = 100_000_000
@@ -298,11 +299,10 @@ def quantize(image: torch.Tensor) -> torch.Tensor:
 
 
 def noise_amplification(delta: torch.Tensor) -> float:
-    """Factor that stretches the largest |δ| to half the grey range (for viewing noise)."""
+    """Factor that stretches the largest |δ| to half the grey range (for viewing noise): the
+    same rule as `advlab.core.noise_maps.auto_amplification`, for a tensor of any shape."""
     peak = float(delta.detach().abs().max()) if delta.numel() else 0.0
-    if peak <= 1e-12:
-        return 1.0
-    return 0.5 / peak
+    return amplification_for(peak)
 
 
 def noise_view(delta: torch.Tensor, amplification: float) -> np.ndarray:

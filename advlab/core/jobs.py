@@ -16,7 +16,7 @@ import numpy as np
 import torch
 
 from advlab.core import images as img
-from advlab.core.attacks.base import AttackState, NullState
+from advlab.core.attacks.base import AttackResult, AttackState, NullState
 from advlab.core.attacks.registry import get_attack
 from advlab.core.errors import ParameterError
 from advlab.core.models import Classifier
@@ -75,13 +75,23 @@ def attack_job(snapshot: Snapshot, name: str, params: dict[str, object], target:
                state: AttackState | None = None, check_files: bool = True) -> AttackRecord:
     """Run attack ``name`` on the snapshot's image; the result as a record for the results list,
     with whether it still fools once saved as PNG or JPEG (``check_files``)."""
+    return attack_job_with_result(snapshot, name, params, target, state, check_files)[0]
+
+
+def attack_job_with_result(snapshot: Snapshot, name: str, params: dict[str, object],
+                           target: int | None, state: AttackState | None = None,
+                           check_files: bool = True) -> tuple[AttackRecord, AttackResult]:
+    """`attack_job`, also returning the engine's own `AttackResult` (every trajectory key of
+    the batch, the checked parameters): the window keeps the record, `advlab attack` reports
+    both."""
     info = get_attack(name)
     checked = info.check_params(params)
     model, clean = snapshot.model, snapshot.clean
     device = clean.device
     labels = torch.tensor([snapshot.clean_prediction.index], device=device)
     targets = None if target is None else torch.tensor([target], device=device)
-    reporter = _AttackProgressReporter(state or NullState(), model, device)
+    # Nobody watching (a script, `advlab attack`): no best-so-far predictions to make.
+    reporter = NullState() if state is None else _AttackProgressReporter(state, model, device)
     start = time.perf_counter()
     result = info.run(model, clean, labels, targets=targets, state=reporter, **checked)
     seconds = time.perf_counter() - start
@@ -95,7 +105,7 @@ def attack_job(snapshot: Snapshot, name: str, params: dict[str, object], target:
     if check_files:
         record.robustness = check_saved(model, record.adversarial_rgb, record.clean_index,
                                         record.target, qualities=range(100, 9, -10))
-    return record
+    return record, result
 
 
 def record_direction(record: AttackRecord, device: torch.device) -> torch.Tensor:

@@ -131,7 +131,11 @@ def channel_map(delta: np.ndarray, channel: int, amplification: float) -> np.nda
     return _to_uint8(_WHITE_RGB + np.abs(strength) * (towards - _WHITE_RGB))
 
 
-def _amplification_for(largest: float) -> float:
+def amplification_for(largest: float) -> float:
+    """The lab's one noise amplification rule, from the largest |δ|: 0.5 / largest (the largest
+    change fills half the range), kept in [1, 1000]; 1 for no change. The live view, results,
+    compare and export all use it (through `auto_amplification`, `shared_amplification` or
+    `advlab.core.images.noise_amplification`), so one δ is always shown at one factor."""
     if largest <= 0:
         return 1.0
     return float(np.clip(0.5 / largest, MIN_AMPLIFICATION, MAX_AMPLIFICATION))
@@ -139,13 +143,13 @@ def _amplification_for(largest: float) -> float:
 
 def auto_amplification(delta: np.ndarray) -> float:
     """0.5 / max|δ| (the largest change fills half the range), kept in [1, 1000]; 1 for δ = 0."""
-    return _amplification_for(float(np.abs(_check_delta(delta)).max(initial=0.0)))
+    return amplification_for(float(np.abs(_check_delta(delta)).max(initial=0.0)))
 
 
 def shared_amplification(deltas: Sequence[np.ndarray]) -> float:
     """One amplification for several maps, from the largest max|δ| among them (1 for none)."""
     largest = max((float(np.abs(_check_delta(d)).max(initial=0.0)) for d in deltas), default=0.0)
-    return _amplification_for(largest)
+    return amplification_for(largest)
 
 
 def heat_vmax(amplification: float) -> float:

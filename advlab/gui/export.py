@@ -36,9 +36,6 @@ FIGURE_HEIGHT = 404
 #: PNG files are rendered at this multiple of the logical size (1920 × 808 pixels).
 PNG_SCALE = 2
 FIGURE_SUFFIXES = (".png", ".svg", ".pdf")
-#: Attacks whose ``eps`` is an L2 radius, not a per-pixel bound: their figure states
-#: the largest per-pixel change instead.
-L2_BUDGET_ATTACKS = ("pgd_l2",)
 
 _INK = QColor("#1a202c")
 _MUTED = QColor("#4a5568")
@@ -90,8 +87,12 @@ def parts_from_record(record: Any) -> FigureParts:
     amplification = auto_amplification(delta)
     largest = float(np.abs(delta).max(initial=0.0))
     eps = record.params.get("eps")
+    from advlab.core.attacks.registry import ATTACKS  # torch: loaded once a record exists
+
+    # An L2 radius is no per-pixel bound: such a figure states the largest change instead.
+    info = ATTACKS.get(record.attack)
     use_eps = isinstance(eps, (int, float)) and not isinstance(eps, bool) \
-        and record.attack not in L2_BUDGET_ATTACKS
+        and (info is None or info.eps_is_budget)
     return FigureParts(
         clean_rgb=record.clean_rgb,
         noise_rgb=signed_map(delta, amplification),

@@ -911,8 +911,12 @@ def changed_pixels(delta: object) -> list[tuple[int, int]]:
 
 
 def one_pixel_markers(record: object, delta: object) -> list[tuple[int, int]] | None:
-    """The pixels to circle for a one-pixel attack's result (or one of its frames), else None."""
-    return changed_pixels(delta) if getattr(record, "attack", "") == "onepixel" else None
+    """The pixels to circle for a sparse attack's result (or one of its frames), such as the
+    one-pixel attack's, else None."""
+    from advlab.core.attacks.registry import ATTACKS  # torch: loaded once a record exists
+
+    info = ATTACKS.get(getattr(record, "attack", ""))
+    return changed_pixels(delta) if info is not None and info.sparse else None
 
 
 def with_signals_blocked(action: QAction, checked: bool) -> None:

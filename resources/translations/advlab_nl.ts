@@ -482,7 +482,7 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     <name>LessonFigure</name>
     <message>
         <source>random ±η noise</source>
-        <extracomment>The figure&apos;s own coordinate system (logical pixels); everything is drawn in it. PNG files are rendered at this multiple of the logical size (1920 × 808 pixels). Attacks whose ``eps`` is an L2 radius, not a per-pixel bound: their figure states the largest per-pixel change instead.</extracomment>
+        <extracomment>The figure&apos;s own coordinate system (logical pixels); everything is drawn in it. PNG files are rendered at this multiple of the logical size (1920 × 808 pixels).</extracomment>
         <translation>willekeurige ±η-ruis</translation>
     </message>
     <message>
@@ -2524,6 +2524,10 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
         <translation>&apos;{name}&apos; bevat Python-objecten in {what}. Die schrijft het lab nooit, en het weigert ze te laden (ze kunnen code uitvoeren). Open een sessie die door advlab is opgeslagen.</translation>
     </message>
     <message>
+        <source>{name} = {converted} is outside {minimum} to {maximum}. {help}</source>
+        <translation>{name} = {converted} ligt niet tussen {minimum} en {maximum}. {help}</translation>
+    </message>
+    <message>
         <source>The adversarial image is {shape} {dtype}; the saved-file check needs an (H, W, 3) uint8 image. Pass the 8-bit adversarial (e.g. record.adversarial_rgb).</source>
         <translation>De misleidende afbeelding is {shape} {dtype}; de controle van het opgeslagen bestand heeft een (H, W, 3) uint8-afbeelding nodig. Geef de 8-bit misleidende afbeelding door (bijv. record.adversarial_rgb).</translation>
     </message>
@@ -2670,10 +2674,6 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
     <message>
         <source>The tour has steps 0 to {last}, not {index}.</source>
         <translation>De rondleiding heeft stappen 0 tot en met {last}, niet {index}.</translation>
-    </message>
-    <message>
-        <source>{name} = {converted} is outside {minimum:g} to {maximum:g}. {help}</source>
-        <translation>{name} = {converted} ligt niet tussen {minimum:g} en {maximum:g}. {help}</translation>
     </message>
     <message>
         <source>Attacks {unknown} are neither white- nor black-box; set box to &apos;white&apos; or &apos;black&apos; in the registry.</source>

@@ -269,3 +269,42 @@ def test_partials_are_only_prepared_when_due(tiny_model):
     assert result.steps_used == 7
     assert [s for s, _ in state.calls] == list(range(1, 8))
     assert [s for s, _ in state.partials] == [3, 6, 7]
+
+
+# --- what the rest of the lab reads from an attack's metadata (issue 11, item 5) -----------
+
+
+def test_the_bench_rows_come_from_the_attacks_metadata():
+    from advlab.core.attacks.registry import ATTACKS, bench_rows
+
+    assert bench_rows() == ("pgd", "pgd_l2", "bim", "mifgsm", "onepixel", "square")
+    rows = [ATTACKS[name].bench_row for name in bench_rows()]
+    assert rows == sorted(rows) and len(set(rows)) == len(rows)
+
+
+def test_sparse_and_eps_budget_come_from_the_metadata():
+    from advlab.core.attacks.registry import ATTACKS
+
+    assert {name for name, info in ATTACKS.items() if info.sparse} == {"onepixel"}
+    # An eps that bounds each value (L∞) may be stated on a figure; an L2 radius may not.
+    assert ATTACKS["pgd"].eps_is_budget and ATTACKS["square"].eps_is_budget
+    assert not ATTACKS["pgd_l2"].eps_is_budget
+    assert all(info.norm in ("linf", "l2", "l0") for info in ATTACKS.values())
+
+
+def test_the_registry_collects_every_attacks_metadata_from_beside_its_function():
+    """Each family module holds its attacks' `AttackInfo` next to their functions; the
+    registry lists each one once (a new attack missing from the registry fails here)."""
+    import importlib
+
+    from advlab.core.attacks.metadata import AttackInfo
+    from advlab.core.attacks.registry import ATTACKS
+
+    found = {}
+    for family in ("gradient", "noise", "iterative", "search", "optimisation"):
+        module = importlib.import_module(f"advlab.core.attacks.{family}")
+        for value in vars(module).values():
+            if isinstance(value, AttackInfo):
+                assert value.run.__module__ == module.__name__, value.name  # beside its function
+                found[value.name] = value
+    assert found == ATTACKS

@@ -88,3 +88,16 @@ def test_transfer_job_with_an_ensemble_source_tests_the_model_left_out(snapshot,
 def test_transfer_job_needs_models(snapshot):
     with pytest.raises(ParameterError):
         transfer_job(snapshot, {}, [], lambda name: None)
+
+
+def test_attack_job_with_result_gives_the_record_and_the_engines_own_result(snapshot):
+    """`advlab attack` reports the engine's result (every trajectory key) from the window's
+    own attack job."""
+    from advlab.core.jobs import attack_job_with_result
+
+    record, result = attack_job_with_result(snapshot, "bim", {"eps": 0.05, "alpha": 0.01,
+                                                              "steps": 3}, None, check_files=False)
+    assert record.attack == result.attack == "bim" and record.robustness is None
+    assert result.params == record.params
+    assert np.allclose(record.perturbation, result.perturbation[0].permute(1, 2, 0).numpy())
+    assert record.steps_used == result.steps_used

@@ -97,3 +97,17 @@ def test_bad_parameters_say_what_is_wrong(call):
 def test_noise_maps_never_import_torch():
     code = "import sys, advlab.core.noise_maps\nassert 'torch' not in sys.modules\n"
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+@pytest.mark.parametrize("peak", [1e-4, 0.002, 0.02, 0.9], ids=["tiny", "small", "typical", "huge"])
+def test_the_live_view_and_the_results_show_one_delta_at_one_factor(peak):
+    """One amplification rule: the live view (a torch δ of shape (3, H, W)) and the results,
+    compare view and export (a numpy δ of shape (H, W, 3)) give the same factor; the live
+    view used to stretch a tiny δ past 1000 and to shrink a huge one below 1."""
+    import torch
+
+    from advlab.core.images import noise_amplification
+
+    delta = torch.zeros(3, 4, 4)
+    delta[1, 2, 3] = -peak
+    assert noise_amplification(delta) == nm.auto_amplification(delta.permute(1, 2, 0).numpy())

@@ -235,3 +235,17 @@ def test_the_none_entry_is_in_the_windows_language(qtbot):
     assert blocker.args == [""] and dutch.edit.text() == "" and dutch.hint.isHidden()
     dutch.set_target(NONE_TEXT)  # the English entry (a saved choice) still means none
     assert dutch.target() == "" and dutch.is_valid()
+
+
+def test_an_integer_range_is_written_out_not_in_scientific_notation():
+    """A seed above its range says 0 to 2147483647, not 2.14748e+09."""
+    from advlab.core.errors import ParameterError
+    from advlab.gui.widgets.attack_panel import coerce_param
+
+    spec = {"name": "seed", "type": "int", "min": 0, "max": 2**31 - 1, "help": ""}
+    with pytest.raises(ParameterError) as caught:
+        coerce_param(spec, 2**31)
+    assert "0 to 2147483647" in str(caught.value) and "e+09" not in str(caught.value)
+    eps = {"name": "eps", "type": "float", "min": 0.0, "max": 0.5, "help": ""}
+    with pytest.raises(ParameterError, match="0 to 0.5"):
+        coerce_param(eps, 0.9)

@@ -14,6 +14,7 @@ from advlab.core.attacks.base import (
     prepare,
     report,
 )
+from advlab.core.attacks.metadata import EPS, AttackInfo
 from advlab.core.errors import ParameterError
 
 
@@ -129,3 +130,20 @@ def one_step_result(
         trajectory=playback.trajectory(),
         frames=playback.finish(1, adversarial),
     )
+
+
+# --- How the lab presents these attacks (advlab.core.attacks.registry collects them) ---
+
+FGSM_INFO = AttackInfo(
+    name="fgsm",
+    title="FGSM (fast gradient sign)",
+    box="white",
+    norm="linf",
+    params=(EPS,),
+    explanation=(
+        "Uses the model's own gradient to find, for every pixel, which way makes the "
+        "answer worse, and moves every pixel a tiny step η that way. Each change is "
+        "invisible, but thousands of them add up."
+    ),
+    run=fgsm,
+)

@@ -30,6 +30,9 @@ from advlab.core.attacks.base import (
     report,
 )
 from advlab.core.attacks.gradient import check_eps
+from advlab.core.attacks.metadata import (
+    ALPHA, EPS, RANDOM_START, RESTARTS, SEED, STEPS, AttackInfo, Param,
+)
 from advlab.core.models.inference import query_forward
 
 # update(x, ori, grad, memory) -> (new x, new memory); rows are the still-active images.
@@ -466,3 +469,87 @@ def pgd_l2(
     return _with_restarts("pgd_l2", model, images, labels, targets, steps,
                           _pgd_l2_update(eps, alpha), ball_start if random_start else None,
                           restarts, seed, early_stop, state or NullState(), params)
+
+
+# --- How the lab presents these attacks (advlab.core.attacks.registry collects them) ---
+
+DECAY = Param(
+    "decay", float, 1.0, 0.0, 10.0, "",
+    "Momentum factor μ: how much of the previous steps' direction each new step keeps.",
+)
+
+L2_EPS = Param(
+    "eps", float, 1.0, 0.0, 100.0, "L2 length, pixel units",
+    "How long the whole change may be, measured as one length over all values; 1.0 spread "
+    "over a 224 × 224 photo is under one grey level per value.",
+)
+
+L2_ALPHA = Param(
+    "alpha", float, 0.2, 1e-6, 100.0, "L2 length, pixel units",
+    "How long each step is, measured like eps; a few steps of 0.2 reach eps = 1.0.",
+)
+
+L2_RANDOM_START = Param(
+    "random_start", bool, True, 0, 1, "",
+    "Start from a random point inside the ball of radius eps instead of the clean image.",
+)
+
+BIM_INFO = AttackInfo(
+    name="bim",
+    title="BIM / I-FGSM (iterative gradient sign)",
+    box="white",
+    norm="linf",
+    params=(EPS, ALPHA, STEPS),
+    explanation=(
+        "Repeats FGSM with a small step α, asking the model for a fresh gradient each "
+        "time and pulling every pixel back to within η of the original. Following the "
+        "curving loss surface step by step finds mistakes that one big step misses."
+    ),
+    run=bim,
+    bench_row=2,
+)
+
+PGD_INFO = AttackInfo(
+    name="pgd",
+    title="PGD (projected gradient descent)",
+    box="white",
+    norm="linf",
+    params=(EPS, ALPHA, STEPS, RANDOM_START, RESTARTS, SEED),
+    explanation=(
+        "Like BIM, but starts from a random point inside the allowed box and may try "
+        "several starts, keeping the best. It is the standard strongest first-order "
+        "attack used to test whether a model is robust."
+    ),
+    run=pgd,
+    bench_row=0,
+)
+
+PGD_L2_INFO = AttackInfo(
+    name="pgd_l2",
+    title="PGD L2 (projected gradient descent, L2)",
+    box="white",
+    norm="l2",
+    params=(L2_EPS, L2_ALPHA, STEPS, L2_RANDOM_START, RESTARTS, SEED),
+    explanation=(
+        "Like PGD, but the change is measured by its overall length instead of its largest "
+        "value, so it may change a few pixels a lot and leave the rest alone. Each step goes "
+        "straight along the gradient and is pulled back inside a sphere of radius eps."
+    ),
+    run=pgd_l2,
+    bench_row=1,
+)
+
+MIFGSM_INFO = AttackInfo(
+    name="mifgsm",
+    title="MI-FGSM (momentum iterative)",
+    box="white",
+    norm="linf",
+    params=(EPS, ALPHA, STEPS, DECAY),
+    explanation=(
+        "Like BIM, but each step keeps a running average of the previous directions, "
+        "like a ball rolling downhill that does not stop in small dips. The steadier "
+        "direction often fools other models too, not just the one attacked."
+    ),
+    run=mifgsm,
+    bench_row=3,
+)

@@ -6,6 +6,7 @@ import torch
 
 from advlab.core.attacks.base import AttackResult, AttackState
 from advlab.core.attacks.gradient import check_eps, one_step_result
+from advlab.core.attacks.metadata import EPS, SEED, AttackInfo
 
 
 def random_sign(shape: tuple[int, ...] | torch.Size, seed: int = 0) -> torch.Tensor:
@@ -28,3 +29,19 @@ def noise(
     direction = random_sign(images.shape, seed).to(images.device)
     return one_step_result("noise", model, images, labels, targets, direction, eps,
                            {"eps": eps, "seed": int(seed)}, queries=1, state=state)
+
+
+# --- How the lab presents these attacks (advlab.core.attacks.registry collects them) ---
+
+NOISE_INFO = AttackInfo(
+    name="noise",
+    title="Random noise (control)",
+    box="black",
+    norm="linf",
+    params=(EPS, SEED),
+    explanation=(
+        "Moves every pixel by the same tiny amount η, but in a random direction. "
+        "It shows that it is the direction, not the size, that fools the model."
+    ),
+    run=noise,
+)

@@ -30,6 +30,7 @@ from advlab.core.attacks.base import (
     report,
 )
 from advlab.core.attacks.iterative import check_steps
+from advlab.core.attacks.metadata import AttackInfo, Param
 from advlab.core.errors import ParameterError
 
 
@@ -265,3 +266,77 @@ def cw(
         trajectory=playback.trajectory(),
         frames=playback.finish(done, best_adv),
     )
+
+
+# --- How the lab presents these attacks (advlab.core.attacks.registry collects them) ---
+
+DEEPFOOL_STEPS = Param(
+    "steps", int, 50, 1, 1000, "iterations",
+    "At most this many linearise-and-jump steps; most images are fooled after 2 or 3.",
+)
+
+OVERSHOOT = Param(
+    "overshoot", float, 0.02, 0.0, 1.0, "fraction",
+    "How far past the boundary to land: the total step is scaled by 1 + overshoot.",
+)
+
+CANDIDATES = Param(
+    "candidates", int, 10, 2, 1000, "classes",
+    "How many of the top classes (the true one included) DeepFool looks for a boundary to; "
+    "more is slower and can find a slightly smaller change.",
+)
+
+CW_C = Param(
+    "c", float, 1.0, 1e-6, 1e6, "",
+    "Starting weight of 'be misclassified' against 'stay small'; the search adjusts it per image.",
+)
+
+CW_KAPPA = Param(
+    "kappa", float, 0.0, 0.0, 100.0, "logits",
+    "Confidence κ: how far the wrong class must lead the true one before the attack is content.",
+)
+
+CW_STEPS = Param(
+    "steps", int, 100, 1, 10000, "iterations",
+    "Adam steps per round of the search over c; each costs a forward and a backward pass.",
+)
+
+CW_LR = Param(
+    "lr", float, 0.01, 1e-6, 10.0, "",
+    "Adam learning rate in tanh space; larger moves faster but less precisely.",
+)
+
+CW_BINARY_STEPS = Param(
+    "binary_steps", int, 5, 1, 50, "rounds",
+    "Rounds of the binary search over c; each round runs all the steps again.",
+)
+
+DEEPFOOL_INFO = AttackInfo(
+    name="deepfool",
+    title="DeepFool (nearest boundary, L2)",
+    box="white",
+    norm="l2",
+    params=(DEEPFOOL_STEPS, OVERSHOOT, CANDIDATES),
+    explanation=(
+        "Pretends the model is a flat, linear surface near the image, works out exactly "
+        "the shortest step to the nearest other class, takes it, and repeats until the "
+        "answer changes. It finds a much smaller change than FGSM, which shows how close "
+        "every image already sits to a wrong answer."
+    ),
+    run=deepfool,
+)
+
+CW_INFO = AttackInfo(
+    name="cw",
+    title="Carlini–Wagner L2 (optimised)",
+    box="white",
+    norm="l2",
+    params=(CW_C, CW_KAPPA, CW_STEPS, CW_LR, CW_BINARY_STEPS),
+    explanation=(
+        "Treats the attack as an optimisation problem: make the change as small as "
+        "possible while making the wrong class win, and let an optimiser balance the two. "
+        "It is slow but finds some of the smallest changes known, and defeated many "
+        "proposed defences."
+    ),
+    run=cw,
+)

@@ -28,6 +28,7 @@ from advlab.core.attacks.base import (
     report,
 )
 from advlab.core.attacks.gradient import check_eps
+from advlab.core.attacks.metadata import AttackInfo, Param
 from advlab.core.models.inference import CPU_BATCH_ELEMENTS, query_forward
 
 # At most this many input values (images × 3 × H × W) go through one forward pass:
@@ -459,3 +460,74 @@ def square(
         trajectory=playback.trajectory(),
         frames=playback.finish(it, x_best),
     )
+
+
+# --- How the lab presents these attacks (advlab.core.attacks.registry collects them) ---
+
+PIXELS = Param(
+    "pixels", int, 1, 1, 100, "pixels",
+    "How many pixels the one-pixel attack may change (the L0 budget); the paper shows 1 is often enough.",
+)
+
+POPULATION = Param(
+    "population", int, 400, 4, 10000, "candidates",
+    "How many candidate changes evolve together; each generation asks the model about all of them.",
+)
+
+GENERATIONS = Param(
+    "generations", int, 100, 1, 10000, "generations",
+    "How many rounds of evolution to run at most; an image stops as soon as it is fooled.",
+)
+
+SEARCH_SEED = Param(
+    "seed", int, 0, 0, 2**31 - 1, "",
+    "Random seed: the same seed gives the same random search and the same result.",
+)
+
+SQUARE_EPS = Param(
+    "eps", float, 0.05, 0.0, 1.0, "pixel units (1/255 ≈ 0.0039)",
+    "How far each colour value may move; without gradients a larger η (0.05 ≈ 13 grey levels) is needed.",
+)
+
+QUERIES = Param(
+    "queries", int, 1000, 1, 100000, "queries per image",
+    "How many times the attack may ask the model about each image, the first try included.",
+)
+
+P_INIT = Param(
+    "p_init", float, 0.8, 0.001, 1.0, "fraction of the image",
+    "The share of the image the first squares cover; it shrinks on a fixed schedule as queries are spent.",
+)
+
+ONEPIXEL_INFO = AttackInfo(
+    name="onepixel",
+    title="One-pixel attack (differential evolution)",
+    box="black",
+    norm="l0",
+    params=(PIXELS, POPULATION, GENERATIONS, SEARCH_SEED),
+    explanation=(
+        "Changes only one pixel (or a few) to any colour, choosing which pixel and colour "
+        "by evolution: hundreds of random guesses are scored by the model's probabilities "
+        "and the best are mixed into the next guesses. It needs no gradients at all and "
+        "shows how tiny a change can flip the answer."
+    ),
+    run=onepixel,
+    sparse=True,
+    bench_row=4,
+)
+
+SQUARE_INFO = AttackInfo(
+    name="square",
+    title="Square Attack (random search, L∞)",
+    box="black",
+    norm="linf",
+    params=(SQUARE_EPS, QUERIES, P_INIT, SEARCH_SEED),
+    explanation=(
+        "Tries random square patches of ±η and keeps each one that makes the model less "
+        "sure of the right answer, with squares shrinking as the search goes on. It only "
+        "asks the model for probabilities, yet fools it with a budget of queries instead "
+        "of gradients."
+    ),
+    run=square,
+    bench_row=5,
+)

@@ -82,11 +82,17 @@ def coerce_param(spec: dict[str, Any], value: object) -> float | int | bool:
         ) from None
     if not math.isfinite(converted) or not spec["min"] <= converted <= spec["max"]:
         raise ParameterError(
-            "{name} = {converted} is outside {minimum:g} to {maximum:g}. {help}",
-            name=name, converted=converted, minimum=spec['min'], maximum=spec['max'],
+            "{name} = {converted} is outside {minimum} to {maximum}. {help}",
+            name=name, converted=converted, minimum=shown_bound(kind, spec['min']),
+            maximum=shown_bound(kind, spec['max']),
             help=spec.get('help', '')
         )
     return converted
+
+
+def shown_bound(kind: str, value: float) -> str:
+    """A range's end as people write it: 2147483647 for an int (not 2.14748e+09), 0.5 for a float."""
+    return f"{int(value)}" if kind == "int" else f"{value:g}"
 
 
 def field_width(spin: QAbstractSpinBox) -> int:
