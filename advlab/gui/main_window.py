@@ -50,7 +50,6 @@ from advlab.gui.session_files import (
     SESSION_SUFFIX,
     SessionFiles,
     approve_model,
-    model_file,
     needs_confirmation,
 )
 from advlab.gui.widgets.attack_panel import AttackPanel
@@ -570,6 +569,8 @@ class MainWindow(QMainWindow):
     def confirm_model_file(self, name: str) -> None:
         """A session names a model file: loading it runs it, so ask first (No is the default).
         Yes loads it; No keeps the current model. The answer box is `model_file_box`."""
+        from advlab.core.models.registry import model_file
+
         box = QMessageBox(
             QMessageBox.Icon.Warning, self.tr("Load the session's model file?"),
             self.tr("This session was made with the model file\n{path}\nLoading a model file "
@@ -597,6 +598,8 @@ class MainWindow(QMainWindow):
         name = keys.MODEL.get(self.settings)
         if not needs_confirmation(name):
             return name
+        from advlab.core.models.registry import model_file
+
         self.status.set_message(self.tr(
             "Started with the built-in model. Your model file {name} was not loaded; choose it "
             "in the model list to load it.").format(name=Path(model_file(name) or name).name))

@@ -26,25 +26,10 @@ from advlab.gui.session import Session
 _approved_models: set[str] = set()
 
 
-def model_file(name: str) -> str | None:
-    """The file a model name would load and run (``PATH``, or the PATH of ``ARCH@PATH``), or
-    None for the embedded and zoo models. Reads the name only, never the disk."""
-    from advlab.core.models.embedded import EMBEDDED_SPECS
-    from advlab.core.models.files import split_name
-
-    name = name.strip()
-    if not name or name in EMBEDDED_SPECS:
-        return None
-    arch, path = split_name(name)
-    if arch is not None:
-        return path or name
-    if "@" not in name and name.startswith(("torchvision:", "timm:")):
-        return None
-    return name
-
-
 def needs_confirmation(name: str) -> bool:
     """Whether loading ``name`` would run a user's file the user has not chosen in this run."""
+    from advlab.core.models.registry import model_file
+
     return model_file(name) is not None and name.strip() not in _approved_models
 
 

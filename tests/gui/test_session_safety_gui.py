@@ -190,7 +190,8 @@ def test_a_failing_autosave_is_reported_once_and_the_timer_keeps_running(qtbot, 
 
 
 def test_which_model_names_run_a_users_file():
-    from advlab.gui.session_files import approve_model, model_file, needs_confirmation
+    from advlab.core.models.registry import model_file
+    from advlab.gui.session_files import approve_model, needs_confirmation
 
     for name in ("", "lite0", "lite2", "torchvision:resnet18", "timm:resnet18.a1_in1k"):
         assert model_file(name) is None and not needs_confirmation(name), name

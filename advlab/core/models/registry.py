@@ -17,23 +17,38 @@ from advlab.core.progress import CancelledFn, ProgressFn
 DEFAULT_MODEL = "lite0"
 
 
+#: The prefixes of torchvision and timm model names (``torchvision:resnet18``).
+ZOO_PREFIXES = ("torchvision:", "timm:")
+
+
 def resolve(name: str) -> ModelSpec:
     """The spec for ``lite0``/``lite1``/``lite2``, ``torchvision:NAME``, ``timm:NAME``,
     a model file ``PATH`` or a state dict ``ARCH@PATH``."""
     name = name.strip()
     if name in embedded.EMBEDDED_SPECS:
         return embedded.EMBEDDED_SPECS[name]
-    if "@" in name:
-        return files.file_spec(name)
-    if name.startswith(("torchvision:", "timm:")):
+    if name and model_file(name) is None:
         return zoo.zoo_spec(name)
-    if Path(name).suffix or Path(name).exists():
+    if "@" in name or Path(name).suffix or Path(name).exists():
         return files.file_spec(name)
     raise ModelError(
         "Unknown model '{name}'. Use lite0, lite1, lite2, torchvision:NAME, timm:NAME or the path"
         " of a model file; 'advlab models' lists them.",
         name=name
     )
+
+
+def model_file(name: str) -> str | None:
+    """The user's file that loading ``name`` would run (``PATH``, or the PATH of
+    ``ARCH@PATH``), or None for the embedded and zoo models. Reads the name only, never the
+    disk: a session's model name is checked with it before anything is loaded."""
+    name = name.strip()
+    if not name or name in embedded.EMBEDDED_SPECS:
+        return None
+    if "@" not in name and name.startswith(ZOO_PREFIXES):
+        return None
+    arch, path = files.split_name(name)
+    return (path or name) if arch is not None else name
 
 
 def known_models() -> list[ModelSpec]:
