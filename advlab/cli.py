@@ -18,7 +18,17 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-COMMANDS = ("gui", "models", "classify", "attack", "attacks", "labels", "bench")
+import pkgutil
+
+from advlab import commands as _commands
+
+#: Sub-commands with a module of their own in `advlab.commands`: each module has
+#: ``add_parser(sub)`` and ``run(args) -> int`` (output to ``args.stdout``; imports torch
+#: only inside ``run``). New ones are found by their file; nothing here lists them.
+PLUGGED_COMMANDS = tuple(sorted(m.name for m in pkgutil.iter_modules(_commands.__path__)
+                                if not m.name.startswith("_")))
+COMMANDS = ("gui", "models", "classify", "attack", "attacks", "labels", "bench",
+            *PLUGGED_COMMANDS)
 
 
 class UsageError(Exception):
@@ -75,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     labels = sub.add_parser("labels", help="list the 1000 ImageNet classes")
     labels.add_argument("--json", action="store_true")
 
+    for name in PLUGGED_COMMANDS:
+        _plugged(name).add_parser(sub)
+
     bench = sub.add_parser("bench", help="benchmarks")
     bench_sub = bench.add_subparsers(dest="bench", parser_class=_Parser, required=True)
     live = bench_sub.add_parser("live", help="slider latency through the GUI's worker path")
@@ -106,6 +119,12 @@ def build_parser() -> argparse.ArgumentParser:
                                "see `bench_row` in advlab.core.attacks.registry)")
     attacks_bench.add_argument("--json", action="store_true")
     return parser
+
+
+def _plugged(name: str) -> Any:
+    import importlib
+
+    return importlib.import_module(f"advlab.commands.{name}")
 
 
 def _version() -> str:
@@ -147,7 +166,10 @@ def main(argv: list[str] | None = None) -> int:
             _check_device(args.device)
         args.stdout = io.StringIO()
         with _stdout_to_stderr():
-            code = int(globals()[f"cmd_{args.command}"](args) or 0)
+            if args.command in PLUGGED_COMMANDS:
+                code = int(_plugged(args.command).run(args) or 0)
+            else:
+                code = int(globals()[f"cmd_{args.command}"](args) or 0)
         _write_stdout(args.stdout.getvalue())
         return code
     except UsageError as exc:
