@@ -34,6 +34,29 @@ def _wait_for(signal: Any, accept: Callable[..., bool] = lambda *a: True, timeou
     return got[0]
 
 
+def _result(task: Any, timeout_s: float = 120.0) -> Any:
+    """Run a Qt event loop until ``task`` (a compute `Task`) is done; its value. A failed or
+    cancelled task raises `advlab.core.errors.UserError` with its message."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from advlab.core.errors import UserError
+
+    loop = QEventLoop()
+    outcome: list[tuple[str, Any]] = []
+    for signal, kind in ((task.done, "done"), (task.failed, "failed")):
+        signal.connect(lambda value=None, kind=kind: (outcome.append((kind, value)), loop.quit()))
+    task.cancelled.connect(lambda: (outcome.append(("cancelled", None)), loop.quit()))
+    QTimer.singleShot(int(timeout_s * 1000), loop.quit)
+    if not task.finished:
+        loop.exec()
+    if not outcome:
+        raise TimeoutError(f"no result within {timeout_s:.0f} s")
+    kind, value = outcome[0]
+    if kind != "done":
+        raise UserError(value or "The benchmark's task was cancelled.")
+    return value
+
+
 def live(model: str = "lite0", device: str = "auto", repeats: int = 40, startup: bool = True,
          during_attack: bool = True) -> dict:
     """Median latency from an η request to its probabilities, through `ModelWorker`."""
@@ -46,35 +69,26 @@ def live(model: str = "lite0", device: str = "auto", repeats: int = 40, startup:
 
     app = QCoreApplication.instance() or QCoreApplication([])
     worker = ModelWorker()
-    failures: list[str] = []
-    worker.failed.connect(lambda purpose, message: failures.append(f"{purpose}: {message}"))
     engine = worker.engine_ready
     worker.start()
     try:
         _wait_for(engine)
-        worker.request("model", model, device)
-        worker.request("image", str(sample_path("coffee.png")), "coffee.png")
-        worker.request("direction", "fgsm", "", 0)
-        _wait_for(worker.image_loaded, timeout_s=600)
-        _wait_for(worker.live_ready)  # the gradient is computed and cached here
-        if failures:
-            from advlab.core.errors import UserError
-
-            raise UserError(failures[0])
+        _result(worker.load_model(model, device), timeout_s=600)
+        _result(worker.open_image(str(sample_path("coffee.png")), "coffee.png"))
+        _result(worker.set_direction("fgsm", "", 0))
+        _result(worker.live(0.005))  # the gradient is computed and cached here
         etas = [0.001 + 0.0001 * (i % 50) for i in range(repeats + 5)]
         updates = []
         for i, eta in enumerate(etas):
             started = time.perf_counter()
-            worker.request("live", eta)
-            _wait_for(worker.live_ready, lambda u, eta=eta: u.eta == eta)
+            _result(worker.live(eta))
             if i >= 5:  # warm-up
                 updates.append(time.perf_counter() - started)
-        # The reference forward pass runs on the worker's own thread (same model, same image):
+        # The reference forward pass runs on the compute thread (same model, same image):
         # torch's thread pools are per calling thread, so that is the fair comparison.
         # Both go through the model's inference twin, as live updates do.
-        worker.request("call", lambda lab: _forward_times(
-            query_forward(lab.model, lab.clean), lab.adversarial(0.005), repeats))
-        (forwards,) = _wait_for(worker.call_done)
+        forwards = _result(worker.call(lambda lab: _forward_times(
+            query_forward(lab.model, lab.clean), lab.adversarial(0.005), repeats)))
         device_name = str(worker.lab.device)
     finally:
         worker.stop()

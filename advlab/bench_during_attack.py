@@ -4,7 +4,13 @@ Opens the real main window (offscreen), starts a long PGD attack from its
 attack panel, moves η while it runs and measures
 - ``update_during_attack_ms``: from an η change to its probabilities on screen;
 - ``max_gui_block_ms``: the longest the GUI thread went without processing
-  events (a 2 ms timer that notes every late tick), over the whole attack.
+  events (a 2 ms timer that notes every late tick), over the whole attack;
+- ``attack_slowdown``: a fixed PGD attack run from the window's attack panel while
+  the slider moves, against the same attack run alone on the compute thread (no
+  window, no slider). ``attack_in_window_s`` is its wall time; the time the compute
+  thread spent serving the slider's updates inside it (``served_slider_s``) is
+  subtracted for the slowdown, which measures what the window costs the attack's
+  own computation (preemption checks, progress reports, drawing).
 """
 
 from __future__ import annotations
@@ -17,6 +23,8 @@ from typing import Any
 
 #: A PGD run that cannot succeed quickly (tiny ε, many steps), so it keeps running.
 LONG_ATTACK = ("pgd", {"eps": 0.0004, "alpha": 0.0001, "steps": 400, "random_start": False})
+#: The attack timed alone and in the window (the same tiny ε: it runs all its steps).
+TIMED_ATTACK = ("pgd", {"eps": 0.0004, "alpha": 0.0001, "steps": 40, "random_start": False})
 
 
 def during_attack(model: str = "lite0", device: str = "auto", repeats: int = 30) -> dict:
@@ -24,7 +32,7 @@ def during_attack(model: str = "lite0", device: str = "auto", repeats: int = 30)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
 
-    from advlab.bench import _wait_for
+    from advlab.bench import _result, _wait_for
     from advlab.core.samples import sample_path
     from advlab.gui.app import create_app
     from advlab.gui.main_window import MainWindow
@@ -41,11 +49,10 @@ def during_attack(model: str = "lite0", device: str = "auto", repeats: int = 30)
         worker.start()
         window.show()
         try:
-            _wait_for(worker.image_loaded, timeout_s=600)
-            _wait_for(worker.live_ready, timeout_s=120)
-            worker.request("call", lambda lab: _forward_ms(lab, repeats))
-            (forward_ms,) = _wait_for(worker.call_done)  # on the worker, before the attack
-            idle_updates, idle_on_worker = _slider_times(app, window, worker, repeats, 0.004)
+            _wait_for(window.session.live_changed, timeout_s=600)
+            # On the compute thread, before the attack.
+            forward_ms = _result(worker.call(lambda lab: _forward_ms(lab, repeats)))
+            idle_updates, idle_on_worker = _slider_times(app, window, repeats, 0.004)
             gaps: list[float] = []
             clock = QElapsedTimer()
             ticker = QTimer()
@@ -60,14 +67,16 @@ def during_attack(model: str = "lite0", device: str = "auto", repeats: int = 30)
             clock.start()
             ticker.start()
             window.attack_panel.run_requested.emit(name, params, "")
-            _wait_for(worker.jobs.job_progress, timeout_s=120)
-            updates, on_worker = _slider_times(app, window, worker, repeats, 0.002)
+            _wait_for(window.attacks.task.progress, timeout_s=120)
+            updates, on_worker = _slider_times(app, window, repeats, 0.002)
             still_running = window.attacks.running
+            task = window.attacks.task
             worker.cancel_job()
             ticker.stop()
-            worker.jobs.wait_idle()
-            worker.request("call", lambda lab: _forward_ms(lab, repeats))
-            (forward_after_ms,) = _wait_for(worker.call_done)
+            if not task.finished:
+                _wait_for(window.attacks.task_finished, timeout_s=120)
+            forward_after_ms = _result(worker.call(lambda lab: _forward_ms(lab, repeats)))
+            slowdown = _attack_slowdown(app, window, worker, steps=min(40, 4 * repeats))
         finally:
             window.close()
             worker.stop()
@@ -85,24 +94,64 @@ def during_attack(model: str = "lite0", device: str = "auto", repeats: int = 30)
         "ratio_during_attack": round(update_ms / forward_ms, 3),
         "max_gui_block_ms": round(max(gaps[1:] or [0]) - 2, 1),
         "attack_still_running": still_running,
+        **slowdown,
     }
 
 
-def _slider_times(app: Any, window: Any, worker: Any, repeats: int,
+def _attack_slowdown(app: Any, window: Any, worker: Any, steps: int = 40) -> dict:
+    """`TIMED_ATTACK` (with ``steps`` steps) alone on the compute thread, then from the
+    attack panel while η moves."""
+    from advlab.bench import _result
+
+    name, params = TIMED_ATTACK[0], {**TIMED_ATTACK[1], "steps": steps}
+
+    def alone(lab: Any) -> float:
+        from advlab.core.jobs import Snapshot, attack_job
+
+        snapshot = Snapshot(lab.model, lab.clean.clone(), lab.clean_prediction, "bench")
+        started = time.perf_counter()
+        attack_job(snapshot, name, dict(params), None, check_files=False)
+        return time.perf_counter() - started
+
+    alone_s = min(_result(worker.call(alone), 600) for _ in range(2))
+    window.attack_panel.set_values(name, params, "")
+    window.attack_panel.run_requested.emit(name, params, "")
+    task = window.attacks.task
+    started = time.perf_counter()
+    moves = 0
+    while not task.finished:
+        window.eta.set_eta(0.002 + 0.0001 * (moves % 40))
+        moves += 1
+        deadline = time.perf_counter() + 0.03  # a hand on a slider: ~30 moves a second
+        while time.perf_counter() < deadline and not task.finished:
+            app.processEvents()
+    wall_s = time.perf_counter() - started
+    served_s = worker.preempted_s
+    return {
+        "attack_alone_s": round(alone_s, 3),
+        "attack_in_window_s": round(wall_s, 3),
+        "served_slider_s": round(served_s, 3),
+        "slider_moves_during_attack": moves,
+        "attack_slowdown": round((wall_s - served_s) / alone_s, 3),
+    }
+
+
+def _slider_times(app: Any, window: Any, repeats: int,
                   first_eta: float) -> tuple[list[float], list[float]]:
     """Seconds from each η change on the window's slider to its probabilities drawn, and
-    the seconds of each on the worker (image, forward pass and noise view)."""
+    the seconds of each on the compute thread (image, forward pass and noise view)."""
     from advlab.bench import _wait_for
 
+    session = window.session
     times, on_worker = [], []
     for i in range(repeats):
         eta = first_eta + 0.0001 * i
         started = time.perf_counter()
         window.eta.set_eta(eta)
-        (update,) = _wait_for(worker.live_ready, lambda u, eta=eta: abs(u.eta - eta) < 1e-9)
+        _wait_for(session.live_changed, lambda eta=eta: abs(session.live.eta - eta) < 1e-9)
         app.processEvents()  # the window draws the update
         times.append(time.perf_counter() - started)
-        on_worker.append(update.seconds)
+        on_worker.append(session.live.seconds)
     return times, on_worker
 
 

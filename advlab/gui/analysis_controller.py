@@ -7,7 +7,6 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
-from advlab.gui.job_runner import CANCELLED
 from advlab.gui.session import Session, record_title, short_title
 from advlab.gui.widgets.noise_grid import NoiseGrid
 from advlab.gui.widgets.sweep_plot import SweepPlot
@@ -47,19 +46,16 @@ class AnalysisController(QObject):
         self.worker, self.session = worker, session
         self.grid, self.sweep, self.transfer = grid, sweep, transfer
         self.eta_control = eta_control
-        self.sweep_job = 0
-        self.transfer_job = 0
         self.last_sweep: Any = None
         self.last_matrix: Any = None
         self.compared: list[str] = []
+        self._black_box, self._direction = False, ""
+        self._is_query_attack: Any = lambda _name: True
+        self._sweep_tooltip: str | None = None  # the button's own tooltip while it is blocked
         sweep.recompute_requested.connect(self.request_sweep)
         sweep.eta_dragged.connect(eta_control.set_eta)
         eta_control.eta_changed.connect(sweep.set_eta)
         transfer.run_requested.connect(self.request_transfer)
-        worker.job_queued.connect(self._on_queued)
-        worker.jobs.job_done.connect(self._on_done)
-        worker.jobs.job_failed.connect(self._on_failed)
-        worker.failed.connect(self._on_request_failed)
 
     # -- compare ------------------------------------------------------------------
     def compare(self, ids: list[str]) -> None:
@@ -88,57 +84,79 @@ class AnalysisController(QObject):
             note = self.tr("Direction: the η slider's direction")
         self.sweep.set_note(note + self.tr(" — computing…"))
         self._sweep_note = note
-        self.sweep_job = -1
-        self.worker.request("sweep", source, SWEEP_ETAS)
+        task = self.worker.sweep(source, SWEEP_ETAS)
+        task.done.connect(self._on_sweep_done)
+        task.failed.connect(lambda message: self._on_sweep_failed(task, message))
+        task.cancelled.connect(lambda: self.sweep.set_note(self.tr("Cancelled.")))
 
     # -- transfer -------------------------------------------------------------------
     def request_transfer(self, model_names: list, ensemble: bool) -> None:
         ids = self.transfer_sources()
         records = [r for r in (self.session.record(i) for i in ids) if r is not None]
-        self.transfer_job = -1
-        self.worker.request("transfer", records, list(model_names), bool(ensemble))
+        task = self.worker.transfer(records, list(model_names), bool(ensemble))
+        task.done.connect(self._on_transfer_done)
+        task.failed.connect(lambda message: self.error.emit(
+            self.tr("The transfer test stopped") if task.steps_shown
+            else self.tr("Could not start the transfer test"), message))
 
     def transfer_sources(self) -> list[str]:
         shown = self.session.shown_record
         return [shown.id] if shown is not None else []
 
-    # -- worker replies ---------------------------------------------------------------
-    def _on_queued(self, job_id: int, kind: str) -> None:
-        if kind == "sweep" and self.sweep_job == -1:
-            self.sweep_job = job_id
-        if kind == "transfer" and self.transfer_job == -1:
-            self.transfer_job = job_id
+    # -- black-box mode ------------------------------------------------------------------
+    def sweep_allowed(self, black_box: bool | None = None, direction: str | None = None,
+                      is_query_attack: Any = None) -> bool:
+        """Whether the η sweep may run now: never along a gradient in black-box mode."""
+        black_box = self._black_box if black_box is None else black_box
+        if not black_box:
+            return True
+        direction = self._direction if direction is None else direction
+        is_query_attack = is_query_attack or self._is_query_attack
+        if direction == "fgsm":
+            return False
+        record, model = self.session.shown_record, self.session.model
+        if record is not None and model is not None and record.model == model.name:
+            # The sweep would follow this result's noise: fine only for a query attack.
+            return bool(is_query_attack(record.attack))
+        return True
 
-    def _on_done(self, job_id: int, kind: str, result: Any) -> None:
-        if kind == "sweep" and job_id == self.sweep_job:
-            self.last_sweep = result
-            clean_column = (result.classes.index(self.session.clean.prediction.index)
-                            if self.session.clean is not None
-                            and self.session.clean.prediction.index in result.classes else 0)
-            self.sweep.set_sweep(list(result.etas), list(result.labels), result.probs,
-                                 result.flip_eta, clean_column)
-            self.sweep.set_eta(self.eta_control.eta())
-            self.sweep.set_note(self._sweep_note)
-        elif kind == "transfer" and job_id == self.transfer_job:
-            self.last_matrix = result
-            self.transfer.set_matrix(
-                list(result.sources), list(result.targets),
-                [[bool(v) for v in row] for row in result.success],
-                [[float(v) for v in row] for row in result.confidence],
-                [list(row) for row in result.predicted], list(result.target_clean))
+    def apply_sweep_rule(self, black_box: bool, direction: str, is_query_attack: Any) -> None:
+        self._black_box, self._direction = black_box, direction
+        self._is_query_attack = is_query_attack
+        button = self.sweep.recompute_button
+        if self.sweep_allowed():
+            if self._sweep_tooltip is not None:
+                button.setEnabled(True)
+                button.setToolTip(self._sweep_tooltip)
+                self._sweep_tooltip = None
+        else:
+            if self._sweep_tooltip is None:
+                self._sweep_tooltip = button.toolTip()
+            button.setEnabled(False)
+            button.setToolTip(self.tr(
+                "Not available in black-box mode: this sweep would follow a gradient direction. "
+                "Show a query attack's result, or use random noise."))
 
-    def _on_failed(self, job_id: int, kind: str, message: str) -> None:
-        if (kind == "sweep" and job_id == self.sweep_job) or (
-                kind == "transfer" and job_id == self.transfer_job):
-            if kind == "sweep":
-                self.sweep.set_note(self.tr("Cancelled.") if message == CANCELLED
-                                    else message.splitlines()[0])
-            if message != CANCELLED:
-                self.error.emit(self.tr("The η sweep stopped") if kind == "sweep"
-                                else self.tr("The transfer test stopped"), message)
+    # -- the tasks' results ---------------------------------------------------------------
+    def _on_sweep_done(self, result: Any) -> None:
+        self.last_sweep = result
+        clean_column = (result.classes.index(self.session.clean.prediction.index)
+                        if self.session.clean is not None
+                        and self.session.clean.prediction.index in result.classes else 0)
+        self.sweep.set_sweep(list(result.etas), list(result.labels), result.probs,
+                             result.flip_eta, clean_column)
+        self.sweep.set_eta(self.eta_control.eta())
+        self.sweep.set_note(self._sweep_note)
 
-    def _on_request_failed(self, purpose: str, message: str) -> None:
-        if purpose == "sweep":
-            self.error.emit(self.tr("Could not start the η sweep"), message)
-        elif purpose == "transfer":
-            self.error.emit(self.tr("Could not start the transfer test"), message)
+    def _on_sweep_failed(self, task: Any, message: str) -> None:
+        self.sweep.set_note(message.splitlines()[0])
+        self.error.emit(self.tr("The η sweep stopped") if task.steps_shown
+                        else self.tr("Could not start the η sweep"), message)
+
+    def _on_transfer_done(self, result: Any) -> None:
+        self.last_matrix = result
+        self.transfer.set_matrix(
+            list(result.sources), list(result.targets),
+            [[bool(v) for v in row] for row in result.success],
+            [[float(v) for v in row] for row in result.confidence],
+            [list(row) for row in result.predicted], list(result.target_clean))

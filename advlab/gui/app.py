@@ -181,7 +181,6 @@ class Lab(QObject):
         old.close()  # asks its worker to stop and waits for it (up to 10 s)
         self._retiring.append(old)
         old.worker.finished.connect(self._delete_retired)
-        old.worker.jobs.finished.connect(self._delete_retired)
         self._delete_retired()
 
     def _delete_retired(self) -> None:

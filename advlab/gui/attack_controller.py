@@ -1,6 +1,6 @@
 """Attack panel, progress, results list and playback, wired to the worker and the session.
 
-Run posts an "attack" request; the worker runs it on its job thread and sends
+Run submits the attack as a job to the compute thread; its task reports
 progress (the current best image and its prediction) and finally a result
 record, which goes into the session's results list and is shown in the panes.
 """
@@ -13,7 +13,6 @@ from PySide6.QtCore import QObject, Signal
 
 from advlab.gui.attack_texts import attack_text
 from advlab.gui.i18n import model_text
-from advlab.gui.job_runner import CANCELLED
 from advlab.gui.session import Session
 from advlab.gui.widgets.attack_panel import AttackPanel
 from advlab.gui.widgets.playback_plot import PlaybackPlot
@@ -51,21 +50,18 @@ class AttackController(QObject):
     #: A playback frame to show: (uint8 HWC image, step).
     frame_chosen = Signal(object, int)
     error = Signal(str, str)  # title, message
+    #: The running attack ended (done, failed or cancelled).
+    task_finished = Signal()
 
     def __init__(self, worker: ModelWorker, session: Session, panel: AttackPanel,
                  results: ResultsList, playback: PlaybackPlot, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.worker, self.session = worker, session
         self.panel, self.results, self.playback = panel, results, playback
-        self.job_id = 0
+        self.task: Any = None  # the running attack's Task
         self.running = False
         panel.run_requested.connect(self.run)
         panel.cancel_requested.connect(self.cancel)
-        worker.job_queued.connect(self._on_queued)
-        worker.jobs.job_progress.connect(self._on_progress)
-        worker.jobs.job_done.connect(self._on_done)
-        worker.jobs.job_failed.connect(self._on_failed)
-        worker.failed.connect(self._on_request_failed)
         session.records_changed.connect(self._refill_results)
         session.image_changed.connect(self._refill_results)
         session.shown_record_changed.connect(self._show_playback)
@@ -76,32 +72,27 @@ class AttackController(QObject):
     # -- run and cancel ---------------------------------------------------------
     def run(self, name: str, params: dict, target: str) -> None:
         self.running = True
-        self.job_id = -1  # until the worker says which job it queued
         self.panel.set_running(True)
         self.panel.set_progress(0, 1, self.tr("Starting…"))
-        self.worker.request("attack", name, dict(params), target)
+        task = self.worker.attack(name, dict(params), target)
+        task.progress.connect(self._on_progress)
+        task.done.connect(self._on_done)
+        task.failed.connect(lambda message: self._on_failed(task, message))
+        task.cancelled.connect(lambda: self._on_cancelled(task))
+        self.task = task
 
     def cancel(self) -> None:
         self.panel.set_progress(0, 0, self.tr("Cancelling… (keeps the best found so far)"))
-        self.worker.cancel_job()
+        if self.task is not None:
+            self.task.cancel()
 
-    def _on_queued(self, job_id: int, kind: str) -> None:
-        if kind == "attack":
-            self.job_id = job_id
-        elif self.running:  # another long job superseded the attack
-            self._finish(self.tr("Stopped: another job started."))
-
-    def _on_progress(self, job_id: int, kind: str, step: int, total: int, partial: Any) -> None:
-        if kind != "attack" or job_id != self.job_id:
-            return
+    def _on_progress(self, step: int, total: int, partial: Any) -> None:
         self.panel.set_progress(step, total, self.tr("step {step} of {total}").format(
             step=step, total=total))
         if partial is not None and getattr(partial, "adversarial_rgb", None) is not None:
             self.attack_progress.emit(partial)
 
-    def _on_done(self, job_id: int, kind: str, record: Any) -> None:
-        if kind != "attack" or job_id != self.job_id:
-            return
+    def _on_done(self, record: Any) -> None:
         verdict = (self.tr("fooled") if record.success else self.tr("not fooled"))
         note = self.tr(" (cancelled: best so far)") if record.cancelled else ""
         self._finish(self.tr("{attack}: {verdict}{note} in {seconds:.1f} s").format(
@@ -110,25 +101,39 @@ class AttackController(QObject):
         self.results.select([record.id])
         self.session.show_record(record)
 
-    def _on_failed(self, job_id: int, kind: str, message: str) -> None:
-        if kind != "attack" or job_id != self.job_id:
-            return
-        if message == CANCELLED:
-            self._finish(self.tr("Cancelled."))
-            return
+    def _on_failed(self, task: Any, message: str) -> None:
         self._finish(message.splitlines()[0])
-        self.error.emit(self.tr("The attack stopped"), message)
+        title = (self.tr("The attack stopped") if task.steps_shown
+                 else self.tr("Could not start the attack"))
+        self.error.emit(title, message)
 
-    def _on_request_failed(self, purpose: str, message: str) -> None:
-        if purpose == "attack" and self.running:
-            self._finish(message.splitlines()[0])
-            self.error.emit(self.tr("Could not start the attack"), message)
+    def _on_cancelled(self, task: Any) -> None:
+        if task is self.task:
+            self._finish(self.tr("Stopped: another job started.") if task.superseded
+                         else self.tr("Cancelled."))
 
     def _finish(self, text: str) -> None:
         self.running = False
-        self.job_id = 0
         self.panel.set_running(False)
         self.panel.set_progress(1, 1, text)
+        self.task_finished.emit()
+
+    # -- black-box mode ---------------------------------------------------------------
+    def is_query_attack(self, name: str) -> bool:
+        """Whether attack ``name`` only asks the model questions (allowed in black-box mode)."""
+        return self.panel.attack_box(name) == "black"
+
+    def set_black_box(self, on: bool, reason: str) -> None:
+        """Offer only query attacks (on), or every attack again with the choice from before."""
+        if on:
+            self._saved_choice = (self.panel.current_attack(), self.panel.target())
+            self.panel.set_black_box_only(True, reason)
+            return
+        self.panel.set_black_box_only(False, "")
+        name, target = getattr(self, "_saved_choice", ("", ""))
+        if name:
+            self.panel.set_values(name, {}, target)
+        self._saved_choice = ("", "")
 
     # -- results and playback -----------------------------------------------------
     def _refill_results(self) -> None:

@@ -1,11 +1,13 @@
-"""White-box vs black-box: a switch that greys out everything that needs the model's insides.
+"""White-box vs black-box: a switch that takes the model's insides away.
 
 In black-box mode the lab may only ask the model questions (an image in, probabilities
-out), as an attacker on the internet could. Gradient attacks, the FGSM direction, the
-gradient overlay and table, the linear view and sweeps along a gradient are greyed out with
-the reason as their tooltip; query attacks (one-pixel, square, noise) and transfer from
-another model remain, and a counter shows how many queries the attacks used. Leaving the
-mode puts every control back as it was.
+out), as an attacker on the internet could. The switch only sets the shell's
+``black_box`` flag; each feature reacts by what it declared it needs: controls
+declared with ``shell.requires("gradients", ...)`` are greyed out with the reason
+as their tooltip, the attack panel offers only query attacks, the slider's
+direction becomes random noise, the linear view and sweeps along a gradient are
+unavailable. A counter shows how many queries the attacks run in the mode used.
+Leaving the mode puts every control back as it was.
 """
 
 from __future__ import annotations
@@ -13,29 +15,27 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QStandardItemModel
-from PySide6.QtWidgets import QLabel, QMenu, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel
 
-from advlab.gui.widgets.direction_control import FGSM, NOISE
+#: The name the installed BoxMode is provided under.
+ATTRIBUTE = "box_mode"
 
 
 class BoxMode(QObject):
-    """The black-box switch (``action``), its query counter (``query_label``) and the state
-    it saved on entering, restored on leaving. Emits ``mode_changed(black_box)``."""
+    """The black-box switch (``action``) and its query counter (``query_label``).
+    Emits ``mode_changed(black_box)``."""
 
     mode_changed = Signal(bool)
 
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
-        self.window = window
-        self._black_box = False
-        self._saved: dict[str, Any] = {}
-        self._tooltips: dict[QWidget, str] = {}
+    def __init__(self, shell: Any) -> None:
+        super().__init__(shell)
+        self.shell = shell
         self._black_box_records: set[str] = set()
-        self._known_records = {record.id for record in window.session.records}
+        self._known_records = {record.id for record in shell.session.records}
         self.query_action: QAction | None = None  # the toolbar's handle on query_label
 
-        self.action = QAction(self.tr("Black-box mode (only inputs and outputs)"), window)
+        self.action = QAction(self.tr("Black-box mode (only inputs and outputs)"), self)
         self.action.setObjectName("action_black_box")
         self.action.setIconText(self.tr("Black-box mode"))
         self.action.setCheckable(True)
@@ -48,159 +48,51 @@ class BoxMode(QObject):
         self.query_label.setStyleSheet("font-weight: bold; color: #2d3748; padding: 0 8px;")
         self.query_label.setToolTip(self.tr(
             "How many times the attacks run in black-box mode asked the model for an answer."))
-
-        window.session.records_changed.connect(self._on_records)
-        window.session.shown_record_changed.connect(self._apply_sweep_rule)
-        window.direction.direction_changed.connect(lambda *_: self._apply_sweep_rule())
-        window.session.image_changed.connect(self._reapply)
+        shell.session.records_changed.connect(self._on_records)
+        shell.black_box_changed.connect(self._on_changed)
 
     # -- public ----------------------------------------------------------------------
     def is_black_box(self) -> bool:
-        return self._black_box
+        return self.shell.black_box
 
     def reason(self) -> str:
         """Why a control is greyed out in black-box mode (its tooltip)."""
-        return self.tr("Not available in black-box mode: this needs the model's gradients or "
-                       "weights, and a black-box attacker only sees inputs and outputs.")
+        return self.shell.black_box_reason()
 
     def set_black_box(self, on: bool) -> None:
         """Enter (True) or leave (False) black-box mode; leaving restores every control."""
-        on = bool(on)
-        if on == self._black_box:
-            return
-        self._black_box = on
+        self.shell.set_black_box(on)
+
+    def queries_used(self) -> int:
+        """Queries of the results made in black-box mode that are still in the session."""
+        return sum(int(r.queries) for r in self.shell.session.records
+                   if r.id in self._black_box_records)
+
+    def sweep_allowed(self) -> bool:
+        """Whether the η sweep may run now: never along a gradient in black-box mode."""
+        analysis = self.shell.feature("analysis")
+        return analysis is None or analysis.sweep_allowed()
+
+    # -- reactions ---------------------------------------------------------------------
+    def _on_changed(self, on: bool) -> None:
         if self.action.isChecked() != on:
             blocked = self.action.blockSignals(True)
             self.action.setChecked(on)
             self.action.blockSignals(blocked)
-        if on:
-            self._enter()
-        else:
-            self._leave()
         self._show_queries()
+        self.shell.set_status(
+            self.tr("Black-box mode: only inputs and outputs. Gradient tools are greyed out.")
+            if on else self.tr("White-box mode: every tool is available again."))
         self.mode_changed.emit(on)
 
-    def queries_used(self) -> int:
-        """Queries of the results made in black-box mode that are still in the session."""
-        return sum(int(r.queries) for r in self.window.session.records
-                   if r.id in self._black_box_records)
-
-    # -- entering and leaving ----------------------------------------------------------
-    def _enter(self) -> None:
-        w = self.window
-        reason = self.reason()
-        panel = w.attack_panel
-        self._saved = {
-            "attack": (panel.current_attack(), panel.target()),
-            "direction": w.direction.state(),
-            "overlay": w.adversarial_view.overlay_check.isChecked(),
-        }
-        panel.set_black_box_only(True, reason)
-        kind, _target, seed = w.direction.state()
-        if kind == FGSM:
-            w.direction.set_state(NOISE, "", seed)
-            w._on_direction(*w.direction.state())  # noqa: SLF001 - the documented way to apply it
-        w.adversarial_view.overlay_check.setChecked(False)
-        self._reapply()
-        w.status.set_message(self.tr(
-            "Black-box mode: only inputs and outputs. Gradient tools are greyed out."))
-
-    def _reapply(self) -> None:
-        """Grey out the gradient tools again (a new image re-enables whole panels)."""
-        if not self._black_box:
-            return
-        reason = self.reason()
-        self._set_fgsm_item_enabled(False, reason)
-        self._block(self.window.adversarial_view.overlay_check, reason)
-        self._block(self._inspector_fgsm_box(), reason)
-        linear = getattr(self.window, "linear_view", None)
-        if linear is not None:
-            linear.set_available(False, reason)
-        self._apply_sweep_rule()
-
-    def _leave(self) -> None:
-        w = self.window
-        self._set_fgsm_item_enabled(True, "")
-        for widget in list(self._tooltips):
-            self._unblock(widget)
-        linear = getattr(w, "linear_view", None)
-        if linear is not None:
-            linear.set_available(True)
-        w.attack_panel.set_black_box_only(False, "")
-        name, target = self._saved.get("attack", ("", ""))
-        if name:
-            w.attack_panel.set_values(name, {}, target)
-        saved_direction = self._saved.get("direction")
-        if saved_direction is not None and saved_direction[0] == FGSM:
-            w.direction.set_state(*saved_direction)
-            w._on_direction(*w.direction.state())  # noqa: SLF001 - the documented way to apply it
-        w.adversarial_view.overlay_check.setChecked(bool(self._saved.get("overlay", False)))
-        self._saved = {}
-        w.status.set_message(self.tr("White-box mode: every tool is available again."))
-
-    # -- the controls ------------------------------------------------------------------
-    def _block(self, widget: QWidget | None, reason: str) -> None:
-        if widget is None:
-            return
-        if widget not in self._tooltips:
-            self._tooltips[widget] = widget.toolTip()
-        widget.setEnabled(False)
-        widget.setToolTip(reason)
-
-    def _unblock(self, widget: QWidget) -> None:
-        widget.setEnabled(True)
-        widget.setToolTip(self._tooltips.pop(widget, ""))
-
-    def _inspector_fgsm_box(self) -> QWidget | None:
-        """The pixel inspector's "FGSM at this pixel" group (its gradient rows)."""
-        table = self.window.pixel_inspector.table
-        return table.parentWidget() or table
-
-    def _set_fgsm_item_enabled(self, enabled: bool, reason: str) -> None:
-        combo = self.window.direction.kind
-        model = combo.model()
-        row = combo.findData(FGSM)
-        if not isinstance(model, QStandardItemModel) or row < 0:
-            return
-        item = model.item(row)
-        if "fgsm_tooltip" not in self._saved and not enabled:
-            self._saved["fgsm_tooltip"] = item.toolTip()
-        item.setEnabled(enabled)
-        item.setToolTip(reason if not enabled else self._saved.pop("fgsm_tooltip", ""))
-
-    def sweep_allowed(self) -> bool:
-        """Whether the η sweep may run now: never along a gradient in black-box mode."""
-        if not self._black_box:
-            return True
-        if self.window.direction.state()[0] == FGSM:
-            return False
-        record = self.window.session.shown_record
-        model = self.window.session.model
-        if record is not None and model is not None and record.model == model.name:
-            # The sweep would follow this result's noise: fine only for a query attack.
-            return self.window.attack_panel.is_enabled_attack(record.attack)
-        return True
-
-    def _apply_sweep_rule(self) -> None:
-        if not self._black_box:
-            return
-        button = self.window.sweep_plot.recompute_button
-        if self.sweep_allowed():
-            if button in self._tooltips:
-                self._unblock(button)
-        else:
-            self._block(button, self.tr(
-                "Not available in black-box mode: this sweep would follow a gradient direction. "
-                "Show a query attack's result, or use random noise."))
-
-    # -- the query counter -------------------------------------------------------------
     def _on_records(self) -> None:
-        records = self.window.session.records
+        records = self.shell.session.records
         ids = {record.id for record in records}
-        if self._black_box:
+        if self.shell.black_box:
+            attacks = self.shell.feature("attacks")
             for record in records:
-                if record.id not in self._known_records and \
-                        self.window.attack_panel.is_enabled_attack(record.attack):
+                if record.id not in self._known_records and (
+                        attacks is None or attacks.is_query_attack(record.attack)):
                     self._black_box_records.add(record.id)
         self._known_records = ids
         self._black_box_records &= ids
@@ -210,25 +102,20 @@ class BoxMode(QObject):
         self.query_label.setText(self.tr("Queries used: {count}").format(
             count=f"{self.queries_used():,}".replace(",", "\u2009")))
         if self.query_action is not None:
-            self.query_action.setVisible(self._black_box)  # a toolbar widget hides by its action
+            self.query_action.setVisible(self.shell.black_box)  # a toolbar widget hides by its action
         else:
-            self.query_label.setVisible(self._black_box)
+            self.query_label.setVisible(self.shell.black_box)
 
 
-def install(window: Any) -> BoxMode:
-    """Add the black-box switch to the toolbar and the View menu; sets ``window.box_mode``.
-    Safe to call twice."""
-    existing = getattr(window, "box_mode", None)
+def install(shell: Any) -> BoxMode:
+    """Add the black-box switch to the toolbar and the View menu. Safe to call twice."""
+    existing = shell.feature(ATTRIBUTE)
     if isinstance(existing, BoxMode):
         return existing
-    mode = BoxMode(window)
-    window.toolbar.addSeparator()
-    window.toolbar.addAction(mode.action)
-    mode.query_action = window.toolbar.addWidget(mode.query_label)
-    view_menu = window.menuBar().findChild(QMenu, "menu_view")
-    if view_menu is not None:
-        view_menu.addSeparator()
-        view_menu.addAction(mode.action)
-    window.box_mode = mode
+    mode = BoxMode(shell)
+    shell.add_toolbar_action(mode.action)
+    mode.query_action = shell.add_toolbar_widget(mode.query_label)
+    shell.add_action("view", mode.action, separator=True)
+    shell.provide(ATTRIBUTE, mode)
     mode._show_queries()  # noqa: SLF001 - hidden until the mode is on
     return mode

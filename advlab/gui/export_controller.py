@@ -1,6 +1,6 @@
 """File-menu exports: the lesson figure, the adversarial PNG, screenshots, the clipboard.
 
-`install(window)` adds the menu entries and shows each result's saved-file check
+`install(shell)` adds the menu entries and shows each result's saved-file check
 (`record.robustness`, see `advlab.core.robustness.check_saved`) under the adversarial
 pane. The menu actions only ask for a file name; the work is done by methods that
 take a path (`export_figure`, `export_adversarial`, `save_screenshot`), so scripts
@@ -10,12 +10,12 @@ and tests call them directly.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QFileDialog
 
 from advlab.core.errors import UserError
 from advlab.gui.export import (
@@ -31,11 +31,6 @@ from advlab.gui.export import (
 )
 from advlab.gui.i18n import user_message
 
-if TYPE_CHECKING:
-    from advlab.gui.main_window import MainWindow
-
-#: The tag of this controller's answers on the worker's shared `call_done` signal.
-SAVED_CHECK_TAG = "export_saved_check"
 
 
 def robustness_text(report: dict[str, Any]) -> str:
@@ -72,30 +67,31 @@ def robustness_text(report: dict[str, Any]) -> str:
     return f"{first}\n{jpeg_part} · {lowest_part}"
 
 
-def install(window: MainWindow) -> ExportController:
-    """Add the export entries to ``window`` once; calling it again returns the same controller."""
-    existing = getattr(window, "export_controller", None)
+def install(shell: Any) -> ExportController:
+    """Add the export entries once; calling it again returns the same controller."""
+    existing = shell.feature("export")
     if isinstance(existing, ExportController):
         return existing
-    controller = ExportController(window)
-    window.export_controller = controller  # type: ignore[attr-defined]
+    controller = ExportController(shell)
+    shell.provide("export", controller)
     return controller
 
 
 class ExportController(QObject):
     """Exports what the window shows: the shown result if any, else the live η view."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, shell: Any) -> None:
+        super().__init__(shell)
+        self.shell = shell
+        self.session = shell.session
         self.last_folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.PicturesLocation) or str(Path.home())
         #: (path, report or None) of the latest check of an exported adversarial PNG.
         self.last_saved_check: tuple[str, dict[str, Any] | None] | None = None
         self._build_actions()
-        window.saved_label.setWordWrap(True)  # the check's two lines must not widen the column
-        window.session.shown_record_changed.connect(self._show_robustness)
-        window.worker.call_done.connect(self._on_call_done)
+        self.saved_label = shell.feature("panes").saved_label
+        self.saved_label.setWordWrap(True)  # the check's two lines must not widen the column
+        self.session.shown_record_changed.connect(self._show_robustness)
 
     # -- menu ----------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -117,25 +113,15 @@ class ExportController(QObject):
         self.save_screenshot_action = QAction(self.tr("Save scree&nshot…"), self)
         self.save_screenshot_action.triggered.connect(self.choose_screenshot_file)
 
-        menu = self.window.menuBar().findChild(QMenu, "menu_file")
-        actions = menu.actions()
-        csv = getattr(self.window, "export_csv_action", None)
-        # Right after "Export results as CSV…", or before the separator above Quit.
-        if csv in actions and actions.index(csv) + 1 < len(actions):
-            before = actions[actions.index(csv) + 1]
-        else:
-            separators = [a for a in actions if a.isSeparator()]
-            before = separators[-1] if separators else None
         for action in (self.export_figure_action, self.export_adversarial_action):
-            menu.insertAction(before, action)
-        menu.insertSeparator(before)
-        for action in (self.copy_figure_action, self.copy_screenshot_action,
-                       self.save_screenshot_action):
-            menu.insertAction(before, action)
+            self.shell.add_action("file", action)
+        for index, action in enumerate((self.copy_figure_action, self.copy_screenshot_action,
+                                        self.save_screenshot_action)):
+            self.shell.add_action("file", action, separator=index == 0)
 
     def _ask_path(self, title: str, name: str, filters: str) -> str:
         path, chosen = QFileDialog.getSaveFileName(
-            self.window, title, str(Path(self.last_folder) / name), filters)
+            self.shell.top_level(), title, str(Path(self.last_folder) / name), filters)
         if not path:
             return ""
         if not Path(path).suffix and "*." in chosen:  # "PNG image (*.png)" → ".png"
@@ -145,11 +131,11 @@ class ExportController(QObject):
 
     def _base_name(self) -> str:
         """"coffee_fgsm" for the shown result, "coffee_eta0.005" for the live view."""
-        stem = Path(self.window.session.image_name or "image").stem
-        record = self.window.session.shown_record
+        stem = Path(self.session.image_name or "image").stem
+        record = self.session.shown_record
         if record is not None:
             return f"{stem}_{record.attack}"
-        live = self.window.session.live
+        live = self.session.live
         return f"{stem}_eta{live.eta:g}" if live is not None else stem
 
     def choose_figure_file(self) -> None:
@@ -174,7 +160,7 @@ class ExportController(QObject):
     # -- what is shown -------------------------------------------------------------
     def figure_parts(self) -> FigureParts | None:
         """The figure of the shown result, else of the live η view; None before an image."""
-        session = self.window.session
+        session = self.session
         if session.shown_record is not None:
             return parts_from_record(session.shown_record)
         if session.clean is None or session.live is None:
@@ -183,7 +169,7 @@ class ExportController(QObject):
         return parts_from_live(session.clean, session.live, title)
 
     def _nothing_yet(self) -> None:
-        self.window.show_error(self.tr("Nothing to export yet"), self.tr(
+        self.shell.show_error(self.tr("Nothing to export yet"), self.tr(
             "The model has not classified an image yet. Wait until the three panes show "
             "images, then try again."))
 
@@ -197,16 +183,16 @@ class ExportController(QObject):
         try:
             saved = save_figure(path, parts)
         except UserError as exc:
-            self.window.show_error(self.tr("Could not export the figure"), user_message(exc))
+            self.shell.show_error(self.tr("Could not export the figure"), user_message(exc))
             return None
-        self.window.status.set_message(self.tr("Saved the lesson figure as {name}.").format(
+        self.shell.set_status(self.tr("Saved the lesson figure as {name}.").format(
             name=saved.name))
         return saved
 
     def export_adversarial(self, path: str) -> Path | None:
         """Save the shown adversarial as a lossless PNG, then report whether the saved file
         (and JPEGs of it) still fool the model. None if it could not be written."""
-        session = self.window.session
+        session = self.session
         record = session.shown_record
         if record is not None:
             rgb, model_name = record.adversarial_rgb, record.model
@@ -221,13 +207,13 @@ class ExportController(QObject):
         try:
             saved = save_png(path, rgb)
         except UserError as exc:
-            self.window.show_error(self.tr("Could not export the image"), user_message(exc))
+            self.shell.show_error(self.tr("Could not export the image"), user_message(exc))
             return None
         report = getattr(record, "robustness", None)
         if report is not None:
             self._report_saved_check(str(saved), report)
         else:
-            self.window.status.set_message(self.tr(
+            self.shell.set_status(self.tr(
                 "Saved {name}. Checking whether the saved file still fools the model…").format(
                 name=saved.name))
             self._request_saved_check(str(saved), np.array(rgb), model_name, clean_index, target)
@@ -235,45 +221,41 @@ class ExportController(QObject):
 
     def _request_saved_check(self, path: str, rgb: np.ndarray, model_name: str,
                              clean_index: int, target: int | None) -> None:
-        """Run `check_saved` on the worker thread, with the model that made the image."""
+        """Run `check_saved` on the compute thread, with the model that made the image."""
 
-        def check(lab: Any) -> tuple[str, str, Any]:
+        def check(lab: Any) -> Any:
             from advlab.core.robustness import check_saved
 
             if lab.model is None or lab.model.spec.name != model_name:
-                return SAVED_CHECK_TAG, path, None  # made with another model: cannot check
-            try:
-                return SAVED_CHECK_TAG, path, check_saved(lab.model, rgb, clean_index, target)
-            except UserError as exc:
-                return SAVED_CHECK_TAG, path, user_message(exc)
+                return None  # made with another model: cannot check
+            return check_saved(lab.model, rgb, clean_index, target)
 
-        self.window.worker.request("call", check)
+        task = self.shell.compute.call(check)
+        task.done.connect(lambda report: self._on_saved_check(path, report))
+        task.failed.connect(lambda message: self._on_saved_check(path, message))
 
-    def _on_call_done(self, result: object) -> None:
-        if not (isinstance(result, tuple) and len(result) == 3 and result[0] == SAVED_CHECK_TAG):
-            return
-        _, path, report = result
+    def _on_saved_check(self, path: str, report: Any) -> None:
         if isinstance(report, dict):
             self._report_saved_check(path, report)
             return
         self.last_saved_check = (path, None)
-        self.window.status.set_message(self.tr(
+        self.shell.set_status(self.tr(
             "Saved {name}. It was made with another model, so it was not checked.").format(
             name=Path(path).name) if report is None else str(report))
 
     def _report_saved_check(self, path: str, report: dict[str, Any]) -> None:
         self.last_saved_check = (path, report)
-        self.window.status.set_message(self.tr("Saved {name}. {check}").format(
+        self.shell.set_status(self.tr("Saved {name}. {check}").format(
             name=Path(path).name, check=robustness_text(report).replace("\n", " · ")))
 
     def save_screenshot(self, path: str) -> Path | None:
         """Save a PNG of the whole window; None if it could not be written."""
         try:
-            saved = write_file(path, image_bytes(self.window.grab().toImage()))
+            saved = write_file(path, image_bytes(self.shell.top_level().grab().toImage()))
         except UserError as exc:
-            self.window.show_error(self.tr("Could not save the screenshot"), user_message(exc))
+            self.shell.show_error(self.tr("Could not save the screenshot"), user_message(exc))
             return None
-        self.window.status.set_message(self.tr("Saved the screenshot as {name}.").format(
+        self.shell.set_status(self.tr("Saved the screenshot as {name}.").format(
             name=saved.name))
         return saved
 
@@ -284,18 +266,18 @@ class ExportController(QObject):
             self._nothing_yet()
             return False
         copy_image_to_clipboard(figure_image(parts))
-        self.window.status.set_message(
+        self.shell.set_status(
             self.tr("Copied the lesson figure: paste it into your slides."))
         return True
 
     def copy_screenshot(self) -> None:
         """Put a screenshot of the whole window on the clipboard."""
-        QGuiApplication.clipboard().setImage(self.window.grab().toImage())
-        self.window.status.set_message(self.tr("Copied a screenshot of the window."))
+        QGuiApplication.clipboard().setImage(self.shell.top_level().grab().toImage())
+        self.shell.set_status(self.tr("Copied a screenshot of the window."))
 
     # -- each result's saved-file check in the window -----------------------------------
     def _show_robustness(self) -> None:
         """Under the adversarial pane: the shown result's `robustness` report, if it has one."""
-        report = getattr(self.window.session.shown_record, "robustness", None)
+        report = getattr(self.session.shown_record, "robustness", None)
         if isinstance(report, dict):
-            self.window.saved_label.setText(robustness_text(report))
+            self.saved_label.setText(robustness_text(report))

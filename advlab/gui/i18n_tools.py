@@ -122,10 +122,37 @@ def update(ts_file: Path | None = None) -> Path:
         for path, source in GENERATED.items():
             path.write_text(source(), encoding="utf-8")
     ts_file = ts_file or translations_dir() / TS_NAME
+    known = {source: text for (_, source), text in messages(ts_file).items() if text} \
+        if ts_file.is_file() else {}
+    _lupdate(ts_file)
+    if _carry_over(ts_file, known):
+        _lupdate(ts_file)  # back to lupdate's own layout
+    return ts_file
+
+
+def _lupdate(ts_file: Path) -> None:
     subprocess.run([_tool("lupdate"), "-locations", "none", "-no-obsolete",
                     *map(str, gui_sources()), "-ts", str(ts_file)],
                    check=True, capture_output=True, text=True)
-    return ts_file
+
+
+def _carry_over(ts_file: Path, known: dict[str, str]) -> int:
+    """A string that moved to another context (a class or module renamed or split) keeps its
+    translation: fill each untranslated message whose English text was translated before.
+    Returns how many were filled."""
+    tree = ET.parse(ts_file)
+    filled = 0
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        source = message.findtext("source", "")
+        if translation is not None and translation.get("type") == "unfinished" \
+                and source in known and translation.text in (None, "", known[source]):
+            translation.text = known[source]
+            del translation.attrib["type"]
+            filled += 1
+    if filled:
+        tree.write(ts_file, encoding="utf-8", xml_declaration=True)
+    return filled
 
 
 def release(ts_file: Path | None = None, qm_file: Path | None = None) -> Path:

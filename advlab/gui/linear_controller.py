@@ -1,7 +1,7 @@
 """The “Why does this work?” dock: the linear view of the current image, live.
 
 The measured fall of the clean class's logit and its straight-line prediction η·‖∇f‖₁
-(`advlab.core.explain.linear_view`) are computed on the worker thread, only while the dock
+(`advlab.core.explain.linear_view`) are computed on the compute thread, only while the dock
 is on screen, and only again when the image, the model or the pixel edits change: moving η
 just moves the marker. The plain linear model's growth with n
 (`advlab.core.explain.linear_model_growth`) is cheap numpy and follows η at once.
@@ -13,8 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QDockWidget, QMenu
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from advlab.gui.widgets.linear_view_panel import MAX_SIDE, LinearViewPanel
 
@@ -33,7 +32,6 @@ GROWTH_DELAY_MS = 200
 EDIT_DELAY_MS = 400
 #: m for the plain linear model before the network's own m is known.
 DEFAULT_WEIGHT = 0.01
-TAG = "linear"
 
 
 def range_for(eta: float) -> float:
@@ -47,31 +45,33 @@ def eta_grid(max_eta: float, points: int = GRID_POINTS) -> np.ndarray:
     return max_eta * np.linspace(0.0, 1.0, points) ** 2
 
 
-def compute_linear_view(lab: Any, etas: np.ndarray, generation: int) -> tuple:
-    """Runs on the worker: ("linear", generation, LinearView or None, clean label)."""
+def compute_linear_view(lab: Any, etas: np.ndarray) -> tuple:
+    """Runs on the compute thread: (LinearView or None, clean label)."""
     from advlab.core.explain import linear_view
 
     if lab.model is None or lab.clean is None or lab.clean_prediction is None:
-        return (TAG, generation, None, "")
+        return (None, "")
     view = linear_view(lab.model, lab.base(), lab.clean_prediction.index, etas,
                        batch_size=len(etas))
-    return (TAG, generation, view, lab.clean_prediction.label)
+    return (view, lab.clean_prediction.label)
 
 
 class LinearController(QObject):
-    """Owns the dock and the panel; `requests` counts computations asked of the worker."""
+    """Owns the dock and the panel; `requests` counts computations asked of the compute
+    thread. Needs the model's gradients: unavailable in black-box mode."""
 
     view_ready = Signal(object)  # advlab.core.explain.LinearView, once shown
+    needs = frozenset({"gradients"})
 
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, shell: Any) -> None:
+        super().__init__(shell)
+        self.shell = shell
         self.panel = LinearViewPanel()
-        self.dock = QDockWidget(self.tr("Why does this work?"), window)
-        self.dock.setObjectName("dock_linear")
-        self.dock.setWidget(self.panel)
+        self.dock = shell.add_dock("linear", self.tr("Why does this work?"), self.panel,
+                                   tab_with="results", scroll=False)
+        shell.add_help_topic(self.panel, "linear_view")
         self.view: Any = None  # the LinearView shown
-        self.etas = eta_grid(range_for(window.eta.eta()))
+        self.etas = eta_grid(range_for(shell.eta()))
         self.requests = 0
         self.available = True
         self.unavailable_reason = ""
@@ -88,18 +88,16 @@ class LinearController(QObject):
         self._edit_timer.setInterval(EDIT_DELAY_MS)
         self._edit_timer.timeout.connect(self.invalidate)
 
-        session = window.session
+        session = shell.session
         session.image_changed.connect(self.invalidate)
         session.model_changed.connect(self._on_model)
-        window.eta.eta_changed.connect(self._on_eta)
-        window.worker.call_done.connect(self._on_call_done)
-        window.worker.failed.connect(self._on_failed)
-        pixels = getattr(window, "pixels", None)
-        if pixels is not None:
-            pixels.edits_changed.connect(lambda _count: self._edit_timer.start())
+        session.edits_changed.connect(lambda _count: self._edit_timer.start())
+        shell.eta_changed.connect(self._on_eta)
+        shell.black_box_changed.connect(
+            lambda on: self.set_available(not on, shell.black_box_reason() if on else ""))
         self.panel.side_changed.connect(lambda _side: self._growth_timer.start())
         self.dock.visibilityChanged.connect(self._on_visibility)
-        self.panel.set_eta(window.eta.eta())
+        self.panel.set_eta(shell.eta())
         if session.model is not None:
             self.panel.set_side(session.model.input_size)
 
@@ -111,7 +109,7 @@ class LinearController(QObject):
         self._waiting = False
         self._stale = True
         self.view = None
-        self.etas = eta_grid(range_for(self.window.eta.eta()))
+        self.etas = eta_grid(range_for(self.shell.eta()))
         self.panel.clear_view(self._idle_message())
         self.compute_if_needed()
 
@@ -131,14 +129,16 @@ class LinearController(QObject):
         """Ask the worker for the linear view if it is stale and someone can see it."""
         if not (self._stale and self._on_screen and self.available) or self._waiting:
             return
-        if self.window.session.clean is None:
+        if self.shell.session.clean is None:
             return
         self._stale = False
         self._waiting = True
         self.requests += 1
         self.panel.set_status(self.tr("Computing the linear view…"))
         etas, generation = self.etas.copy(), self._generation
-        self.window.worker.request("call", lambda lab: compute_linear_view(lab, etas, generation))
+        task = self.shell.compute.call(lambda lab: compute_linear_view(lab, etas), key="linear")
+        task.done.connect(lambda result: self._on_view(generation, *result))
+        task.failed.connect(lambda message: self._on_failed(generation, message))
 
     def _idle_message(self) -> str:
         if not self.available:
@@ -147,7 +147,7 @@ class LinearController(QObject):
 
     # -- reactions ---------------------------------------------------------------------
     def _on_model(self) -> None:
-        model = self.window.session.model
+        model = self.shell.session.model
         if model is not None:
             self.panel.set_side(model.input_size)
         self.invalidate()
@@ -166,10 +166,7 @@ class LinearController(QObject):
         self._on_screen = visible
         self.compute_if_needed()
 
-    def _on_call_done(self, result: object) -> None:
-        if not (isinstance(result, tuple) and len(result) == 4 and result[0] == TAG):
-            return
-        _, generation, view, label = result
+    def _on_view(self, generation: int, view: Any, label: str) -> None:
         if generation != self._generation:
             return  # computed for an older image, model or range
         self._waiting = False
@@ -184,8 +181,8 @@ class LinearController(QObject):
         self._show_growth()
         self.view_ready.emit(view)
 
-    def _on_failed(self, purpose: str, message: str) -> None:
-        if purpose == "call" and self._waiting:
+    def _on_failed(self, generation: int, message: str) -> None:
+        if generation == self._generation and self._waiting:
             self._waiting = False
             self.panel.set_status(self.tr("Could not compute the linear view: {message}").format(
                 message=message.splitlines()[0] if message else ""))
@@ -196,7 +193,7 @@ class LinearController(QObject):
             return  # explain (and torch) are imported on the worker, never first here
         from advlab.core.explain import linear_model_growth
 
-        eta = self.window.eta.eta()
+        eta = self.shell.eta()
         weight = self.view.mean_abs_gradient if self.view.mean_abs_gradient > 0 else DEFAULT_WEIGHT
         self.panel.set_growth(GROWTH_N, linear_model_growth(GROWTH_N, eta, weight=weight),
                               eta, weight)
@@ -204,52 +201,15 @@ class LinearController(QObject):
         self.panel.set_growth_point(n, float(linear_model_growth([n], eta, weight=weight)[0]))
 
 
-class _TabifyWhenShown(QObject):
-    """Tabifies the dock beside the results once the window is first shown (tabifying
-    before that leaves a stale tab bar on screen, Qt 6.11)."""
-
-    def __init__(self, window: Any, dock: QDockWidget) -> None:
-        super().__init__(window)
-        self.window, self.dock = window, dock
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self.window and event.type() == QEvent.Type.Show:
-            self.window.removeEventFilter(self)
-            QTimer.singleShot(0, lambda: tabify_bottom(self.window, self.dock))
-        return False
-
-
-def tabify_bottom(window: Any, dock: QDockWidget) -> None:
-    """Put ``dock`` among the bottom tabs (beside "Results"), with "Results" in front."""
-    window.tabifyDockWidget(window.docks["results"], dock)
-    window.docks["results"].raise_()
-
-
-def add_bottom_dock(window: Any, key: str, dock: QDockWidget) -> None:
-    """Add ``dock`` to the bottom tab group under ``window.docks[key]``, and to View."""
-    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-    window.docks[key] = dock
-    if window.isVisible():
-        tabify_bottom(window, dock)
-    else:
-        dock._tabify_when_shown = _TabifyWhenShown(window, dock)  # type: ignore[attr-defined]
-    view_menu = window.menuBar().findChild(QMenu, "menu_view")
-    if view_menu is not None:
-        view_menu.addAction(dock.toggleViewAction())
-
-
-def install(window: Any) -> LinearController:
-    """Add the “Why does this work?” dock to ``window``; safe to call twice."""
-    existing = getattr(window, "linear_view", None)
+def install(shell: Any) -> LinearController:
+    """Add the “Why does this work?” dock; safe to call twice."""
+    existing = shell.feature("linear_view")
     if isinstance(existing, LinearController):
         return existing
-    controller = LinearController(window)
-    add_bottom_dock(window, "linear", controller.dock)
-    window.linear_view = controller
-    box_mode = getattr(window, "box_mode", None)
-    if box_mode is not None and box_mode.is_black_box():
-        controller.set_available(False, box_mode.reason())
-    if window.session.clean is not None:
+    controller = LinearController(shell)
+    shell.provide("linear_view", controller)
+    if shell.black_box:
+        controller.set_available(False, shell.black_box_reason())
+    if shell.session.clean is not None:
         controller.invalidate()
     return controller

@@ -45,7 +45,6 @@ class PixelController(QObject):
         inspector.undo_requested.connect(self.undo)
         inspector.redo_requested.connect(self.redo)
         inspector.reset_requested.connect(self.reset)
-        worker.gradient_ready.connect(self._on_gradient)
         session.image_changed.connect(self._on_clean_changed)
 
     # -- mode ------------------------------------------------------------------------
@@ -55,9 +54,18 @@ class PixelController(QObject):
         if on:
             self.request_gradient()
 
+    def set_black_box(self, on: bool) -> None:
+        """Without gradients there is no overlay: hide it (on), or show it again if it was."""
+        check = self.editor.overlay_check
+        if on:
+            self._overlay_before_black_box = check.isChecked()
+            check.setChecked(False)
+        else:
+            check.setChecked(getattr(self, "_overlay_before_black_box", False))
+
     def request_gradient(self) -> None:
         if self.session.clean is not None:
-            self.worker.request("gradient", self._target())
+            self.worker.gradient(self._target()).done.connect(self._on_gradient)
 
     def set_overlay(self, visible: bool) -> None:
         self._overlay_wanted = visible
@@ -136,7 +144,7 @@ class PixelController(QObject):
     def _push(self) -> None:
         assert self.edits is not None
         count = self.edits.count
-        self.worker.request("pixels", self.edits.image() if count else None)
+        self.worker.set_pixels(self.edits.image() if count else None)
         self.inspector.set_undo_state(self.edits.can_undo, self.edits.can_redo, count)
         self.edits_changed.emit(count)
         if self.editing:

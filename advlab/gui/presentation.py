@@ -1,24 +1,21 @@
 """Presentation mode for a class: full screen, large fonts, high-contrast bars, no advanced panels,
 η on the keyboard (← →, presets on 0–5), Esc to leave.
 
-`install(window)` adds a checkable View-menu entry (F11) and the keyboard shortcuts; the shortcuts
+`install(shell)` adds a checkable View-menu entry (F11) and the keyboard shortcuts; the shortcuts
 are only enabled while the mode is on. Leaving the mode restores the docks, the toolbar, the fonts
 and the window geometry exactly as they were.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QKeyCombination, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeyEvent, QKeySequence, QPalette, QShortcut
-from PySide6.QtWidgets import QApplication, QDockWidget, QMenu, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QToolBar, QWidget
 
 from advlab.gui.widgets.confidence_bars import ConfidenceBars
 from advlab.gui.widgets.eta_control import MAX_ETA
-
-if TYPE_CHECKING:
-    from advlab.gui.main_window import MainWindow
 
 #: How much larger every font gets in presentation mode; less on a low screen (a 1280×720
 #: projector), where the photos, bars and η controls must still fit above each other.
@@ -32,7 +29,7 @@ ETA_LADDER = (0.0, 0.0005, 0.001, 0.0015, 0.002, 0.003, 0.004, 0.005, 0.006, 0.0
               0.0125, 0.015, 0.02, 0.025, 0.03, 0.04, 0.05, 0.06, 0.08, 0.1)
 #: A dock with this Qt property set to True stays visible in presentation mode (e.g. the tour).
 KEEP_PROPERTY = "keep_in_presentation"
-#: The window's attribute that holds the installed Presentation (installing twice reuses it).
+#: The name the installed Presentation is provided under (installing twice reuses it).
 ATTRIBUTE = "presentation"
 #: Bar track and text colours for a projector: a darker track and black text.
 CONTRAST_TRACK = QColor("#cbd5e0")
@@ -55,14 +52,18 @@ def font_scale(screen_height: int) -> float:
 
 
 class Presentation(QObject):
-    """Toggles presentation mode on a `MainWindow` and keeps what is needed to undo it."""
+    """Toggles presentation mode on the lab's window and keeps what is needed to undo it.
+    It changes only what a top-level window offers (full screen, fonts, docks, toolbars)."""
 
     #: True when the window entered presentation mode, False when it left.
     active_changed = Signal(bool)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, shell: Any) -> None:
+        super().__init__(shell)
+        self.shell = shell
+        self.window = window = shell.top_level()
+        self.verdict = shell.feature("panes").verdict
+        self.live_view_action = shell.feature("live_view_action")
         self.active = False
         self._saved_state = QByteArray()
         self._saved_geometry = QRect()
@@ -75,7 +76,7 @@ class Presentation(QObject):
         self._saved_palettes: list[tuple[QWidget, QPalette | None]] = []
         self._esc_shortcut = QKeySequence()
 
-        self.action = QAction(self.tr("&Presentation mode"), window)
+        self.action = QAction(self.tr("&Presentation mode"), self)
         self.action.setObjectName("action_presentation")
         self.action.setCheckable(True)
         self.action.setShortcut(QKeySequence(Qt.Key.Key_F11))
@@ -83,11 +84,8 @@ class Presentation(QObject):
             "Full screen with large text for the class; ← → change η, 1–5 pick η presets, "
             "Esc leaves."))
         self.action.toggled.connect(self.set_active)
-        view_menu = window.menuBar().findChild(QMenu, "menu_view")
-        if view_menu is not None:
-            view_menu.addSeparator()
-            view_menu.addAction(self.action)
-        window.addAction(self.action)  # F11 works even with the menu bar out of reach
+        shell.add_action("view", self.action, separator=True)
+        shell.add_window_action(self.action)  # F11 works even with the menu bar out of reach
 
         self.shortcuts: list[QShortcut] = []
         self._add_shortcut(Qt.Key.Key_Right, lambda: self.step(up=True))
@@ -110,14 +108,14 @@ class Presentation(QObject):
     # -- η by keyboard -------------------------------------------------------------
     def step(self, up: bool) -> None:
         """One step along `ETA_LADDER` (→ up, ← down)."""
-        self._set_eta(step_eta(self.window.eta.eta(), up))
+        self._set_eta(step_eta(self.shell.eta(), up))
 
     def set_preset(self, index: int) -> None:
         """η = ETA_PRESETS[index] (number key index + 1)."""
         self._set_eta(ETA_PRESETS[index])
 
     def _set_eta(self, eta: float) -> None:
-        self.window.eta.set_eta(eta)
+        self.shell.set_eta(eta)
 
     # -- on and off ----------------------------------------------------------------
     def toggle(self) -> None:
@@ -154,11 +152,11 @@ class Presentation(QObject):
         self._enlarge_fonts()
         self._set_high_contrast(True)
         # A long verdict would otherwise widen its column and squeeze the other two photos.
-        self._verdict_wraps = window.verdict.wordWrap()
-        window.verdict.setWordWrap(True)
+        self._verdict_wraps = self.verdict.wordWrap()
+        self.verdict.setWordWrap(True)
         # Esc belongs to presentation mode now ("Back to the η slider view" uses it otherwise).
-        self._esc_shortcut = window.live_view_action.shortcut()
-        window.live_view_action.setShortcut(QKeySequence())
+        self._esc_shortcut = self.live_view_action.shortcut()
+        self.live_view_action.setShortcut(QKeySequence())
         for shortcut in self.shortcuts:
             shortcut.setEnabled(True)
         QApplication.instance().installEventFilter(self)
@@ -170,10 +168,10 @@ class Presentation(QObject):
         QApplication.instance().removeEventFilter(self)
         for shortcut in self.shortcuts:
             shortcut.setEnabled(False)
-        window.live_view_action.setShortcut(self._esc_shortcut)
+        self.live_view_action.setShortcut(self._esc_shortcut)
         self._set_high_contrast(False)
         self._restore_fonts()
-        window.verdict.setWordWrap(self._verdict_wraps)
+        self.verdict.setWordWrap(self._verdict_wraps)
         if not self._was_full_screen:
             if self._was_maximized:
                 window.showMaximized()
@@ -255,11 +253,11 @@ def _scaled(font: QFont, factor: float) -> QFont:
     return scaled
 
 
-def install(window: MainWindow) -> Presentation:
-    """Add presentation mode to ``window`` (once; a second call returns the same object)."""
-    existing = getattr(window, ATTRIBUTE, None)
+def install(shell: Any) -> Presentation:
+    """Add presentation mode (once; a second call returns the same object)."""
+    existing = shell.feature(ATTRIBUTE)
     if isinstance(existing, Presentation):
         return existing
-    presentation = Presentation(window)
-    setattr(window, ATTRIBUTE, presentation)
+    presentation = Presentation(shell)
+    shell.provide(ATTRIBUTE, presentation)
     return presentation

@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
 
 from advlab.core.errors import ParameterError, UserError
 from advlab.gui.i18n import user_message
@@ -24,7 +23,7 @@ from advlab.gui.widgets.quiz_dialog import LEFT, RIGHT, QuizDialog
 if TYPE_CHECKING:
     import torch
 
-    from advlab.gui.main_window import MainWindow
+
 
 #: η of the first pair, in [0, 1] pixel units (7.7 of 255 grey levels: easy to spot).
 START_ETA = 0.03
@@ -33,12 +32,7 @@ HARDER = 0.6
 #: η never goes below this (0.26 grey levels: invisible) nor above `MAX_ETA`.
 MIN_ETA = 0.001
 MAX_ETA = 0.05
-#: The tag of the quiz's results on the worker's shared `call_done` signal.
-TAG = "quiz"
-#: Ask the worker again if no pair came back after this long (ms): another feature's "call"
-#: request may have replaced ours in the worker's queue.
-RETRY_MS = 8_000
-#: The window's attribute that holds the installed Quiz (installing twice reuses it).
+#: The name the installed Quiz is provided under (installing twice reuses it).
 ATTRIBUTE = "quiz"
 
 
@@ -85,15 +79,15 @@ def make_quiz_pair(model: torch.nn.Module, clean: torch.Tensor, eta: float) -> Q
     )
 
 
-def quiz_job(lab: Any, request_id: int, eta: float) -> tuple[str, int, QuizPair | str]:
-    """The worker's "call" function: (TAG, request id, a pair or a message for the user)."""
+def quiz_job(lab: Any, eta: float) -> QuizPair | str:
+    """Runs on the compute thread: a pair, or a message for the user."""
     if lab is None or lab.model is None or lab.clean is None:
-        return (TAG, request_id, QCoreApplication.translate(
+        return (QCoreApplication.translate(
             "Quiz", "Open an image first: the quiz uses the image and model of the lab."))
     try:
-        return (TAG, request_id, make_quiz_pair(lab.model, lab.clean, eta))
+        return make_quiz_pair(lab.model, lab.clean, eta)
     except UserError as exc:
-        return (TAG, request_id, user_message(exc))
+        return user_message(exc)
 
 
 class QuizGame:
@@ -145,38 +139,29 @@ class Quiz(QObject):
     #: The student answered: right (True) or wrong.
     answered = Signal(bool)
 
-    def __init__(self, window: MainWindow, seed: int | None = None) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, shell: Any, seed: int | None = None) -> None:
+        super().__init__(shell)
+        self.shell = shell
         self.seed = seed
         self.game = QuizGame(seed)
         self.pair: QuizPair | None = None
         self.dialog: QuizDialog | None = None
         self._request_id = 0
         self._pending: int | None = None
-        self._pending_eta = START_ETA
-        self._retry = QTimer(self)
-        self._retry.setSingleShot(True)
-        self._retry.setInterval(RETRY_MS)
-        self._retry.timeout.connect(self._send)
-        self.action = QAction(self.tr("&Quiz: which one was changed?"), window)
+        self.action = QAction(self.tr("&Quiz: which one was changed?"), self)
         self.action.setObjectName("action_quiz")
         self.action.setToolTip(self.tr(
             "Two photos, one changed by an attack: can you see which? Each right answer makes "
             "the change smaller."))
         self.action.triggered.connect(self.start)
-        lesson_menu = window.menuBar().findChild(QMenu, "menu_lesson")
-        if lesson_menu is not None:
-            lesson_menu.addAction(self.action)
-        window.worker.call_done.connect(self._on_call_done)
+        shell.add_action("lesson", self.action)
 
     def start(self) -> None:
         """A new game (score 0 of 0, η back to the start) in the quiz dialog."""
         if self.dialog is None:
-            self.dialog = QuizDialog(self.window)
+            self.dialog = QuizDialog(self.shell.top_level())
             self.dialog.answered.connect(self.answer)
             self.dialog.next_requested.connect(self.ask)
-            self.dialog.finished.connect(lambda _result: self._retry.stop())
         self.game = QuizGame(self.seed)
         self.dialog.set_score(0, 0)
         self.dialog.set_difficulty(self.game.eta)
@@ -193,26 +178,17 @@ class Quiz(QObject):
         self.pair = None
         self.game.changed_side = None
         self._request_id += 1
-        self._pending = self._request_id
-        self._pending_eta = self.game.eta
+        request_id, eta = self._request_id, self.game.eta
+        self._pending = request_id
         self.dialog.set_waiting(self.tr("Making the images…"))
-        self._send()
+        task = self.shell.compute.call(lambda lab: quiz_job(lab, eta), key="quiz")
+        task.done.connect(lambda pair: self._on_pair(request_id, pair))
+        task.failed.connect(lambda message: self._on_pair(request_id, message))
 
-    def _send(self) -> None:
-        if self._pending is None:
-            return
-        request_id, eta = self._pending, self._pending_eta
-        self.window.worker.request("call", lambda lab: quiz_job(lab, request_id, eta))
-        self._retry.start()
-
-    def _on_call_done(self, result: object) -> None:
-        if not (isinstance(result, tuple) and len(result) == 3 and result[0] == TAG):
-            return
-        _, request_id, pair = result
+    def _on_pair(self, request_id: int, pair: QuizPair | str) -> None:
         if request_id != self._pending or self.dialog is None:
-            return  # a stale pair, or a retry's twin
+            return  # a pair asked for before the latest "Next"
         self._pending = None
-        self._retry.stop()
         if isinstance(pair, str):
             self.dialog.show_error(pair)
             return
@@ -245,11 +221,11 @@ class Quiz(QObject):
         self.answered.emit(correct)
 
 
-def install(window: MainWindow) -> Quiz:
-    """Add the quiz to ``window``'s Lesson menu (once; a second call returns the same object)."""
-    existing = getattr(window, ATTRIBUTE, None)
+def install(shell: Any) -> Quiz:
+    """Add the quiz to the Lesson menu (once; a second call returns the same object)."""
+    existing = shell.feature(ATTRIBUTE)
     if isinstance(existing, Quiz):
         return existing
-    quiz = Quiz(window)
-    setattr(window, ATTRIBUTE, quiz)
+    quiz = Quiz(shell)
+    shell.provide(ATTRIBUTE, quiz)
     return quiz

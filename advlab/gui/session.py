@@ -31,6 +31,7 @@ class Session(QObject):
     live_changed = Signal()
     records_changed = Signal()
     shown_record_changed = Signal()  # the result shown in the three panes (or none: live)
+    edits_changed = Signal(int)  # how many pixels the user's hand edits change
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

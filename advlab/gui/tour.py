@@ -3,7 +3,7 @@ size η does nothing; FGSM with the same η fools the model; one pixel; transfer
 white-box vs black-box.
 
 Each step is data (`TourStep`): a title, a short explanation for a 16-year-old, what to look at,
-and a `setup(window)` that puts the lab in the state the step talks about. `install(window)` adds
+and a `setup(shell)` that puts the lab in the state the step talks about. `install(shell)` adds
 "Guided tour (first lesson)" to the Lesson menu and the tour card as a dock on the right (it stays
 visible in presentation mode).
 """
@@ -12,20 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QMenu, QScrollArea
+from PySide6.QtWidgets import QDockWidget
 
 from advlab.core.errors import ParameterError
 from advlab.core.samples import sample_path
 from advlab.gui.i18n import user_message
 from advlab.gui.presentation import KEEP_PROPERTY
 from advlab.gui.widgets.tour_panel import TourPanel
-
-if TYPE_CHECKING:
-    from advlab.gui.main_window import MainWindow
 
 #: The photo the tour uses: a cup of espresso that Lite0 recognises with 94 % confidence.
 TOUR_SAMPLE = "coffee.png"
@@ -43,7 +40,7 @@ TRANSFER_DOCK_HEIGHT = 140
 TRANSFER_MODELS = ["lite0", "lite1"]
 #: Height (px) the tour card asks for when it opens beside the attack panel.
 TOUR_DOCK_HEIGHT = 380
-#: The window's attribute that holds the installed Tour (installing twice reuses it).
+#: The name the installed Tour is provided under (installing twice reuses it).
 ATTRIBUTE = "tour"
 
 
@@ -58,80 +55,74 @@ class TourStep:
 
 
 # -- what each step does to the lab ------------------------------------------------------
-def _prepare(window: MainWindow, kind: str, eta: float, black_box: bool = False) -> None:
+def _prepare(shell: Any, kind: str, eta: float, black_box: bool = False) -> None:
     """The tour's photo, direction ``kind`` ("fgsm" or "noise", untargeted, seed 0) and η, the
-    live view (no result shown, no pixel editing), and white- or black-box mode if the lab has
-    one."""
-    window.set_pixel_mode(False)
-    if window.session.image_name != TOUR_SAMPLE:
-        window.open_image(str(sample_path(TOUR_SAMPLE)))
-    box_mode = getattr(window, "box_mode", None)
-    if box_mode is not None and hasattr(box_mode, "set_black_box"):
-        box_mode.set_black_box(black_box)
-    if window.direction.state() != (kind, "", 0):
-        window.direction.set_state(kind, "", 0)
-        window._on_direction(*window.direction.state())
-    window.eta.set_eta(eta)
-    window.session.show_record(None)
+    live view (no result shown, no pixel editing), and white- or black-box mode."""
+    set_pixel_mode = shell.feature("set_pixel_mode")
+    if set_pixel_mode is not None:
+        set_pixel_mode(False)
+    if shell.session.image_name != TOUR_SAMPLE:
+        shell.feature("live").open_image(str(sample_path(TOUR_SAMPLE)))
+    shell.set_black_box(black_box)
+    shell.set_direction(kind, "", 0)
+    shell.set_eta(eta)
+    shell.session.show_record(None)
 
 
-def _show_or_run(window: MainWindow, name: str, params: dict[str, Any]) -> None:
+def _show_or_run(shell: Any, name: str, params: dict[str, Any]) -> None:
     """Show the newest result of attack ``name`` with ``params`` on this image and model; run
     the attack from the attack panel if there is none (as its Run button does)."""
-    model = window.session.model.name if window.session.model is not None else ""
-    for record in reversed(window.session.image_records()):
+    session, attacks = shell.session, shell.feature("attacks")
+    model = session.model.name if session.model is not None else ""
+    for record in reversed(session.image_records()):
         if (record.attack == name and record.model == model and not record.cancelled
-                and window.session.image_name == TOUR_SAMPLE
+                and session.image_name == TOUR_SAMPLE
                 and all(record.params.get(key) == value for key, value in params.items())):
-            window.results_list.select([record.id])
-            window.session.show_record(record)
+            shell.feature("results").select([record.id])
+            session.show_record(record)
             return
-    if window.attacks.running:
+    if attacks.running:
         return
-    if not window.attack_panel.set_values(name, params, ""):
+    panel = attacks.panel
+    if not panel.set_values(name, params, ""):
         raise ParameterError(
             "The attack '{name}' cannot be run now; switch to white-box mode or reload the "
             "window.",
             name=name
         )
-    window.attack_panel.run_requested.emit(name, window.attack_panel.values(), "")
+    panel.run_requested.emit(name, panel.values(), "")
 
 
-def classify(window: MainWindow) -> None:
-    _prepare(window, "fgsm", 0.0)
+def classify(shell: Any) -> None:
+    _prepare(shell, "fgsm", 0.0)
 
 
-def random_noise(window: MainWindow) -> None:
-    _prepare(window, "noise", TOUR_ETA)
+def random_noise(shell: Any) -> None:
+    _prepare(shell, "noise", TOUR_ETA)
 
 
-def fgsm(window: MainWindow) -> None:
-    _prepare(window, "fgsm", TOUR_ETA)
+def fgsm(shell: Any) -> None:
+    _prepare(shell, "fgsm", TOUR_ETA)
 
 
-def one_pixel(window: MainWindow) -> None:
-    _prepare(window, "fgsm", TOUR_ETA)
-    _show_or_run(window, *ONE_PIXEL)
+def one_pixel(shell: Any) -> None:
+    _prepare(shell, "fgsm", TOUR_ETA)
+    _show_or_run(shell, *ONE_PIXEL)
 
 
-def transfer(window: MainWindow) -> None:
-    _prepare(window, "fgsm", TOUR_ETA)
-    _show_or_run(window, *TRANSFER_SOURCE)
-    window.transfer_view.set_checked(TRANSFER_MODELS)
-    dock = window.docks["transfer"]
-    dock.show()
-    dock.raise_()
+def transfer(shell: Any) -> None:
+    _prepare(shell, "fgsm", TOUR_ETA)
+    _show_or_run(shell, *TRANSFER_SOURCE)
+    shell.feature("analysis").transfer.set_checked(TRANSFER_MODELS)
+    shell.raise_dock("transfer")
     # Just the table's few rows, once the dock is laid out: the photos keep their room.
-    QTimer.singleShot(0, lambda: window.resizeDocks([dock], [TRANSFER_DOCK_HEIGHT],
-                                                    Qt.Orientation.Vertical))
+    QTimer.singleShot(0, lambda: shell.resize_dock("transfer", TRANSFER_DOCK_HEIGHT))
 
 
-def white_or_black_box(window: MainWindow) -> None:
+def white_or_black_box(shell: Any) -> None:
     # Black-box mode has no gradient, so the slider's direction is random noise there.
-    _prepare(window, "noise", TOUR_ETA, black_box=True)
-    dock = window.docks["attack"]
-    dock.show()
-    dock.raise_()
+    _prepare(shell, "noise", TOUR_ETA, black_box=True)
+    shell.raise_dock("attack")
 
 
 def tour_steps() -> list[TourStep]:
@@ -207,35 +198,26 @@ class Tour(QObject):
     #: The step now shown (0-based).
     step_changed = Signal(int)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, shell: Any) -> None:
+        super().__init__(shell)
+        self.shell = shell
         self.steps = tour_steps()
         self.index = 0
         self.panel = TourPanel()
-        self.dock = QDockWidget(self.tr("Guided tour"), window)
-        self.dock.setObjectName("dock_tour")
+        # Long texts scroll instead of being cut off in a low dock.
+        self.dock = shell.add_dock("tour", self.tr("Guided tour"), self.panel, area="right")
         self.dock.setProperty(KEEP_PROPERTY, True)
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
-        scroll = QScrollArea()  # long texts scroll instead of being cut off in a low dock
-        scroll.setWidget(self.panel)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.dock.setWidget(scroll)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
-        window.docks["tour"] = self.dock
         self._show_text()
 
-        self.action = QAction(self.tr("&Guided tour (first lesson)"), window)
+        self.action = QAction(self.tr("&Guided tour (first lesson)"), self)
         self.action.setObjectName("action_tour")
         self.action.setToolTip(self.tr(
             "Six steps through the article, each setting up the lab and explaining what to "
             "look at."))
         self.action.triggered.connect(self.start)
-        lesson_menu = window.menuBar().findChild(QMenu, "menu_lesson")
-        if lesson_menu is not None:
-            lesson_menu.addAction(self.action)
+        shell.add_action("lesson", self.action)
         self.panel.back_requested.connect(self.back)
         self.panel.next_requested.connect(self.next)
         self.panel.close_requested.connect(self.close)
@@ -259,13 +241,12 @@ class Tour(QObject):
         self._show_text()
         if self.dock.isHidden():
             self.dock.show()
-            QTimer.singleShot(0, lambda: self.window.resizeDocks(
-                [self.dock], [TOUR_DOCK_HEIGHT], Qt.Orientation.Vertical))
+            QTimer.singleShot(0, lambda: self.shell.resize_dock("tour", TOUR_DOCK_HEIGHT))
         self.dock.raise_()
         try:
-            self.step.setup(self.window)
+            self.step.setup(self.shell)
         except ParameterError as exc:
-            self.window.show_error(self.tr("The tour could not set up this step"),
+            self.shell.show_error(self.tr("The tour could not set up this step"),
                                    user_message(exc))
         self.step_changed.emit(index)
 
@@ -291,11 +272,11 @@ class Tour(QObject):
         self.panel.show_step(self.index, len(self.steps), step.title, step.text, step.look_at)
 
 
-def install(window: MainWindow) -> Tour:
-    """Add the guided tour to ``window`` (once; a second call returns the same object)."""
-    existing = getattr(window, ATTRIBUTE, None)
+def install(shell: Any) -> Tour:
+    """Add the guided tour (once; a second call returns the same object)."""
+    existing = shell.feature(ATTRIBUTE)
     if isinstance(existing, Tour):
         return existing
-    tour = Tour(window)
-    setattr(window, ATTRIBUTE, tour)
+    tour = Tour(shell)
+    shell.provide(ATTRIBUTE, tour)
     return tour

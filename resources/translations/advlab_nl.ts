@@ -29,6 +29,10 @@
         <translation>Gestopt.</translation>
     </message>
     <message>
+        <source>Not available in black-box mode: this sweep would follow a gradient direction. Show a query attack&apos;s result, or use random noise.</source>
+        <translation>Niet beschikbaar in de gesloten-doosmodus: deze scan zou de richting van een gradiënt volgen. Toon het resultaat van een aanval die alleen vragen stelt, of gebruik willekeurige ruis.</translation>
+    </message>
+    <message>
         <source>The η sweep stopped</source>
         <translation>De η-scan is gestopt</translation>
     </message>
@@ -49,7 +53,7 @@
     <name>AttackController</name>
     <message>
         <source>Starting…</source>
-        <extracomment>A running attack&apos;s best image so far: (AttackProgress) for the adversarial pane. A playback frame to show: (uint8 HWC image, step).</extracomment>
+        <extracomment>A running attack&apos;s best image so far: (AttackProgress) for the adversarial pane. A playback frame to show: (uint8 HWC image, step). The running attack ended (done, failed or cancelled).</extracomment>
         <translation>Bezig met starten…</translation>
     </message>
     <message>
@@ -165,6 +169,7 @@
     <name>BoxMode</name>
     <message>
         <source>Black-box mode (only inputs and outputs)</source>
+        <extracomment>The name the installed BoxMode is provided under.</extracomment>
         <translation>Gesloten-doosmodus (alleen invoer en uitvoer)</translation>
     </message>
     <message>
@@ -178,14 +183,6 @@
     <message>
         <source>How many times the attacks run in black-box mode asked the model for an answer.</source>
         <translation>Hoe vaak de aanvallen in de gesloten-doosmodus het model om een antwoord vroegen.</translation>
-    </message>
-    <message>
-        <source>Not available in black-box mode: this needs the model&apos;s gradients or weights, and a black-box attacker only sees inputs and outputs.</source>
-        <translation>Niet beschikbaar in de gesloten-doosmodus: hiervoor zijn de gradiënten of gewichten van het model nodig, en een aanvaller met een gesloten doos ziet alleen invoer en uitvoer.</translation>
-    </message>
-    <message>
-        <source>Not available in black-box mode: this sweep would follow a gradient direction. Show a query attack&apos;s result, or use random noise.</source>
-        <translation>Niet beschikbaar in de gesloten-doosmodus: deze scan zou de richting van een gradiënt volgen. Toon het resultaat van een aanval die alleen vragen stelt, of gebruik willekeurige ruis.</translation>
     </message>
     <message>
         <source>Black-box mode: only inputs and outputs. Gradient tools are greyed out.</source>
@@ -224,6 +221,14 @@ laat het leeg voor een aanval zonder doelklasse.</translation>
     <message>
         <source>Pick a name from the list, or clear the field for no target.</source>
         <translation>Kies een naam uit de lijst, of maak het veld leeg voor geen doel.</translation>
+    </message>
+</context>
+<context>
+    <name>ComputeThread</name>
+    <message>
+        <source>Something went wrong ({error}).</source>
+        <extracomment>Send a job&apos;s progress to the GUI at most this often (s); the last step always goes. Seconds spent serving quick tasks inside the current job (for the bench).</extracomment>
+        <translation>Er ging iets mis ({error}).</translation>
     </message>
 </context>
 <context>
@@ -291,7 +296,6 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     <name>ExportController</name>
     <message>
         <source>Saved as PNG: still fooled ({label} {pct:.0f} %)</source>
-        <extracomment>The tag of this controller&apos;s answers on the worker&apos;s shared `call_done` signal.</extracomment>
         <translation>Opgeslagen als PNG: nog steeds misleid ({label} {pct:.0f} %)</translation>
     </message>
     <message>
@@ -435,10 +439,6 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
         <translation>Help</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
         <source>Explain this lab</source>
         <translation>Leg dit lab uit</translation>
     </message>
@@ -448,11 +448,38 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     </message>
 </context>
 <context>
-    <name>JobRunner</name>
+    <name>LabPanes</name>
     <message>
-        <source>Something went wrong ({error}).</source>
-        <extracomment>The message of a job or request that stopped because it was cancelled (a token, not shown). Send progress to the GUI at most this often (s); the last step always goes. The job thread&apos;s nice value on Linux (0 is normal): the worker and the GUI win the CPU.</extracomment>
-        <translation>Er ging iets mis ({error}).</translation>
+        <source>Loading…</source>
+        <translation>Bezig met laden…</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Origineel</translation>
+    </message>
+    <message>
+        <source>Noise η · direction</source>
+        <translation>Ruis η · richting</translation>
+    </message>
+    <message>
+        <source>Adversarial = original + noise</source>
+        <translation>Misleidend = origineel + ruis</translation>
+    </message>
+    <message>
+        <source>An image file stores whole grey levels (8 bits). This is what the model says about the adversarial image once it is saved as a PNG.</source>
+        <translation>Een afbeeldingsbestand slaat alleen hele grijsniveaus op (8 bits). Dit zegt het model over de misleidende afbeelding zodra die als PNG is opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Original: {name} ({size}×{size})</source>
+        <translation>Origineel: {name} ({size}×{size})</translation>
+    </message>
+</context>
+<context>
+    <name>LabShell</name>
+    <message>
+        <source>Not available in black-box mode: this needs the model&apos;s gradients or weights, and a black-box attacker only sees inputs and outputs.</source>
+        <extracomment>What a control can need; only &quot;gradients&quot; is taken away (in black-box mode). The named menus a feature may add actions to. η changed (by the user or a feature), in [0, 1] pixel units. A dock&apos;s key, when a feature asks the others to show its page (e.g. &quot;compare&quot;). A control and its help topic key were added (see `add_help_topic`).</extracomment>
+        <translation>Niet beschikbaar in de gesloten-doosmodus: hiervoor zijn de gradiënten of gewichten van het model nodig, en een aanvaller met een gesloten doos ziet alleen invoer en uitvoer.</translation>
     </message>
 </context>
 <context>
@@ -635,35 +662,71 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>LiveController</name>
     <message>
         <source>Loading PyTorch… (the window works meanwhile)</source>
-        <extracomment>Raise when the docks change: a saved layout of another version is not restored. Wait this long after the last slider move before checking the 8-bit adversarial (ms). The user chose another language (&quot;auto&quot;, &quot;en&quot;, &quot;nl&quot;); the app rebuilds the window. On close, how long to wait for the worker to finish its step (ms).</extracomment>
+        <extracomment>Wait this long after the last slider move before checking the 8-bit adversarial (ms). Write the η setting this long after the slider stops (ms), not on every tick. The engine is ready (EngineInfo): features fill their lists from it. A new image was opened (ImageLoaded). A model was loaded or moved to another device (ModelInfo). A new live update is in the session (LiveUpdate). An image chosen while torch loads (source, name): opened once it is ready.</extracomment>
         <translation>PyTorch wordt geladen… (je kunt het venster intussen al gebruiken)</translation>
     </message>
     <message>
-        <source>Loading…</source>
-        <translation>Bezig met laden…</translation>
+        <source>PyTorch did not start</source>
+        <translation>PyTorch is niet gestart</translation>
     </message>
     <message>
-        <source>Original</source>
-        <translation>Origineel</translation>
+        <source>Opening {name}…</source>
+        <translation>{name} wordt geopend…</translation>
     </message>
     <message>
-        <source>Noise η · direction</source>
-        <translation>Ruis η · richting</translation>
+        <source>The lab is busy: {name} loads as soon as its current step is done.</source>
+        <translation>Het lab is bezig: {name} wordt geladen zodra de huidige stap klaar is.</translation>
     </message>
     <message>
-        <source>Adversarial = original + noise</source>
-        <translation>Misleidend = origineel + ruis</translation>
+        <source>Could not use that device</source>
+        <translation>Kon dat apparaat niet gebruiken</translation>
     </message>
     <message>
-        <source>An image file stores whole grey levels (8 bits). This is what the model says about the adversarial image once it is saved as a PNG.</source>
-        <translation>Een afbeeldingsbestand slaat alleen hele grijsniveaus op (8 bits). Dit zegt het model over de misleidende afbeelding zodra die als PNG is opgeslagen.</translation>
+        <source>Could not set the direction</source>
+        <translation>Kon de richting niet instellen</translation>
     </message>
+    <message>
+        <source>Started with the built-in model. Your model file {name} was not loaded; choose it in the model list to load it.</source>
+        <translation>Gestart met het ingebouwde model. Je modelbestand {name} is niet geladen; kies het in de modellijst om het te laden.</translation>
+    </message>
+    <message>
+        <source>Could not load the model</source>
+        <translation>Kon het model niet laden</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Gestopt.</translation>
+    </message>
+    <message>
+        <source>Could not open the image</source>
+        <translation>Kon de afbeelding niet openen</translation>
+    </message>
+    <message>
+        <source>{name} opens as soon as PyTorch has loaded.</source>
+        <translation>{name} wordt geopend zodra PyTorch geladen is.</translation>
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation>Klaar.</translation>
+    </message>
+    <message>
+        <source>updated {time} in {ms:.0f} ms</source>
+        <translation>bijgewerkt om {time} in {ms:.0f} ms</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
         <source>Perturbation</source>
+        <extracomment>Raise when the docks change: a saved layout of another version is not restored. Features installed on the shell, in any order. The user chose another language (&quot;auto&quot;, &quot;en&quot;, &quot;nl&quot;); the app rebuilds the window. An error dialog was shown: (title, message). On close, how long to wait for the worker to finish its step (ms).</extracomment>
         <translation>Verstoring</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <source>Attack</source>
@@ -712,18 +775,6 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     <message>
         <source>&amp;Samples</source>
         <translation>&amp;Voorbeelden</translation>
-    </message>
-    <message>
-        <source>Open &amp;session…</source>
-        <translation>&amp;Sessie openen…</translation>
-    </message>
-    <message>
-        <source>Save session &amp;as…</source>
-        <translation>Sessie opslaan a&amp;ls…</translation>
-    </message>
-    <message>
-        <source>Export results as &amp;CSV…</source>
-        <translation>Resultaten exporteren als &amp;CSV…</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -778,20 +829,8 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
         <translation> Model: </translation>
     </message>
     <message>
-        <source>Opening {name}…</source>
-        <translation>{name} wordt geopend…</translation>
-    </message>
-    <message>
-        <source>{name} opens as soon as PyTorch has loaded.</source>
-        <translation>{name} wordt geopend zodra PyTorch geladen is.</translation>
-    </message>
-    <message>
         <source>Open image</source>
         <translation>Afbeelding openen</translation>
-    </message>
-    <message>
-        <source>The lab is busy: {name} loads as soon as its current step is done.</source>
-        <translation>Het lab is bezig: {name} wordt geladen zodra de huidige stap klaar is.</translation>
     </message>
     <message>
         <source>Open model file</source>
@@ -810,150 +849,8 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
         <translation>Een state dict bevat alleen gewichten. Bij welke architectuur horen ze?</translation>
     </message>
     <message>
-        <source>Save session</source>
-        <translation>Sessie opslaan</translation>
-    </message>
-    <message>
-        <source>Saved the session to {name}.</source>
-        <translation>Sessie opgeslagen in {name}.</translation>
-    </message>
-    <message>
-        <source>Open session</source>
-        <translation>Sessie openen</translation>
-    </message>
-    <message>
-        <source>Export results</source>
-        <translation>Resultaten exporteren</translation>
-    </message>
-    <message>
-        <source>Could not export the results</source>
-        <translation>Kon de resultaten niet exporteren</translation>
-    </message>
-    <message>
-        <source>{error}
-Choose another folder or file name.</source>
-        <translation>{error}
-Kies een andere map of bestandsnaam.</translation>
-    </message>
-    <message>
-        <source>Load the session&apos;s model file?</source>
-        <translation>Het modelbestand van de sessie laden?</translation>
-    </message>
-    <message>
-        <source>This session was made with the model file
-{path}
-Loading a model file runs it. Load it only if you trust where the file came from.</source>
-        <translation>Deze sessie is gemaakt met het modelbestand
-{path}
-Een modelbestand laden voert het uit. Laad het alleen als je vertrouwt waar het bestand vandaan komt.</translation>
-    </message>
-    <message>
-        <source>The session&apos;s model file was not loaded; its images and results are shown with the current model.</source>
-        <translation>Het modelbestand van de sessie is niet geladen; de afbeeldingen en resultaten worden met het huidige model getoond.</translation>
-    </message>
-    <message>
-        <source>Started with the built-in model. Your model file {name} was not loaded; choose it in the model list to load it.</source>
-        <translation>Gestart met het ingebouwde model. Je modelbestand {name} is niet geladen; kies het in de modellijst om het te laden.</translation>
-    </message>
-    <message>
-        <source>Restore the last session?</source>
-        <translation>Vorige sessie herstellen?</translation>
-    </message>
-    <message>
-        <source>advlab did not close normally last time. Restore the images, results and settings it autosaved?</source>
-        <translation>advlab is de vorige keer niet normaal afgesloten. Wil je de automatisch opgeslagen afbeeldingen, resultaten en instellingen terugzetten?</translation>
-    </message>
-    <message>
         <source>dropped image</source>
         <translation>gesleepte afbeelding</translation>
-    </message>
-    <message>
-        <source>Could not open the image</source>
-        <translation>Kon de afbeelding niet openen</translation>
-    </message>
-    <message>
-        <source>Could not load the model</source>
-        <translation>Kon het model niet laden</translation>
-    </message>
-    <message>
-        <source>Could not use that device</source>
-        <translation>Kon dat apparaat niet gebruiken</translation>
-    </message>
-    <message>
-        <source>Could not set the direction</source>
-        <translation>Kon de richting niet instellen</translation>
-    </message>
-    <message>
-        <source>PyTorch did not start</source>
-        <translation>PyTorch is niet gestart</translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation>Gestopt.</translation>
-    </message>
-    <message>
-        <source>Ready.</source>
-        <translation>Klaar.</translation>
-    </message>
-    <message>
-        <source>Original: {name} ({size}×{size})</source>
-        <translation>Origineel: {name} ({size}×{size})</translation>
-    </message>
-    <message>
-        <source>noise ×{factor:.0f}</source>
-        <translation>ruis ×{factor:.0f}</translation>
-    </message>
-    <message>
-        <source>η = {eta:.4f} ({grey})
-shown ×{factor:.0f}; grey = no change</source>
-        <translation>η = {eta:.4f} ({grey})
-×{factor:.0f} versterkt; grijs = geen verandering</translation>
-    </message>
-    <message>
-        <source>largest change {levels:.1f} grey levels
-shown ×{factor:.0f}; grey = no change</source>
-        <translation>grootste verandering {levels:.1f} grijsniveaus
-×{factor:.0f} versterkt; grijs = geen verandering</translation>
-    </message>
-    <message>
-        <source>Saved as 8-bit PNG: {label} {pct:.1f} %</source>
-        <translation>Opgeslagen als 8-bits PNG: {label} {pct:.1f} %</translation>
-    </message>
-    <message>
-        <source>updated {time} in {ms:.0f} ms</source>
-        <translation>bijgewerkt om {time} in {ms:.0f} ms</translation>
-    </message>
-    <message>
-        <source>Result: {title}</source>
-        <translation>Resultaat: {title}</translation>
-    </message>
-    <message>
-        <source>Attack running: step {step} of {total}</source>
-        <translation>Aanval bezig: stap {step} van {total}</translation>
-    </message>
-    <message>
-        <source>Result: {title}, step {step}</source>
-        <translation>Resultaat: {title}, stap {step}</translation>
-    </message>
-    <message>
-        <source>&lt;b style=&apos;color:#c53030&apos;&gt;Fooled!&lt;/b&gt; The model now says “{label}”.</source>
-        <translation>&lt;b style=&apos;color:#c53030&apos;&gt;Misleid!&lt;/b&gt; Het model zegt nu “{label}”.</translation>
-    </message>
-    <message>
-        <source>&lt;b style=&apos;color:#2b6cb0&apos;&gt;Not fooled&lt;/b&gt;: still “{label}”.</source>
-        <translation>&lt;b style=&apos;color:#2b6cb0&apos;&gt;Niet misleid&lt;/b&gt;: nog steeds “{label}”.</translation>
-    </message>
-    <message>
-        <source>η = 0: this is the original image.</source>
-        <translation>η = 0: dit is de originele afbeelding.</translation>
-    </message>
-    <message>
-        <source>Changed to “{label}”, but not yet the target.</source>
-        <translation>Veranderd in “{label}”, maar nog niet het doel.</translation>
-    </message>
-    <message>
-        <source>&lt;b style=&apos;color:#2b6cb0&apos;&gt;Not fooled&lt;/b&gt;: still “{label}” ({before:.1f} % → {after:.1f} %).</source>
-        <translation>&lt;b style=&apos;color:#2b6cb0&apos;&gt;Niet misleid&lt;/b&gt;: nog steeds “{label}” ({before:.1f} % → {after:.1f} %).</translation>
     </message>
 </context>
 <context>
@@ -975,16 +872,11 @@ shown ×{factor:.0f}; grey = no change</source>
     </message>
     <message>
         <source>PyTorch could not start:</source>
-        <extracomment>The order in which pending requests are served: each one builds on the ones before. Quick requests: a running long job is held at its next step while one of these is served.</extracomment>
         <translation>PyTorch kon niet starten:</translation>
     </message>
     <message>
         <source>Finding the models (torchvision, timm)…</source>
         <translation>De modellen zoeken (torchvision, timm)…</translation>
-    </message>
-    <message>
-        <source>Something went wrong ({error}).</source>
-        <translation>Er ging iets mis ({error}).</translation>
     </message>
     <message>
         <source>Loading {title}…</source>
@@ -1110,6 +1002,65 @@ shown ×{factor:.0f}; grey = no change</source>
     <message>
         <source> — {0} % unchanged</source>
         <translation> — {0} % onveranderd</translation>
+    </message>
+</context>
+<context>
+    <name>PaneContent</name>
+    <message>
+        <source>&lt;b style=&apos;color:#c53030&apos;&gt;Fooled!&lt;/b&gt; The model now says “{label}”.</source>
+        <translation>&lt;b style=&apos;color:#c53030&apos;&gt;Misleid!&lt;/b&gt; Het model zegt nu “{label}”.</translation>
+    </message>
+    <message>
+        <source>Changed to “{label}”, but not yet the target.</source>
+        <translation>Veranderd in “{label}”, maar nog niet het doel.</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#2b6cb0&apos;&gt;Not fooled&lt;/b&gt;: still “{label}” ({before:.1f} % → {after:.1f} %).</source>
+        <translation>&lt;b style=&apos;color:#2b6cb0&apos;&gt;Niet misleid&lt;/b&gt;: nog steeds “{label}” ({before:.1f} % → {after:.1f} %).</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#2b6cb0&apos;&gt;Not fooled&lt;/b&gt;: still “{label}”.</source>
+        <translation>&lt;b style=&apos;color:#2b6cb0&apos;&gt;Niet misleid&lt;/b&gt;: nog steeds “{label}”.</translation>
+    </message>
+    <message>
+        <source>largest change {levels:.1f} grey levels
+shown ×{factor:.0f}; grey = no change</source>
+        <translation>grootste verandering {levels:.1f} grijsniveaus
+×{factor:.0f} versterkt; grijs = geen verandering</translation>
+    </message>
+    <message>
+        <source>noise ×{factor:.0f}</source>
+        <translation>ruis ×{factor:.0f}</translation>
+    </message>
+    <message>
+        <source>η = 0: this is the original image.</source>
+        <translation>η = 0: dit is de originele afbeelding.</translation>
+    </message>
+    <message>
+        <source>Saved as 8-bit PNG: {label} {pct:.1f} %</source>
+        <translation>Opgeslagen als 8-bits PNG: {label} {pct:.1f} %</translation>
+    </message>
+    <message>
+        <source>Adversarial = original + noise</source>
+        <translation>Misleidend = origineel + ruis</translation>
+    </message>
+    <message>
+        <source>η = {eta:.4f} ({grey})
+shown ×{factor:.0f}; grey = no change</source>
+        <translation>η = {eta:.4f} ({grey})
+×{factor:.0f} versterkt; grijs = geen verandering</translation>
+    </message>
+    <message>
+        <source>Result: {title}</source>
+        <translation>Resultaat: {title}</translation>
+    </message>
+    <message>
+        <source>Attack running: step {step} of {total}</source>
+        <translation>Aanval bezig: stap {step} van {total}</translation>
+    </message>
+    <message>
+        <source>Result: {title}, step {step}</source>
+        <translation>Resultaat: {title}, stap {step}</translation>
     </message>
 </context>
 <context>
@@ -1267,7 +1218,7 @@ shown ×{factor:.0f}; grey = no change</source>
     <name>Presentation</name>
     <message>
         <source>&amp;Presentation mode</source>
-        <extracomment>How much larger every font gets in presentation mode; less on a low screen (a 1280×720 projector), where the photos, bars and η controls must still fit above each other. η presets in [0, 1] pixel units on the number keys 1–5 (0 also gives η = 0). The η values ← and → step through, in [0, 1] pixel units: round numbers a class can read. A dock with this Qt property set to True stays visible in presentation mode (e.g. the tour). The window&apos;s attribute that holds the installed Presentation (installing twice reuses it). Bar track and text colours for a projector: a darker track and black text. Keys that presentation mode takes from whichever widget has the focus. True when the window entered presentation mode, False when it left.</extracomment>
+        <extracomment>How much larger every font gets in presentation mode; less on a low screen (a 1280×720 projector), where the photos, bars and η controls must still fit above each other. η presets in [0, 1] pixel units on the number keys 1–5 (0 also gives η = 0). The η values ← and → step through, in [0, 1] pixel units: round numbers a class can read. A dock with this Qt property set to True stays visible in presentation mode (e.g. the tour). The name the installed Presentation is provided under (installing twice reuses it). Bar track and text colours for a projector: a darker track and black text. Keys that presentation mode takes from whichever widget has the focus. True when the window entered presentation mode, False when it left.</extracomment>
         <translation>&amp;Presentatiemodus</translation>
     </message>
     <message>
@@ -1279,7 +1230,7 @@ shown ×{factor:.0f}; grey = no change</source>
     <name>Quiz</name>
     <message>
         <source>Open an image first: the quiz uses the image and model of the lab.</source>
-        <extracomment>η of the first pair, in [0, 1] pixel units (7.7 of 255 grey levels: easy to spot). η is multiplied by this after a right answer (harder) and divided by it after a wrong one. η never goes below this (0.26 grey levels: invisible) nor above `MAX_ETA`. The tag of the quiz&apos;s results on the worker&apos;s shared `call_done` signal. Ask the worker again if no pair came back after this long (ms): another feature&apos;s &quot;call&quot; request may have replaced ours in the worker&apos;s queue. The window&apos;s attribute that holds the installed Quiz (installing twice reuses it).</extracomment>
+        <extracomment>η of the first pair, in [0, 1] pixel units (7.7 of 255 grey levels: easy to spot). η is multiplied by this after a right answer (harder) and divided by it after a wrong one. η never goes below this (0.26 grey levels: invisible) nor above `MAX_ETA`. The name the installed Quiz is provided under (installing twice reuses it).</extracomment>
         <translation>Open eerst een afbeelding: de quiz gebruikt de afbeelding en het model van het lab.</translation>
     </message>
     <message>
@@ -1447,6 +1398,71 @@ shown ×{factor:.0f}; grey = no change</source>
     </message>
 </context>
 <context>
+    <name>SessionActions</name>
+    <message>
+        <source>Open &amp;session…</source>
+        <translation>&amp;Sessie openen…</translation>
+    </message>
+    <message>
+        <source>Save session &amp;as…</source>
+        <translation>Sessie opslaan a&amp;ls…</translation>
+    </message>
+    <message>
+        <source>Export results as &amp;CSV…</source>
+        <translation>Resultaten exporteren als &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Save session</source>
+        <translation>Sessie opslaan</translation>
+    </message>
+    <message>
+        <source>Saved the session to {name}.</source>
+        <translation>Sessie opgeslagen in {name}.</translation>
+    </message>
+    <message>
+        <source>Open session</source>
+        <translation>Sessie openen</translation>
+    </message>
+    <message>
+        <source>Export results</source>
+        <translation>Resultaten exporteren</translation>
+    </message>
+    <message>
+        <source>Could not export the results</source>
+        <translation>Kon de resultaten niet exporteren</translation>
+    </message>
+    <message>
+        <source>{error}
+Choose another folder or file name.</source>
+        <translation>{error}
+Kies een andere map of bestandsnaam.</translation>
+    </message>
+    <message>
+        <source>Load the session&apos;s model file?</source>
+        <translation>Het modelbestand van de sessie laden?</translation>
+    </message>
+    <message>
+        <source>This session was made with the model file
+{path}
+Loading a model file runs it. Load it only if you trust where the file came from.</source>
+        <translation>Deze sessie is gemaakt met het modelbestand
+{path}
+Een modelbestand laden voert het uit. Laad het alleen als je vertrouwt waar het bestand vandaan komt.</translation>
+    </message>
+    <message>
+        <source>The session&apos;s model file was not loaded; its images and results are shown with the current model.</source>
+        <translation>Het modelbestand van de sessie is niet geladen; de afbeeldingen en resultaten worden met het huidige model getoond.</translation>
+    </message>
+    <message>
+        <source>Restore the last session?</source>
+        <translation>Vorige sessie herstellen?</translation>
+    </message>
+    <message>
+        <source>advlab did not close normally last time. Restore the images, results and settings it autosaved?</source>
+        <translation>advlab is de vorige keer niet normaal afgesloten. Wil je de automatisch opgeslagen afbeeldingen, resultaten en instellingen terugzetten?</translation>
+    </message>
+</context>
+<context>
     <name>SessionFiles</name>
     <message>
         <source>Could not save the session</source>
@@ -1500,7 +1516,7 @@ Kies een andere map of bestandsnaam.</translation>
     <name>Tour</name>
     <message>
         <source>1. A network is a calculation</source>
-        <extracomment>The photo the tour uses: a cup of espresso that Lite0 recognises with 94 % confidence. η of the noise and FGSM steps, in [0, 1] pixel units (2.6 of 255 grey levels). Lite0 needs about this much to lose the espresso; at the article&apos;s 0.005 it only drops to 18 %. The short one-pixel search of step 4 (Su et al. use population 400, 100 generations). It costs (generations + 1) × population forward passes: about 25 s on a 2-core CPU, seconds on a GPU. The attack whose image step 5 tests on other models: FGSM at the tour&apos;s η. Height of the Transfer tab in step 5 (px): enough for its table of one result. Craft on the first, test on both. Height (px) the tour card asks for when it opens beside the attack panel. The window&apos;s attribute that holds the installed Tour (installing twice reuses it).</extracomment>
+        <extracomment>The photo the tour uses: a cup of espresso that Lite0 recognises with 94 % confidence. η of the noise and FGSM steps, in [0, 1] pixel units (2.6 of 255 grey levels). Lite0 needs about this much to lose the espresso; at the article&apos;s 0.005 it only drops to 18 %. The short one-pixel search of step 4 (Su et al. use population 400, 100 generations). It costs (generations + 1) × population forward passes: about 25 s on a 2-core CPU, seconds on a GPU. The attack whose image step 5 tests on other models: FGSM at the tour&apos;s η. Height of the Transfer tab in step 5 (px): enough for its table of one result. Craft on the first, test on both. Height (px) the tour card asks for when it opens beside the attack panel. The name the installed Tour is provided under (installing twice reuses it).</extracomment>
         <translation>1. Een netwerk is een berekening</translation>
     </message>
     <message>

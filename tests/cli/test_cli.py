@@ -256,6 +256,10 @@ def test_bench_live_measures_the_slider_during_an_attack():
     assert doc["forward_after_attack_ms"] > 0
     assert 0 < doc["worker_update_idle_ms"] <= doc["update_idle_in_window_ms"]
     assert doc["worker_update_during_attack_ms"] > 0
+    # The same attack alone and from the window while η moves: both timed, the slider served.
+    assert doc["attack_alone_s"] > 0 and doc["attack_in_window_s"] > 0
+    assert doc["slider_moves_during_attack"] >= 1 and doc["served_slider_s"] >= 0
+    assert doc["attack_slowdown"] > 0
 
 
 @pytest.mark.slow

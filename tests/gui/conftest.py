@@ -13,7 +13,7 @@ def window(qtbot, fresh_settings):
     worker = ModelWorker()
     win = MainWindow(worker, fresh_settings)
     qtbot.addWidget(win)
-    with qtbot.waitSignal(worker.image_loaded, timeout=60_000):
+    with qtbot.waitSignal(win.live.image_opened, timeout=60_000):
         worker.start()
         win.show()
     qtbot.waitUntil(lambda: win.session.live is not None, timeout=30_000)

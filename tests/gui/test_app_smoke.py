@@ -27,7 +27,7 @@ def test_the_app_in_process_closes_cleanly(qtbot, fresh_settings):
     window = build_window(settings=fresh_settings)
     qtbot.addWidget(window)
     window.show()
-    with qtbot.waitSignal(window.worker.image_loaded, timeout=60_000):
+    with qtbot.waitSignal(window.live.image_opened, timeout=60_000):
         pass
     window.close()
     assert window.worker.isFinished()

@@ -60,11 +60,11 @@ def test_f1_opens_the_help_dock_on_the_focused_control(window, qtbot):
     from advlab.gui.help_texts import help_title
     from advlab.gui.widgets.help_panel import install_help
 
-    panel = install_help(window)
-    assert install_help(window) is panel
+    panel = install_help(window.shell)
+    assert install_help(window.shell) is panel
     menu = window.menuBar().findChild(QMenu, "menu_help")
-    assert menu is not None and window.help_action in menu.actions()
-    assert window.help_action.shortcut() == QKeySequence(Qt.Key.Key_F1)
+    assert menu is not None and window.feature("help_action") in menu.actions()
+    assert window.feature("help_action").shortcut() == QKeySequence(Qt.Key.Key_F1)
     assert help_title("eta") in window.eta.toolTip()  # tooltips where there were none
     assert window.eta.slider.toolTip() and help_title("eta") not in window.eta.slider.toolTip()
     qtbot.wait(50)
@@ -92,22 +92,21 @@ def test_black_box_mode_greys_out_gradients_counts_queries_and_restores(window, 
     from advlab.core.samples import sample_path
     from advlab.gui import box_mode, linear_controller
 
-    linear = linear_controller.install(window)
-    mode = box_mode.install(window)
-    assert box_mode.install(window) is mode and window.box_mode is mode
+    linear = linear_controller.install(window.shell)
+    mode = box_mode.install(window.shell)
+    assert box_mode.install(window.shell) is mode and window.feature("box_mode") is mode
     view_menu = window.menuBar().findChild(QMenu, "menu_view")
     assert mode.action in view_menu.actions() and mode.action in window.toolbar.actions()
 
     # A white-box result first: FGSM, made in white-box mode (its queries never count).
-    window.direction.set_state("fgsm", "", 3)
-    window._on_direction(*window.direction.state())  # noqa: SLF001
+    window.shell.set_direction("fgsm", "", 3)
     window.attack_panel.set_values("fgsm", {"eps": 0.005}, "")
     with qtbot.waitSignal(window.session.records_changed, timeout=60_000):
         window.attack_panel.run_requested.emit("fgsm", window.attack_panel.values(), "")
     fgsm_record = window.session.records[-1]
-    window.adversarial_view.overlay_check.setChecked(True)
-    qtbot.waitUntil(window.adversarial_view.overlay_check.isChecked, timeout=20_000)
-    overlay_tip = window.adversarial_view.overlay_check.toolTip()
+    window.panes.adversarial_view.overlay_check.setChecked(True)
+    qtbot.waitUntil(window.panes.adversarial_view.overlay_check.isChecked, timeout=20_000)
+    overlay_tip = window.panes.adversarial_view.overlay_check.toolTip()
     kind_combo = window.direction.kind
     fgsm_item = kind_combo.model().item(kind_combo.findData("fgsm"))
 
@@ -121,7 +120,7 @@ def test_black_box_mode_greys_out_gradients_counts_queries_and_restores(window, 
     assert panel.current_attack() in ("onepixel", "square", "noise")
     assert window.direction.state() == ("noise", "", 3)
     assert not fgsm_item.isEnabled() and "black-box" in fgsm_item.toolTip()
-    overlay = window.adversarial_view.overlay_check
+    overlay = window.panes.adversarial_view.overlay_check
     assert not overlay.isChecked() and not overlay.isEnabled() and "black-box" in overlay.toolTip()
     assert not window.pixel_inspector.table.isEnabled()
     assert linear.panel.is_blocked() and not linear.available
@@ -149,9 +148,9 @@ def test_black_box_mode_greys_out_gradients_counts_queries_and_restores(window, 
     changed = np.argwhere(np.abs(np.asarray(record.perturbation)).max(axis=2) > 0)
     assert len(changed) == 1
     (y, x), = changed.tolist()
-    assert window.noise_view.markers() == [(x, y)] == window.adversarial_view.markers()
+    assert window.panes.noise_view.markers() == [(x, y)] == window.panes.adversarial_view.markers()
     window.session.show_record(None)
-    assert window.noise_view.markers() == []
+    assert window.panes.noise_view.markers() == []
 
     # A new image keeps the gradient tools greyed out.
     with qtbot.waitSignal(window.session.image_changed, timeout=30_000):

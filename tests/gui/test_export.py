@@ -211,8 +211,8 @@ def test_robustness_text_reads_at_a_glance():
 
 # -- in the window ---------------------------------------------------------------------
 def test_file_menu_exports_of_the_live_view(window, qtbot, tmp_path, lite0):
-    controller = install(window)
-    assert install(window) is controller  # installing twice is harmless
+    controller = install(window.shell)
+    assert install(window.shell) is controller  # installing twice is harmless
     texts = [a.text() for a in window.menuBar().findChild(QMenu, "menu_file").actions()]
     for entry in ("Export lesson &figure…", "Export &adversarial image (PNG)…", "Cop&y figure",
                   "Copy screenshot of the &window", "Save scree&nshot…"):
@@ -250,27 +250,27 @@ def test_file_menu_exports_of_the_live_view(window, qtbot, tmp_path, lite0):
 
 
 def test_shown_result_is_exported_and_its_robustness_shown(window, qtbot, tmp_path):
-    controller = install(window)
+    controller = install(window.shell)
     record = _record()
     record.robustness = {"png": {"fools": True, "label": "consomme", "prob": 0.14},
                          "jpeg": {"quality": 90, "fools": False, "label": "espresso",
                                   "prob": 0.4, "lowest_quality_that_fools": 50}}
     window.session.add_record(record)
     window.session.show_record(record)
-    assert window.saved_label.text() == robustness_text(record.robustness)
+    assert window.panes.saved_label.text() == robustness_text(record.robustness)
     assert controller.figure_parts().adv_label == "consomme"
     assert controller.export_figure(str(tmp_path / "result.pdf")) is not None
     path = controller.export_adversarial(str(tmp_path / "result.png"))
     assert np.array_equal(img.load_image(path), record.adversarial_rgb)
     assert controller.last_saved_check == (str(path), record.robustness)  # no model run needed
     window.session.show_record(None)
-    assert "still fooled" not in window.saved_label.text()
+    assert "still fooled" not in window.panes.saved_label.text()
 
 
 def test_menu_actions_ask_for_a_path_and_add_the_chosen_suffix(window, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    controller = install(window)
+    controller = install(window.shell)
     folder = tmp_path / "exports"
     folder.mkdir()
     chosen = folder / "lesson"  # typed without a suffix; the SVG filter was picked

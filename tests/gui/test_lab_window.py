@@ -33,7 +33,7 @@ def test_run_adds_a_result_shown_in_the_panes_with_playback(qtbot, window):
     assert record.image_name == window.session.image_name
     assert window.results_list.ids() == [record.id]
     assert window.session.shown_record is record
-    assert "FGSM" in window.adversarial_title.text()
+    assert "FGSM" in window.panes.adversarial_title.text()
     assert window.playback.frame_count() == len(record.frames) >= 2
     assert not window.attack_panel.is_running()
     # Moving η goes back to the live view.
@@ -44,11 +44,12 @@ def test_run_adds_a_result_shown_in_the_panes_with_playback(qtbot, window):
 def test_cancel_keeps_the_best_so_far_and_the_slider_stays_live(qtbot, window):
     window.attack_panel.set_values(*SLOW)
     window.attack_panel.run_requested.emit(*SLOW)
-    qtbot.waitUntil(lambda: window.attacks.job_id > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: window.attacks.task is not None and window.attacks.task.steps_shown > 0,
+                    timeout=10_000)
     assert window.attack_panel.is_running()
     # The η slider answers while the attack runs: each change within a few seconds.
     for eta in (0.002, 0.004, 0.006):
-        with qtbot.waitSignal(window.worker.live_ready, timeout=5_000,
+        with qtbot.waitSignal(window.live.live_shown, timeout=5_000,
                               check_params_cb=lambda u, eta=eta: abs(u.eta - eta) < 1e-9):
             window.eta.set_eta(eta)
     assert window.attacks.running
@@ -77,7 +78,7 @@ def test_a_pixel_edit_changes_the_prediction_and_undo_restores_it(qtbot, window)
             xx = int(np.clip(x + dx, 0, magnitude.shape[1] - 1))
             window.pixels.edits.set_pixel(xx, yy, (255, 255, 255))
     window.pixels.edits.end_stroke()
-    with qtbot.waitSignal(window.worker.live_ready, timeout=10_000):
+    with qtbot.waitSignal(window.live.live_shown, timeout=10_000):
         window.pixels.set_colour(int(x), int(y), (255, 255, 255))
     edited = window.session.live
     assert edited.adversarial_rgb[y, x].tolist() == [255, 255, 255]
@@ -118,9 +119,9 @@ def test_the_sweeps_flip_point_is_cores_bisection(qtbot, window):
     from advlab.core.live import MAX_ETA
     from advlab.core.sweep import find_flip
 
-    with qtbot.waitSignal(window.worker.jobs.job_done, timeout=60_000,
-                          check_params_cb=lambda _id, kind, _r: kind == "sweep"):
-        window.sweep_plot.recompute_requested.emit()
+    window.analysis.last_sweep = None
+    window.sweep_plot.recompute_requested.emit()
+    qtbot.waitUntil(lambda: window.analysis.last_sweep is not None, timeout=60_000)
     result = window.analysis.last_sweep
     lab = window.worker.lab
     expected = find_flip(lab.model, lab.clean, lab.direction(), lab.clean_prediction.index,
@@ -135,9 +136,8 @@ def test_transfer_matrix_numbers_are_cores(qtbot, window):
     from advlab.core.transfer import transfer_matrix
 
     record = run_attack(qtbot, window, ("fgsm", {"eps": 0.02}, ""))
-    with qtbot.waitSignal(window.worker.jobs.job_done, timeout=120_000,
-                          check_params_cb=lambda _id, kind, _r: kind == "transfer"):
-        window.transfer_view.run_requested.emit(["lite0", "lite1"], False)
+    window.transfer_view.run_requested.emit(["lite0", "lite1"], False)
+    qtbot.waitUntil(lambda: window.analysis.last_matrix is not None, timeout=120_000)
     shown = window.analysis.last_matrix
     adversarial = torch.from_numpy(record.adversarial_rgb).permute(2, 0, 1).float().div(255)
     models = {m.spec.title.split(" (")[0]: m for m in (load_classifier("lite0"), load_classifier("lite1"))}
@@ -154,7 +154,7 @@ def test_save_and_open_round_trip_results_exactly(qtbot, window, tmp_path):
     assert window.files.save(path)
     window.session.set_records([])
     assert window.results_list.ids() == []
-    with qtbot.waitSignal(window.worker.image_loaded, timeout=30_000):
+    with qtbot.waitSignal(window.live.image_opened, timeout=30_000):
         assert window.files.open(path)
     qtbot.waitUntil(lambda: window.results_list.ids() == [record.id], timeout=10_000)
     loaded = window.session.records[0]
@@ -180,7 +180,7 @@ def test_autosave_survives_a_crash_and_is_offered_on_the_next_start(qtbot, fresh
     worker = ModelWorker()
     first = MainWindow(worker, fresh_settings)
     qtbot.addWidget(first)
-    with qtbot.waitSignal(worker.image_loaded, timeout=60_000):
+    with qtbot.waitSignal(first.live.image_opened, timeout=60_000):
         worker.start()
     record = run_attack(qtbot, first)
     first.files.autosave()
@@ -190,18 +190,18 @@ def test_autosave_survives_a_crash_and_is_offered_on_the_next_start(qtbot, fresh
     worker2 = ModelWorker()
     second = MainWindow(worker2, fresh_settings)
     qtbot.addWidget(second)
-    with qtbot.waitSignal(worker2.image_loaded, timeout=60_000):
+    with qtbot.waitSignal(second.live.image_opened, timeout=60_000):
         worker2.start()
-    qtbot.waitUntil(lambda: getattr(second, "restore_box", None) is not None, timeout=10_000)
-    second.restore_box.done(second.restore_box.StandardButton.Yes)
+    actions = second.session_actions
+    qtbot.waitUntil(lambda: actions.restore_box is not None, timeout=10_000)
+    actions.restore_box.done(actions.restore_box.StandardButton.Yes)
     qtbot.waitUntil(lambda: [r.id for r in second.session.records] == [record.id], timeout=30_000)
     worker2.stop()
 
 
 def test_the_sweep_cursor_and_the_eta_slider_move_together(qtbot, window):
-    with qtbot.waitSignal(window.worker.jobs.job_done, timeout=60_000,
-                          check_params_cb=lambda _id, kind, _r: kind == "sweep"):
-        window.sweep_plot.recompute_requested.emit()
+    window.sweep_plot.recompute_requested.emit()
+    qtbot.waitUntil(lambda: window.analysis.last_sweep is not None, timeout=60_000)
     window.sweep_plot.eta_dragged.emit(0.012)  # the user drags the cursor
     assert window.eta.eta() == pytest.approx(0.012, abs=1e-4)
     window.eta.set_eta(0.002)  # the user moves the slider

@@ -69,8 +69,8 @@ def test_window_linear_view_matches_core_and_marker_follows_eta(window, qtbot, l
     from advlab.core.explain import linear_model_growth, linear_view
     from advlab.gui.linear_controller import install
 
-    controller = install(window)
-    assert install(window) is controller  # twice is harmless
+    controller = install(window.shell)
+    assert install(window.shell) is controller  # twice is harmless
     assert window.docks["linear"] is controller.dock
     window.eta.set_eta(0.005)
     qtbot.wait(50)  # the new tab appears once the dock layout is updated

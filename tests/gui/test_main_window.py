@@ -24,18 +24,18 @@ def drop(window, mime: QMimeData) -> None:
 def test_starts_on_the_cat_classified_by_lite0(window):
     assert window.session.image_name == "chelsea.png"
     assert window.session.model.name == "lite0"
-    assert window.original_bars.rows()[0][1] in {"Egyptian cat", "tabby", "tiger cat"}
-    assert window.original_view.image().width() == 224
+    assert window.panes.original_bars.rows()[0][1] in {"Egyptian cat", "tabby", "tiger cat"}
+    assert window.panes.original_view.image().width() == 224
     assert "lite0" not in window.status.model.text() or "Lite0" in window.status.model.text()
 
 
 def test_dropping_a_file_url_loads_it(window, qtbot):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(SAMPLES / "coffee.png"))])
-    with qtbot.waitSignal(window.worker.image_loaded, timeout=30_000):
+    with qtbot.waitSignal(window.live.image_opened, timeout=30_000):
         drop(window, mime)
     assert window.session.image_name == "coffee.png"
-    assert window.original_bars.rows()[0][1] == "espresso"
+    assert window.panes.original_bars.rows()[0][1] == "espresso"
 
 
 def test_dropping_image_data_loads_it(window, qtbot):
@@ -43,7 +43,7 @@ def test_dropping_image_data_loads_it(window, qtbot):
     image.fill(QColor(200, 30, 30))
     mime = QMimeData()
     mime.setImageData(image)
-    with qtbot.waitSignal(window.worker.image_loaded, timeout=30_000):
+    with qtbot.waitSignal(window.live.image_opened, timeout=30_000):
         drop(window, mime)
     rgb = window.session.source_rgb
     assert rgb.shape == (200, 300, 3)
@@ -53,19 +53,19 @@ def test_dropping_image_data_loads_it(window, qtbot):
 def test_moving_the_slider_updates_the_adversarial_bars(window, qtbot):
     window.eta.set_eta(0.0)
     qtbot.waitUntil(lambda: window.session.live.eta == 0.0, timeout=10_000)
-    clean_top = window.adversarial_bars.rows()[0]
-    with qtbot.waitSignal(window.worker.live_ready, timeout=10_000,
+    clean_top = window.panes.adversarial_bars.rows()[0]
+    with qtbot.waitSignal(window.live.live_shown, timeout=10_000,
                           check_params_cb=lambda update: update.eta > 0.02):
         window.eta.slider.setValue(window.eta.slider.maximum() // 2)  # η = 0.025
     qtbot.waitUntil(lambda: window.session.live.eta > 0.02)
-    assert window.adversarial_bars.rows()[0] != clean_top
-    assert window.noise_view.badge().startswith("noise ×")
+    assert window.panes.adversarial_bars.rows()[0] != clean_top
+    assert window.panes.noise_view.badge().startswith("noise ×")
     assert window.eta.spin.value() == pytest.approx(0.025)
 
 
 def test_a_burst_of_slider_moves_coalesces(window, qtbot):
     served = []
-    window.worker.live_ready.connect(lambda update: served.append(update.eta))
+    window.live.live_shown.connect(lambda update: served.append(update.eta))
     for position in range(100, 300, 2):
         window.eta.slider.setValue(position)
     final = window.eta.eta()
@@ -78,7 +78,7 @@ def test_a_bad_file_shows_an_error_and_keeps_the_image(window, qtbot, tmp_path):
     before = window.session.clean
     bad = tmp_path / "not an image.png"
     bad.write_text("hello")
-    with qtbot.waitSignal(window.worker.failed, timeout=10_000):
+    with qtbot.waitSignal(window.error_shown, timeout=10_000):
         window.open_image(str(bad))
     assert "not an image.png" in window.last_error
     assert window.session.clean is before
@@ -88,14 +88,14 @@ def test_a_bad_file_shows_an_error_and_keeps_the_image(window, qtbot, tmp_path):
 
 
 def test_an_unknown_target_class_is_reported(window, qtbot):
-    with qtbot.waitSignal(window.worker.failed, timeout=10_000):
+    with qtbot.waitSignal(window.error_shown, timeout=10_000):
         window.direction.set_state("fgsm", "airplan")
     assert "airliner" in window.last_error
 
 
 def test_random_noise_of_the_same_size_keeps_the_label(window, qtbot):
     window.eta.set_eta(0.005)
-    with qtbot.waitSignal(window.worker.live_ready, timeout=10_000,
+    with qtbot.waitSignal(window.live.live_shown, timeout=10_000,
                           check_params_cb=lambda update: update.direction == "noise"):
         window.direction.set_state("noise", "", 0)
     assert not window.session.live.fooled
@@ -115,8 +115,8 @@ def test_closing_while_the_worker_is_busy_exits_promptly(window, qtbot):
 def test_the_device_is_shown_and_selectable(window, qtbot):
     devices = [window.status.device.itemText(i) for i in range(window.status.device.count())]
     assert "cpu" in devices
-    with qtbot.waitSignal(window.worker.model_loaded, timeout=30_000):
-        window.choose_device("cpu")
+    with qtbot.waitSignal(window.live.model_loaded, timeout=30_000):
+        window.live.choose_device("cpu")
     assert window.session.model.device == "cpu"
     assert window.status.device.currentText() == "cpu"
     assert "Lite0" in window.status.model.text()

@@ -30,7 +30,7 @@ def local_zoo(tmp_path, monkeypatch):
 def test_choosing_a_zoo_model_downloads_it_with_progress(window, qtbot, local_zoo):
     seen = []
     window.worker.download_progress.connect(lambda done, total: seen.append((done, total)))
-    with qtbot.waitSignal(window.worker.model_loaded, timeout=60_000):
+    with qtbot.waitSignal(window.live.model_loaded, timeout=60_000):
         window.choose_model("torchvision:resnet18")
     assert seen and seen[-1][0] == seen[-1][1] == local_zoo.stat().st_size
     assert window.session.model.name == "torchvision:resnet18"
@@ -53,9 +53,8 @@ def test_cancelling_a_download_keeps_the_previous_model(window, qtbot, local_zoo
     with qtbot.waitSignal(window.worker.download_progress, timeout=30_000):
         window.choose_model("torchvision:resnet18")
     qtbot.waitUntil(window.status.cancel.isVisible, timeout=5_000)
-    with qtbot.waitSignal(window.worker.failed, timeout=30_000,
-                          check_params_cb=lambda purpose, message: purpose == "model"):
-        window.status.cancel.click()
+    window.status.cancel.click()
+    qtbot.waitUntil(lambda: window.status.message.text() == "Cancelled.", timeout=30_000)
     assert window.session.model.name == "lite0"
     assert window.model_picker.currentData() == "lite0"
     assert not window.status.progress.isVisible()
@@ -67,7 +66,7 @@ def test_offline_download_says_why(window, qtbot, monkeypatch, tmp_path):
     monkeypatch.setattr(torch.hub, "_hub_dir", torch.hub._hub_dir)
     torch.hub.set_dir(str(tmp_path / "hub"))
     monkeypatch.setattr(zoo, "weights_url", lambda spec: "http://127.0.0.1:9/resnet18-00000000.pth")
-    with qtbot.waitSignal(window.worker.failed, timeout=30_000):
+    with qtbot.waitSignal(window.error_shown, timeout=30_000):
         window.choose_model("torchvision:resnet18")
     assert "127.0.0.1:9" in window.last_error
     assert window.session.model.name == "lite0"

@@ -34,17 +34,17 @@ def _activate(qtbot, window):
 
 
 def test_toggle_hides_panels_enlarges_fonts_and_restores_everything(qtbot, window):
-    presentation = install(window)
-    assert install(window) is presentation  # installing twice is harmless
+    presentation = install(window.shell)
+    assert install(window.shell) is presentation  # installing twice is harmless
     menu = window.menuBar().findChild(QMenu, "menu_view")
     assert presentation.action in menu.actions()
     window.docks["transfer"].raise_()
     window.docks["pixels"].hide()
     docks_before = _dock_states(window)
     geometry_before = window.geometry()
-    title_size = window.original_title.font().pointSizeF()
-    bars_size = window.adversarial_bars.font().pointSizeF()
-    bars_height = window.adversarial_bars.sizeHint().height()
+    title_size = window.panes.original_title.font().pointSizeF()
+    bars_size = window.panes.adversarial_bars.font().pointSizeF()
+    bars_height = window.panes.adversarial_bars.sizeHint().height()
     window_size = window.font().pointSizeF()
 
     scale = font_scale(window.screen().geometry().height())
@@ -54,10 +54,10 @@ def test_toggle_hides_panels_enlarges_fonts_and_restores_everything(qtbot, windo
     assert window.toolbar.isHidden() and window.statusBar().isHidden()
     assert window.isFullScreen()
     assert window.minimumSizeHint().width() <= 1280  # fits a classroom projector
-    assert window.original_title.font().pointSizeF() == pytest.approx(title_size * scale)
-    assert window.adversarial_bars.font().pointSizeF() == pytest.approx(bars_size * scale)
-    assert window.adversarial_bars.sizeHint().height() > bars_height * 1.2
-    assert window.verdict.font().pointSizeF() > window_size * scale
+    assert window.panes.original_title.font().pointSizeF() == pytest.approx(title_size * scale)
+    assert window.panes.adversarial_bars.font().pointSizeF() == pytest.approx(bars_size * scale)
+    assert window.panes.adversarial_bars.sizeHint().height() > bars_height * 1.2
+    assert window.panes.verdict.font().pointSizeF() > window_size * scale
     assert all(shortcut.isEnabled() for shortcut in presentation.shortcuts)
     assert window.live_view_action.shortcut().isEmpty()  # Esc is ours now
 
@@ -67,15 +67,15 @@ def test_toggle_hides_panels_enlarges_fonts_and_restores_everything(qtbot, windo
     assert not window.toolbar.isHidden() and not window.statusBar().isHidden()
     assert not window.isFullScreen()
     qtbot.waitUntil(lambda: window.geometry() == geometry_before, timeout=5_000)
-    assert window.original_title.font().pointSizeF() == pytest.approx(title_size)
-    assert window.adversarial_bars.font().pointSizeF() == pytest.approx(bars_size)
+    assert window.panes.original_title.font().pointSizeF() == pytest.approx(title_size)
+    assert window.panes.adversarial_bars.font().pointSizeF() == pytest.approx(bars_size)
     assert window.font().pointSizeF() == pytest.approx(window_size)
     assert not any(shortcut.isEnabled() for shortcut in presentation.shortcuts)
     assert window.live_view_action.shortcut().toString() == "Esc"
 
 
 def test_keys_set_eta_wherever_the_focus_is_and_esc_leaves(qtbot, window):
-    presentation = install(window)
+    presentation = install(window.shell)
     _activate(qtbot, window)
     window.eta.set_eta(0.005)
     # Outside presentation mode the number keys do nothing to η.

@@ -69,7 +69,7 @@ def test_a_bad_session_is_refused_whole_and_the_lab_keeps_everything(qtbot, wind
         now = _what_the_lab_shows(window)
         assert now[:2] == before[:2] and now[2] is before[2] and now[3:] == before[3:], word
     # A valid session still opens afterwards.
-    with qtbot.waitSignal(window.worker.image_loaded, timeout=30_000):
+    with qtbot.waitSignal(window.live.image_opened, timeout=30_000):
         assert window.files.open(good)
 
 
@@ -84,9 +84,9 @@ def test_a_session_naming_a_model_file_asks_before_loading_it(qtbot, window, tmp
     window.session.set_records([])
 
     # No (the default): the session's images and results open with the current model.
-    with qtbot.waitSignal(window.worker.image_loaded, timeout=30_000):
+    with qtbot.waitSignal(window.live.image_opened, timeout=30_000):
         assert window.files.open(naming)
-    box = window.model_file_box
+    box = window.session_actions.model_file_box
     assert box is not None and str(model) in box.text()
     assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
     qtbot.wait(300)
@@ -95,12 +95,12 @@ def test_a_session_naming_a_model_file_asks_before_loading_it(qtbot, window, tmp
     qtbot.waitUntil(lambda: [r.id for r in window.session.records] == [record.id], timeout=10_000)
     qtbot.wait(300)
     assert window.session.model.name == "lite0"
-    assert window.model_file_box is None
+    assert window.session_actions.model_file_box is None
 
     # Yes: the model file is loaded.
-    with qtbot.waitSignal(window.worker.image_loaded, timeout=30_000):
+    with qtbot.waitSignal(window.live.image_opened, timeout=30_000):
         assert window.files.open(naming)
-    window.model_file_box.done(QMessageBox.StandardButton.Yes)
+    window.session_actions.model_file_box.done(QMessageBox.StandardButton.Yes)
     qtbot.waitUntil(lambda: window.session.model.name == str(model), timeout=60_000)
 
 
@@ -131,7 +131,7 @@ def test_a_remembered_model_file_is_not_loaded_silently_at_start(qtbot, file_mod
 
     window.status.set_message = spy
     try:
-        with qtbot.waitSignal(worker.image_loaded, timeout=60_000):
+        with qtbot.waitSignal(window.live.image_opened, timeout=60_000):
             worker.start()
         qtbot.waitUntil(lambda: window.session.model is not None, timeout=30_000)
         qtbot.wait(300)
@@ -161,10 +161,10 @@ def test_a_broken_autosave_is_refused_and_autosaving_goes_on(qtbot, fresh_settin
     window = MainWindow(worker, fresh_settings)
     qtbot.addWidget(window)
     try:
-        with qtbot.waitSignal(worker.image_loaded, timeout=60_000):
+        with qtbot.waitSignal(window.live.image_opened, timeout=60_000):
             worker.start()
-        qtbot.waitUntil(lambda: getattr(window, "restore_box", None) is not None, timeout=10_000)
-        window.restore_box.done(window.restore_box.StandardButton.Yes)
+        qtbot.waitUntil(lambda: window.session_actions.restore_box is not None, timeout=10_000)
+        window.session_actions.restore_box.done(window.session_actions.restore_box.StandardButton.Yes)
         assert kind in window.last_error
         assert window.files.timer.isActive()
         assert window.session.records == [] and window.session.image_name

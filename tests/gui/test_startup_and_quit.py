@@ -105,7 +105,7 @@ def test_an_image_chosen_while_torch_loads_opens_once_it_is_ready(qtbot, fresh_s
     _drop(win, SAMPLES / "coffee.png")  # the latest choice wins
     assert "coffee.png" in win.status.message.text()
     try:
-        with qtbot.waitSignal(worker.image_loaded, timeout=120_000) as first_image:
+        with qtbot.waitSignal(win.live.image_opened, timeout=120_000) as first_image:
             worker.start()
         # Not the default sample, not the earlier choice.
         assert first_image.args[0].name == "coffee.png"
@@ -136,13 +136,13 @@ def _block_worker(worker) -> tuple[threading.Event, threading.Event]:
         entered.set()
         release.wait(300)
 
-    worker.request("call", stuck)
+    worker.call(stuck)
     assert entered.wait(60), "the worker never ran the call"
     return entered, release
 
 
 def test_a_model_chosen_while_the_worker_is_busy_is_said_and_loads_afterwards(qtbot, window):
-    with qtbot.waitSignal(window.worker.model_loaded, timeout=120_000,
+    with qtbot.waitSignal(window.live.model_loaded, timeout=120_000,
                           check_params_cb=lambda info: info.name == "lite1"):
         _, release = _block_worker(window.worker)
         try:
@@ -184,7 +184,7 @@ QUIT_WHILE_STUCK = textwrap.dedent("""
         windows = [w for w in QApplication.topLevelWidgets() if type(w).__name__ == "MainWindow"]
         if windows and windows[0].session.clean is not None and not hasattr(step, "asked"):
             step.asked = True
-            windows[0].worker.request("call", stuck)
+            windows[0].worker.call(stuck)
         if entered.is_set():
             # The GUI still runs its timers while the worker is stuck: the window is usable.
             print("stuck", time.time(), flush=True)

@@ -77,8 +77,8 @@ def test_a_quiz_pair_differs_by_at_most_eta(tiny_model):
 
 
 def test_the_quiz_shows_a_pair_scores_and_adapts(qtbot, window):
-    the_quiz = quiz.install(window)
-    assert quiz.install(window) is the_quiz
+    the_quiz = quiz.install(window.shell)
+    assert quiz.install(window.shell) is the_quiz
     lesson = window.menuBar().findChild(QMenu, "menu_lesson")
     assert the_quiz.action in lesson.actions()
     the_quiz.seed = 3
@@ -132,8 +132,8 @@ def test_each_tour_step_sets_up_the_lab(qtbot, window, monkeypatch):
     # A shorter one-pixel search than the lesson's keeps the test quick; the step is the same.
     monkeypatch.setattr(tour, "ONE_PIXEL",
                         ("onepixel", {"pixels": 1, "population": 20, "generations": 2, "seed": 0}))
-    the_tour = tour.install(window)
-    assert tour.install(window) is the_tour
+    the_tour = tour.install(window.shell)
+    assert tour.install(window.shell) is the_tour
     lesson = window.menuBar().findChild(QMenu, "menu_lesson")
     assert the_tour.action in lesson.actions()
     assert len(the_tour.steps) == 6
@@ -206,8 +206,8 @@ def test_each_tour_step_sets_up_the_lab(qtbot, window, monkeypatch):
 
 
 def test_the_tour_card_stays_in_presentation_mode(qtbot, window):
-    the_tour = tour.install(window)
-    mode = presentation.install(window)
+    the_tour = tour.install(window.shell)
+    mode = presentation.install(window.shell)
     the_tour.go_to(0)
     mode.set_active(True)
     assert not the_tour.dock.isHidden()

@@ -429,6 +429,10 @@ class AttackPanel(QWidget):
             item.setEnabled(not blocked)
             item.setToolTip(reason if blocked else info["explanation"])
 
+    def attack_box(self, name: str) -> str:
+        """"white" (needs gradients) or "black" (queries only); "" for an unknown attack."""
+        return self._infos.get(name, {}).get("box", "")
+
     def is_enabled_attack(self, name: str) -> bool:
         """Whether ``name`` is listed and can be chosen now."""
         item = self._items.get(name)

@@ -1,6 +1,6 @@
 """The help panel: a list of topics (the lab's controls, then every attack) and the text.
 
-`install_help(window)` adds it as a “Help” dock, a Help menu with “Explain this lab” (F1,
+`install_help(shell)` adds it as a “Help” dock, a Help menu with “Explain this lab” (F1,
 which opens the topic of the control that has the keyboard focus) and tooltips from the
 help texts on the main controls that have none.
 """
@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -99,30 +98,18 @@ class HelpPanel(QWidget):
             self.show_topic(key)
 
 
-def control_topics(window: Any) -> list[tuple[QWidget, str]]:
-    """The main controls of ``window`` and the help topic of each (those that exist)."""
-    pairs: list[tuple[Any, str]] = [
-        (getattr(window, "eta", None), "eta"),
-        (getattr(window, "direction", None), "direction"),
-        (getattr(getattr(window, "direction", None), "target", None), "target"),
-        (getattr(getattr(window, "attack_panel", None), "picker", None), "target"),
-        (getattr(window, "pixel_inspector", None), "pixels"),
-        (getattr(window, "adversarial_view", None), "pixels"),
-        (getattr(window, "results_list", None), "results"),
-        (getattr(window, "noise_grid", None), "compare"),
-        (getattr(window, "sweep_plot", None), "sweep"),
-        (getattr(window, "transfer_view", None), "transfer"),
-        (getattr(getattr(window, "linear_view", None), "panel", None), "linear_view"),
-        (getattr(window, "original_view", None), "overview"),
-    ]
-    return [(widget, key) for widget, key in pairs if isinstance(widget, QWidget)]
+def control_topics(shell: Any) -> list[tuple[QWidget, str]]:
+    """The lab's controls with a help topic (each feature adds its own with
+    ``shell.add_help_topic``)."""
+    return [(widget, key) for widget, key in shell.help_topics() if isinstance(widget, QWidget)]
 
 
-def topic_for_widget(window: Any, widget: QWidget | None) -> str:
+def topic_for_widget(shell: Any, widget: QWidget | None) -> str:
     """The topic of ``widget`` or its nearest ancestor among the main controls; the attack
     chosen in the attack panel; else the overview."""
-    panel = getattr(window, "attack_panel", None)
-    known = {id(w): key for w, key in control_topics(window)}
+    attacks = shell.feature("attacks")
+    panel = attacks.panel if attacks is not None else None
+    known = {id(w): key for w, key in control_topics(shell)}
     while widget is not None:
         if widget is panel:
             name = panel.current_attack()
@@ -133,44 +120,39 @@ def topic_for_widget(window: Any, widget: QWidget | None) -> str:
     return FIRST_TOPIC
 
 
-def set_help_tooltips(window: Any) -> None:
-    """Give every main control without a tooltip its help text as one."""
-    for widget, key in control_topics(window):
-        if not widget.toolTip():
-            widget.setToolTip(f"<b>{html.escape(help_title(key))}</b><br>{html.escape(help_text(key))}")
+def set_help_tooltip(widget: QWidget, key: str) -> None:
+    """Give a control without a tooltip its help text as one."""
+    if not widget.toolTip():
+        widget.setToolTip(f"<b>{html.escape(help_title(key))}</b><br>"
+                          f"{html.escape(help_text(key))}")
 
 
-def install_help(window: Any) -> HelpPanel:
-    """The “Help” dock (bottom tabs), Help → Explain this lab (F1) and tooltips; sets
-    ``window.help_panel``. Safe to call twice."""
-    existing = getattr(window, "help_panel", None)
+def install_help(shell: Any) -> HelpPanel:
+    """The “Help” dock (bottom tabs), Help → Explain this lab (F1) and tooltips; provides
+    "help_panel" and "help_action". Safe to call twice."""
+    existing = shell.feature("help_panel")
     if isinstance(existing, HelpPanel):
         return existing
-    from advlab.gui.linear_controller import add_bottom_dock
-
     panel = HelpPanel()
-    dock = QDockWidget(QCoreApplication.translate("HelpPanel", "Help"), window)
-    dock.setObjectName("dock_help")
-    dock.setWidget(panel)
-    add_bottom_dock(window, "help", dock)
-
-    menu = window.menuBar().addMenu(QCoreApplication.translate("HelpPanel", "&Help"))
-    menu.setObjectName("menu_help")
-    action = QAction(QCoreApplication.translate("HelpPanel", "Explain this lab"), window)
+    dock = shell.add_dock("help", QCoreApplication.translate("HelpPanel", "Help"), panel,
+                          tab_with="results", scroll=False)
+    action = QAction(QCoreApplication.translate("HelpPanel", "Explain this lab"), panel)
     action.setObjectName("action_explain")
     action.setShortcut(QKeySequence(Qt.Key.Key_F1))
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     action.setToolTip(QCoreApplication.translate("HelpPanel", "Open the help for the control you are using (F1)"))
 
     def explain() -> None:
-        panel.show_topic(topic_for_widget(window, QApplication.focusWidget()))
+        panel.show_topic(topic_for_widget(shell, QApplication.focusWidget()))
         dock.show()
         dock.raise_()
 
     action.triggered.connect(explain)
-    menu.addAction(action)
-    window.addAction(action)  # F1 works even while the menu bar is hidden
-    window.help_panel = panel
-    window.help_action = action
-    set_help_tooltips(window)
+    shell.add_action("help", action)
+    shell.add_window_action(action)  # F1 works even while the menu bar is hidden
+    shell.provide("help_panel", panel)
+    shell.provide("help_action", action)
+    for widget, key in control_topics(shell):
+        set_help_tooltip(widget, key)
+    shell.help_topic_added.connect(set_help_tooltip)
     return panel

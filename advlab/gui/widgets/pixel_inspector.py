@@ -178,6 +178,10 @@ class PixelInspector(QWidget):
         self.clear()
 
     # -- the FGSM table -------------------------------------------------------
+    def gradient_box(self) -> QWidget:
+        """The "FGSM at this pixel" group: the gradient rows (they need the model's gradients)."""
+        return self.table.parentWidget() or self.table
+
     def set_inspection(self, x: int, y: int, value: tuple[float, float, float],
                        gradient: tuple[float, float, float], eta: float) -> None:
         """Show the FGSM step at pixel (x, y): values in [0, 1], the loss gradient per channel, η.
