@@ -1,7 +1,7 @@
 """The attack registry's texts as the user reads them: translated at display time.
 
 The registry lives in core, which never imports Qt, so its English texts are
-collected into `attack_strings.py` by `python -m advlab.gui.i18n_tools update` for the
+collected (as a generated attack_strings.py in a temporary folder) by `python -m advlab.gui.i18n_tools update` for the
 translators, and translated here, in the "attacks" context.
 """
 
