@@ -35,8 +35,8 @@ class UsageError(Exception):
     """Bad command-line arguments, or output that cannot be written: one line, exit status 2."""
 
 
-#: Options of `classify`, `attack` and `gui` that take no value (all others take one).
-_FLAGS = frozenset({"--json", "-h", "--help"})
+#: Options of `classify`, `attack`, `inside` and `gui` that take no value (all others take one).
+_FLAGS = frozenset({"--json", "-h", "--help", "--kinds", "--eight-bit"})
 _DASH_HINT = ("a file name that starts with '-' goes after '--', e.g. advlab classify -- "
               "-photo.png")
 
@@ -62,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     classify.add_argument("--model", default="lite0", help="lite0|lite1|lite2|torchvision:NAME|timm:NAME|FILE")
     classify.add_argument("--top", type=int, default=5, help="how many classes to list (1-1000)")
     classify.add_argument("--device", default="auto", help="auto|cuda|mps|cpu")
+    classify.add_argument("--kinds", action="store_true",
+                          help="also each kind's summed confidence (dog, cat, pig, ...)")
     classify.add_argument("--json", action="store_true")
 
     attack = sub.add_parser("attack", help="craft an adversarial example")
@@ -70,6 +72,15 @@ def build_parser() -> argparse.ArgumentParser:
     attack.add_argument("--eps", type=float, default=None,
                         help="ε in pixel units: L∞ in [0,1] (default 0.005), or the L2 length for pgd_l2 (default 1.0)")
     attack.add_argument("--target", default=None, help="a class name (e.g. airliner) or index")
+    attack.add_argument("--target-kind", default=None, metavar="KIND",
+                        help="aim at a whole kind (e.g. pig): any of its classes will do")
+    attack.add_argument("--avoid-kind", default=None, metavar="KIND",
+                        help="anything but this kind (e.g. dog) instead of just another class")
+    attack.add_argument("--goal", type=float, default=None, metavar="P",
+                        help="keep going until the goal has probability P (e.g. 0.9)")
+    attack.add_argument("--eight-bit", action="store_true",
+                        help="every step on whole grey levels: the PNG is exactly the attacked "
+                             "image")
     attack.add_argument("--model", default="lite0")
     attack.add_argument("--seed", type=int, default=None, help="random seed (noise)")
     attack.add_argument("--device", default="auto")
@@ -118,6 +129,12 @@ def build_parser() -> argparse.ArgumentParser:
                                help="which rows to run (default: every attack the bench times; "
                                "see `bench_row` in advlab.core.attacks.registry)")
     attacks_bench.add_argument("--json", action="store_true")
+    train_bench = bench_sub.add_parser("train", help="training speed (standard, PGD-7) against "
+                                       "the floor and ART")
+    train_bench.add_argument("--pairs", type=int, default=2,
+                             help="alternating runs of ours and the floor (the best is kept)")
+    train_bench.add_argument("--no-art", action="store_true", help="skip ART's trainer")
+    train_bench.add_argument("--json", action="store_true")
     return parser
 
 
@@ -148,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
                 head, run, tail = str(exc).partition(". Run '")
                 raise UsageError(f"{head}{hint}{run}{tail}") from None
             raise
-        if extra and args.command != "attack":
+        if extra and args.command not in ("attack", "inside"):
             raise UsageError(f"unrecognized arguments: {' '.join(extra)}{hint}. Run "
                              "'advlab --help' for the options")
         args.extra = extra
@@ -206,12 +223,12 @@ def _printable(text: str) -> str:
 def _dash_file_names(argv: list[str]) -> tuple[list[str], dict[str, str]]:
     """``advlab classify -dash.png``: a file name that starts with '-' would read as an option.
 
-    In `classify`, `attack` and `gui`, an argument that starts with one '-', is not an option's
+    In `classify`, `attack`, `inside` and `gui`, an argument that starts with one '-', is not an option's
     value and is no number, and that names an existing file or has a dot in it (no option has
     one), goes to the parser as ``./-dash.png``; the returned map gives back the name as typed.
     ``--`` still works as usual.
     """
-    if not argv or argv[0] not in ("classify", "attack", "gui"):
+    if not argv or argv[0] not in ("classify", "attack", "gui", "inside"):
         return argv, {}
     out, typed, awaiting = [argv[0]], {}, False
     for i, item in enumerate(argv[1:], start=1):
@@ -362,7 +379,6 @@ def cmd_classify(args: argparse.Namespace) -> int:
     the others are still classified (exit status 2 at the end, with the count)."""
     from advlab.core import images as img
     from advlab.core.errors import ImageError, ParameterError
-    from advlab.core.predict import predict
 
     if not 1 <= args.top <= 1000:
         raise ParameterError(f"--top {args.top} is outside 1..1000; use e.g. --top 5.")
@@ -382,8 +398,8 @@ def cmd_classify(args: argparse.Namespace) -> int:
     results = []
     for path, rgb in loaded:
         fitted = img.fit_to_model(rgb, spec.input_size, spec.interpolation, spec.crop_pct)
-        prediction = predict(model, img.to_tensor(fitted), k=args.top)[0]
-        results.append({"image": _printable(str(path)), **prediction.to_json()})
+        results.append({"image": _printable(str(path)),
+                         **_classified(model, img.to_tensor(fitted), args.top, args.kinds)})
     if args.json:
         _print_json(args.stdout, {"model": spec.name, "device": str(model.device),
                                   "results": results, "errors": errors})
@@ -392,6 +408,11 @@ def cmd_classify(args: argparse.Namespace) -> int:
             print(f"{r['image']}: {r['label']} ({r['prob'] * 100:.1f} %)", file=args.stdout)
             for row in r["top"][1:]:
                 print(f"    {row['label']} ({row['prob'] * 100:.1f} %)", file=args.stdout)
+            for kind in r.get("kinds", [])[:args.top]:
+                fine = ", ".join(f"{c['label']} {c['prob'] * 100:.1f} %" for c in kind["classes"]
+                                 if c["prob"] >= 0.001)
+                print(f"  kind {kind['kind']}: {kind['prob'] * 100:.1f} %"
+                      + (f"  ({fine})" if fine else ""), file=args.stdout)
     if errors:
         print(f"advlab: {len(errors)} of {len(args.images)} files could not be classified.",
               file=sys.stderr)
@@ -399,11 +420,29 @@ def cmd_classify(args: argparse.Namespace) -> int:
     return 0
 
 
+def _classified(model: Any, image: Any, top: int, kinds: bool) -> dict:
+    """One image's prediction as JSON, with ``kinds`` each kind's summed probability (the
+    most probable first, each with its three most probable classes)."""
+    import torch
+
+    from advlab.core.kinds import ranking
+    from advlab.core.predict import from_logits, model_labels
+
+    with torch.no_grad():
+        logits = model(image.unsqueeze(0).to(model.device))
+    labels = model_labels(model)  # a trained model's own classes; None: ImageNet
+    doc = from_logits(logits, k=top, labels=labels)[0].to_json()
+    if kinds and labels is None:  # kinds group ImageNet classes
+        probs = torch.softmax(logits.float(), dim=1)[0]
+        doc["kinds"] = [score.to_json() for score in ranking(probs)]
+    return doc
+
+
 def cmd_attack(args: argparse.Namespace) -> int:
     from advlab.core import images as img
     from advlab.core.attacks import get_attack
     from advlab.core.jobs import Snapshot, attack_job_with_result
-    from advlab.core.labels import label_of, resolve_label
+    from advlab.core.labels import label_of
     from advlab.core.metrics import norms
     from advlab.core.predict import predict
     from advlab.core.robustness import check_saved
@@ -412,9 +451,15 @@ def cmd_attack(args: argparse.Namespace) -> int:
     params: dict[str, Any] = _attack_params(args.extra)
     if args.eps is not None:
         params["eps"] = args.eps
+    if args.goal is not None:
+        params["goal"] = args.goal
+    if args.eight_bit:
+        params["eight_bit"] = True
     seed_used = _apply_seed(info, params, args.seed)
     info.check_params(params)  # refuse bad parameters before loading anything
-    target = resolve_label(args.target) if args.target is not None else None
+    target, target_kind, avoid_kind = _aim(args)
+    target_set = None if target_kind is None else frozenset(target_kind.classes)
+    avoid_set = None if avoid_kind is None else frozenset(avoid_kind.classes)
     rgb = img.load_image(args.image)
     out = Path(args.out) if args.out else None
     figure = Path(args.figure) if args.figure else None
@@ -437,7 +482,9 @@ def cmd_attack(args: argparse.Namespace) -> int:
     # The window's attack job: the same checks, run and record (its own PNG/JPEG check is
     # skipped: the JSON's "png" and "jpeg" check the file as `advlab attack` writes it).
     snapshot = Snapshot(model, clean, clean_pred, Path(args.image).name)
-    _, result = attack_job_with_result(snapshot, info.name, params, target, check_files=False)
+    _, result = attack_job_with_result(snapshot, info.name, params,
+                                       target if target_set is None else target_set,
+                                       check_files=False, avoid=avoid_set)
     adversarial = result.adversarial
     adv_pred = predict(model, adversarial)[0]
     adversarial_rgb = img.to_uint8(adversarial[0])
@@ -457,12 +504,22 @@ def cmd_attack(args: argparse.Namespace) -> int:
     else:
         saved_rgb = adversarial_rgb
     saved_pred = predict(model, img.to_tensor(saved_rgb).to(model.device))[0]
-    files_check = check_saved(model, adversarial_rgb, clean_pred.index, target)
+    files_check = check_saved(model, adversarial_rgb,
+                              clean_pred.index if avoid_set is None else avoid_set,
+                              target if target_set is None else target_set)
     if figure is not None:
         with _writing(figure):
             saved_files["figure"] = str(_write_figure(figure, result, info.title, spec,
                                                       clean_pred, saved_pred, args.image, seconds))
-    goal = (lambda p: p.index == target) if target is not None else (lambda p: p.index != clean_pred.index)
+    if target_set is not None:
+        goal = lambda p: p.index in target_set  # noqa: E731
+    elif avoid_set is not None:
+        goal = lambda p: p.index not in avoid_set  # noqa: E731
+    else:
+        goal = (lambda p: p.index == target) if target is not None \
+            else (lambda p: p.index != clean_pred.index)
+    kind_doc = _kind_doc(model, target_kind or avoid_kind, "target" if target_kind else "avoid",
+                         clean, adversarial, img.to_tensor(saved_rgb).unsqueeze(0))
     doc = {
         "attack": info.name,
         "model": spec.name,
@@ -473,6 +530,12 @@ def cmd_attack(args: argparse.Namespace) -> int:
         "seed": result.params["seed"] if seed_used else args.seed,
         "seed_used": seed_used,
         "target": None if target is None else {"index": target, "label": label_of(target)},
+        "target_kind": None if target_kind is None else target_kind.key,
+        "avoid_kind": None if avoid_kind is None else avoid_kind.key,
+        "kind": kind_doc,
+        "goal": None if "goal" not in result.params else {
+            "confidence": result.params["goal"], "reached": bool(result.success[0])},
+        "eight_bit": bool(result.params.get("eight_bit", False)),
         "clean": clean_pred.to_json(),
         "adversarial": adv_pred.to_json(),
         "saved": {**saved_pred.to_json(with_top=False), "success": goal(saved_pred)},
@@ -501,6 +564,13 @@ def cmd_attack(args: argparse.Namespace) -> int:
         print(f"adversarial: {adv_pred.label} ({adv_pred.prob * 100:.1f} %)  -> {verdict}",
               file=say)
         print(f"saved 8-bit: {saved_pred.label} ({saved_pred.prob * 100:.1f} %)", file=say)
+        if kind_doc is not None:
+            print(f"kind {kind_doc['kind']}: clean {kind_doc['clean'] * 100:.1f} % -> adversarial "
+                  f"{kind_doc['adversarial'] * 100:.1f} % (saved {kind_doc['saved'] * 100:.1f} %)",
+                  file=say)
+        if doc["goal"] is not None:
+            reached = "reached" if doc["goal"]["reached"] else "not reached"
+            print(f"goal {doc['goal']['confidence'] * 100:g} %: {reached}", file=say)
         n = doc["norms"]
         print(f"L∞ {n['linf']:.4f}  L2 {n['l2']:.3f}  L0 {n['l0']} pixels  in {seconds:.2f} s",
               file=say)
@@ -510,6 +580,42 @@ def cmd_attack(args: argparse.Namespace) -> int:
         if figure is not None:
             print(f"wrote the lesson figure {_printable(saved_files['figure'])}", file=say)
     return 0
+
+
+def _aim(args: argparse.Namespace) -> tuple[int | None, Any, Any]:
+    """(target class, target kind, kind to avoid) from --target, --target-kind and
+    --avoid-kind; at most one of them may be given."""
+    from advlab.core.kinds import resolve_kind
+    from advlab.core.labels import resolve_label
+
+    target_kind_text = getattr(args, "target_kind", None)
+    avoid_kind_text = getattr(args, "avoid_kind", None)
+    given = [name for name, value in (("--target", args.target),
+                                      ("--target-kind", target_kind_text),
+                                      ("--avoid-kind", avoid_kind_text)) if value is not None]
+    if len(given) > 1:
+        raise UsageError(f"{' and '.join(given)} both say where to go; give only one of them")
+    target = resolve_label(args.target) if args.target is not None else None
+    target_kind = resolve_kind(target_kind_text) if target_kind_text is not None else None
+    avoid_kind = resolve_kind(avoid_kind_text) if avoid_kind_text is not None else None
+    return target, target_kind, avoid_kind
+
+
+def _kind_doc(model: Any, kind: Any, aim: str, *images: Any) -> dict | None:
+    """For an attack aimed at a kind: the kind's summed probability for the clean, the
+    adversarial and the saved image (one batched forward)."""
+    if kind is None:
+        return None
+    import torch
+
+    from advlab.core.kinds import is_it
+
+    with torch.no_grad():
+        batch = torch.cat([x.to(model.device) for x in images])
+        probs = torch.softmax(model(batch).float(), dim=1)
+    yes = is_it(probs, kind)[:, 0].tolist()
+    return {"kind": kind.key, "name": kind.name, "aim": aim,
+            **{key: round(p, 6) for key, p in zip(("clean", "adversarial", "saved"), yes)}}
 
 
 def _apply_seed(info: Any, params: dict[str, Any], seed: int | None) -> bool:
@@ -612,7 +718,13 @@ def cmd_attacks(args: argparse.Namespace) -> int:
         print(f"{a.name:<8} {a.title}  [{a.box}-box, {a.norm}]", file=args.stdout)
         for p in a.params:
             print(f"    {_param_line(p)}", file=args.stdout)
-    print("every attack also takes --seed (used by those that list it)", file=args.stdout)
+        if a.aims:
+            flags = {"goal": "--goal P", "eight_bit": "--eight-bit"}
+            print("    aims: " + ", ".join(flags.get(p.name, p.name) for p in a.aims),
+                  file=args.stdout)
+    print("every attack also takes --seed (used by those that list it); --goal P keeps going "
+          "until the goal has probability P, --eight-bit lands every step on whole grey levels",
+          file=args.stdout)
     return 0
 
 
@@ -640,6 +752,17 @@ def cmd_labels(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
+    if args.bench == "train":  # advlab/bench_train.py
+        from advlab import bench_train
+
+        if args.pairs < 1:
+            raise UsageError("--pairs must be at least 1")
+        doc = bench_train.train_bench(args.pairs, art=not args.no_art)
+        if args.json:
+            _print_json(args.stdout, doc)
+        else:
+            print(bench_train.format_train(doc), file=args.stdout)
+        return 0
     from advlab import bench
 
     if args.bench == "attacks":

@@ -12,8 +12,54 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
+from tests.real_processes import RealProcesses  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "resources" / "samples"
+
+
+# -- real processes in the background (see tests/real_processes.py) --------------------------
+_PROCESSES = pytest.StashKey[RealProcesses]()
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "real_process(*builders): the test reads these runs from the "
+        "real_processes fixture; they start in the background when collection ends")
+
+
+def pytest_collection_finish(session):
+    if session.config.option.collectonly:
+        return
+    parallel = int(os.environ.get("ADVLAB_TEST_PROCESSES", "2"))
+    processes = session.config.stash[_PROCESSES] = RealProcesses(parallel, dict(os.environ), ROOT)
+    processes.plan(builder for item in session.items
+                   for mark in item.iter_markers("real_process") for builder in mark.args)
+
+
+def pytest_collection_modifyitems(items):
+    """The tests that read a background run go last (in their order): their runs then have
+    the whole session to finish in."""
+    items.sort(key=lambda item: item.get_closest_marker("real_process") is not None)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item):
+    if _PROCESSES in item.config.stash:
+        item.config.stash[_PROCESSES].poll()  # start the next queued runs
+
+
+def pytest_unconfigure(config):
+    if _PROCESSES in config.stash:
+        config.stash[_PROCESSES].close()
+
+
+@pytest.fixture(scope="session")
+def real_processes(pytestconfig):
+    """The session's background runs: ``real_processes.result(builder)``."""
+    if _PROCESSES not in pytestconfig.stash:  # collected without the hook
+        pytestconfig.stash[_PROCESSES] = RealProcesses(0, dict(os.environ), ROOT)
+    return pytestconfig.stash[_PROCESSES]
 
 
 @pytest.fixture(scope="session")
@@ -36,6 +82,11 @@ def coffee_224():
 @pytest.fixture
 def tiny_model():
     """A small random ImageNet-shaped classifier (fast) with the lab's wrapper around it."""
+    return make_tiny_model()
+
+
+def make_tiny_model():
+    """The `tiny_model` fixture's model (always the same weights), for module-scoped fixtures."""
     import torch
     from torch import nn
 
@@ -47,6 +98,27 @@ def tiny_model():
         nn.Flatten(), nn.Linear(128, 1000),
     )
     spec = ModelSpec(name="tiny", title="tiny test model", source="file", input_size=32)
+    return Classifier(net, spec)
+
+
+@pytest.fixture
+def sharp_model():
+    """`tiny_model` with its last layer's weights ×20: answers as confident as a real model's
+    (top-1 often above 0.5), so goal confidences and kinds can be tested on it, fast."""
+    import torch
+    from torch import nn
+
+    from advlab.core.models import Classifier, ModelSpec
+
+    torch.manual_seed(0)
+    net = nn.Sequential(
+        nn.Conv2d(3, 8, 3, stride=4, padding=1), nn.ReLU(), nn.AdaptiveAvgPool2d(4),
+        nn.Flatten(), nn.Linear(128, 1000),
+    )
+    with torch.no_grad():
+        net[-1].weight.mul_(20)
+        net[-1].bias.mul_(20)
+    spec = ModelSpec(name="sharp", title="confident tiny test model", source="file", input_size=32)
     return Classifier(net, spec)
 
 

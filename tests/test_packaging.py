@@ -7,10 +7,11 @@ import shutil
 import subprocess
 import sys
 import zipfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+
+from tests.real_processes import Command, real_process
 
 ROOT = Path(__file__).resolve().parents[1]
 #: Not part of the source: the virtualenv, build output, caches.
@@ -26,20 +27,29 @@ def _python(code: str, cwd: Path, timeout: float = 120) -> subprocess.CompletedP
                           timeout=timeout)
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> tuple[Path, Path]:
-    """(the copied source tree, the wheel built from it), built like ``pip install .`` does."""
-    source = tmp_path_factory.mktemp("source") / "advlab"
+def _wheel_run(folder: Path) -> Command:
+    """The source tree copied to ``folder``, with a new package, built like ``pip install .``."""
+    source = folder / "source" / "advlab"
     shutil.copytree(ROOT, source, ignore=NOT_SOURCE)
     (source / NEW_PACKAGE).mkdir()
     (source / NEW_PACKAGE / "__init__.py").write_text('"""New."""\n')
-    out = tmp_path_factory.mktemp("wheel")
-    proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-                           "--no-index", "-q", "-w", str(out), str(source)],
-                          capture_output=True, text=True, timeout=600)
+    out = folder / "wheel"
+    return Command([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+                    "--no-index", "-q", "-w", str(out), str(source)], timeout=600,
+                   data=(source, out))
+
+
+@pytest.fixture(scope="module")
+def built(real_processes) -> tuple[Path, Path]:
+    """(the copied source tree, the wheel built from it)."""
+    proc = real_processes.result(_wheel_run)
     assert proc.returncode == 0, proc.stderr[-2000:]
+    source, out = proc.data
     (wheel,) = out.glob("advlab-*.whl")
     return source, wheel
+
+
+pytestmark = real_process(_wheel_run)
 
 
 def test_the_wheel_holds_every_package_samples_translations_and_attribution(built):
@@ -99,14 +109,24 @@ def test_the_checkout_finds_its_resources_when_advlab_is_installed_as_a_regular_
     assert int(samples) >= 4 and qm == "True"
 
 
-def test_the_default_run_leaves_the_slow_tests_out_and_the_hang_detector_is_generous(pytestconfig):
+_COLLECT = [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider",
+            "tests/cli/test_cli.py"]
+
+
+def _default_collection_run(folder: Path) -> Command:
+    return Command(_COLLECT, timeout=300)
+
+
+def _slow_collection_run(folder: Path) -> Command:
+    return Command([*_COLLECT, "-m", "slow"], timeout=300)
+
+
+@real_process(_default_collection_run, _slow_collection_run)
+def test_the_default_run_leaves_the_slow_tests_out_and_the_hang_detector_is_generous(
+        pytestconfig, real_processes):
     assert float(pytestconfig.getini("faulthandler_timeout")) >= 1200
-    collect = [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider",
-               "tests/cli/test_cli.py"]
-    with ThreadPoolExecutor(max_workers=2) as pool:  # two collections at once: half the wait
-        runs = [pool.submit(subprocess.run, argv, cwd=ROOT, capture_output=True, text=True,
-                            timeout=300) for argv in (collect, [*collect, "-m", "slow"])]
-        default, opted_in = (run.result() for run in runs)
+    default = real_processes.result(_default_collection_run)
+    opted_in = real_processes.result(_slow_collection_run)
     slow = "tests/cli/test_cli.py::test_bench_attacks_at_its_real_budget"
     assert default.returncode == 0 and opted_in.returncode == 0, default.stdout + opted_in.stdout
     assert slow not in default.stdout and "test_bench_attacks_reports_its_rows" in default.stdout

@@ -37,3 +37,7 @@ class Cancelled(Exception):
 
 class SessionError(UserError):
     """A session file that cannot be saved or opened."""
+
+
+class DataError(UserError):
+    """A data set (folder, archive, download) that cannot be used for training."""

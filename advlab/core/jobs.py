@@ -8,7 +8,7 @@ directly. Nothing here knows about Qt.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +16,7 @@ import numpy as np
 import torch
 
 from advlab.core import images as img
-from advlab.core.attacks.base import AttackResult, AttackState, NullState
+from advlab.core.attacks.base import AttackResult, AttackState, NullState, class_tensor
 from advlab.core.attacks.registry import get_attack
 from advlab.core.errors import ParameterError
 from advlab.core.models import Classifier
@@ -71,16 +71,23 @@ class _AttackProgressReporter:
             None if success is None else bool(success[0])))
 
 
-def attack_job(snapshot: Snapshot, name: str, params: dict[str, object], target: int | None,
-               state: AttackState | None = None, check_files: bool = True) -> AttackRecord:
+def attack_job(snapshot: Snapshot, name: str, params: dict[str, object],
+               target: int | Collection[int] | None, state: AttackState | None = None,
+               check_files: bool = True, avoid: Collection[int] | None = None) -> AttackRecord:
     """Run attack ``name`` on the snapshot's image; the result as a record for the results list,
-    with whether it still fools once saved as PNG or JPEG (``check_files``)."""
-    return attack_job_with_result(snapshot, name, params, target, state, check_files)[0]
+    with whether it still fools once saved as PNG or JPEG (``check_files``).
+
+    ``target``: a class index, or a kind's class indices ("make it a pig"); ``avoid``: a
+    kind's class indices to move away from ("anything but a dog") instead of the clean class.
+    """
+    return attack_job_with_result(snapshot, name, params, target, state, check_files, avoid)[0]
 
 
 def attack_job_with_result(snapshot: Snapshot, name: str, params: dict[str, object],
-                           target: int | None, state: AttackState | None = None,
-                           check_files: bool = True) -> tuple[AttackRecord, AttackResult]:
+                           target: int | Collection[int] | None,
+                           state: AttackState | None = None, check_files: bool = True,
+                           avoid: Collection[int] | None = None,
+                           ) -> tuple[AttackRecord, AttackResult]:
     """`attack_job`, also returning the engine's own `AttackResult` (every trajectory key of
     the batch, the checked parameters): the window keeps the record, `advlab attack` reports
     both."""
@@ -88,8 +95,8 @@ def attack_job_with_result(snapshot: Snapshot, name: str, params: dict[str, obje
     checked = info.check_params(params)
     model, clean = snapshot.model, snapshot.clean
     device = clean.device
-    labels = torch.tensor([snapshot.clean_prediction.index], device=device)
-    targets = None if target is None else torch.tensor([target], device=device)
+    labels = class_tensor(snapshot.clean_prediction.index if avoid is None else avoid, device)
+    targets = None if target is None else class_tensor(target, device)
     # Nobody watching (a script, `advlab attack`): no best-so-far predictions to make.
     reporter = NullState() if state is None else _AttackProgressReporter(state, model, device)
     start = time.perf_counter()
@@ -103,8 +110,11 @@ def attack_job_with_result(snapshot: Snapshot, name: str, params: dict[str, obje
         clean_prediction=snapshot.clean_prediction,
         adversarial_prediction=adversarial_prediction, seconds=seconds)
     if check_files:
-        record.robustness = check_saved(model, record.adversarial_rgb, record.clean_index,
-                                        record.target, qualities=range(100, 9, -10))
+        record.robustness = check_saved(
+            model, record.adversarial_rgb,
+            record.clean_index if avoid is None else frozenset(avoid),
+            target if target is None or isinstance(target, int) else frozenset(target),
+            qualities=range(100, 9, -10))
     return record, result
 
 

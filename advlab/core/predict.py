@@ -27,22 +27,31 @@ class Prediction:
         return doc
 
 
-def from_logits(logits: torch.Tensor, k: int = 5) -> list[Prediction]:
-    """One `Prediction` per row of (N, 1000) logits."""
+def from_logits(logits: torch.Tensor, k: int = 5,
+                labels: tuple[str, ...] | None = None) -> list[Prediction]:
+    """One `Prediction` per row of (N, K) logits; ``labels`` names the K classes (None: the
+    1000 ImageNet classes)."""
     probs = logits.detach().float().softmax(dim=1).cpu()
     k = max(1, min(k, probs.shape[1]))
     values, indices = probs.topk(k, dim=1)
+    name = label_of if labels is None else labels.__getitem__
     out = []
     for row_values, row_indices in zip(values.tolist(), indices.tolist()):
-        top = tuple((i, label_of(i), p) for i, p in zip(row_indices, row_values))
+        top = tuple((i, name(i), p) for i, p in zip(row_indices, row_values))
         out.append(Prediction(index=top[0][0], label=top[0][1], prob=top[0][2], top=top))
     return out
 
 
 @torch.no_grad()
 def predict(model: torch.nn.Module, images: torch.Tensor, k: int = 5) -> list[Prediction]:
-    """Classify (N, 3, S, S) or (3, S, S) images in [0, 1]."""
+    """Classify (N, 3, S, S) or (3, S, S) images in [0, 1] (class names: the model's
+    ``spec.labels`` if it has them, else ImageNet's)."""
     if images.dim() == 3:
         images = images.unsqueeze(0)
     device = next((b.device for b in model.buffers()), images.device)
-    return from_logits(model(images.to(device)), k)
+    return from_logits(model(images.to(device)), k, model_labels(model))
+
+
+def model_labels(model: torch.nn.Module) -> tuple[str, ...] | None:
+    """The class names of a lab classifier (its spec's ``labels``), None for ImageNet."""
+    return getattr(getattr(model, "spec", None), "labels", None)

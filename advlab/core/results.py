@@ -147,7 +147,7 @@ def record_from_result(
     perturbation = _hwc(result.perturbation[index]).astype(np.float32)
     clean_rgb = _to_uint8(adversarial - perturbation)
     targets = getattr(result, "targets", None)
-    target = None if targets is None else int(targets[index])
+    target = None if targets is None or targets.dim() > 1 else int(targets[index])  # a kind: None
     trajectory = [
         {
             "step": int(entry["step"]),

@@ -49,10 +49,15 @@ def encode_jpeg(rgb: np.ndarray, quality: int) -> bytes:
     return buffer.getvalue()
 
 
-def fools(prediction: Prediction, clean_index: int, target: int | None) -> bool:
-    """Untargeted: the top-1 class is not the clean one; targeted: it is the target."""
+def fools(prediction: Prediction, clean_index: int | frozenset[int],
+          target: int | frozenset[int] | None) -> bool:
+    """Untargeted: the top-1 class is not the clean one; targeted: it is the target. Either
+    may be a frozenset of class indices (a kind): then the top-1 is outside / inside it."""
     if target is not None:
-        return prediction.index == target
+        return prediction.index in target if isinstance(target, frozenset) \
+            else prediction.index == target
+    if isinstance(clean_index, frozenset):
+        return prediction.index not in clean_index
     return prediction.index != clean_index
 
 
@@ -78,12 +83,14 @@ def _check_inputs(model: Any, rgb: Any, clean_index: Any, target: Any,
     for name, value in (("clean_index", clean_index), ("target", target)):
         if value is None and name == "target":
             continue
-        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 0:
-            raise ParameterError(
-                "{name} = {value!r} is not a class number; use a whole number from 0 (an ImageNet"
-                " class index).",
-                name=name, value=value
-            )
+        for member in (value if isinstance(value, frozenset) and value else [value]):
+            if isinstance(member, bool) or not isinstance(member, (int, np.integer)) \
+                    or member < 0:
+                raise ParameterError(
+                    "{name} = {value!r} is not a class number; use a whole number from 0 (an "
+                    "ImageNet class index).",
+                    name=name, value=value
+                )
     checked = []
     for quality in qualities:
         if isinstance(quality, bool) or not isinstance(quality, (int, np.integer)) \
@@ -113,8 +120,8 @@ def _verdict(prediction: Prediction, clean_index: int, target: int | None) -> di
 def check_saved(
     model: torch.nn.Module,
     adversarial_rgb: np.ndarray,
-    clean_index: int,
-    target: int | None,
+    clean_index: int | frozenset[int],
+    target: int | frozenset[int] | None,
     qualities: Iterable[int] = DEFAULT_QUALITIES,
 ) -> dict[str, Any]:
     """Whether the 8-bit adversarial still fools ``model`` once saved as PNG and as JPEG.
@@ -125,7 +132,8 @@ def check_saved(
     and 90 at which the decoded JPEG still fools the model (None if none does; a lower
     quality may fool again by chance, so this is the smallest, not the first to fail).
     Fooling is untargeted (top-1 ≠ ``clean_index``) unless ``target`` is given
-    (top-1 = ``target``). All files are classified in one batched forward pass.
+    (top-1 = ``target``); either may be a kind's classes as a frozenset (see `fools`).
+    All files are classified in one batched forward pass.
     """
     jpeg_qualities = _check_inputs(model, adversarial_rgb, clean_index, target, qualities)
     jpeg_qualities = sorted(set(jpeg_qualities) | {JPEG_QUALITY}, reverse=True)

@@ -12,6 +12,7 @@ import pytest
 from advlab.cli import main
 from advlab.core import images as img
 from tests.conftest import SAMPLES
+from tests.real_processes import Command, real_process
 
 COFFEE = str(SAMPLES / "coffee.png")
 
@@ -45,7 +46,7 @@ def test_attack_json_has_every_field(capsys):
     assert doc["norms"]["linf"] <= 0.01 + 1e-6 and doc["norms"]["l0"] > 0 and doc["norms"]["l2"] > 0
 
 
-def test_attack_out_writes_the_files_the_json_describes(capsys, tmp_path):
+def test_attack_out_writes_the_files_the_json_describes(capsys, tmp_path, lite0):
     out_dir = tmp_path / "result"
     code, out, _ = run_cli(capsys, "attack", COFFEE, "--attack", "noise", "--eps", "0.02",
                            "--seed", "3", "--out", str(out_dir), "--json")
@@ -55,10 +56,9 @@ def test_attack_out_writes_the_files_the_json_describes(capsys, tmp_path):
         assert (out_dir / name).is_file(), name
     assert json.loads((out_dir / "result.json").read_text())["norms"] == doc["norms"]
     # input.png is exactly the 8-bit image the model classified
-    from advlab.core.models import load_classifier
     from advlab.core.predict import predict
 
-    model = load_classifier("lite0")
+    model = lite0
     clean = img.load_image(out_dir / "input.png")
     assert np.array_equal(clean, img.fit_to_model(img.load_image(COFFEE), 224, "bicubic"))
     assert predict(model, img.to_tensor(clean))[0].prob == pytest.approx(doc["clean"]["prob"], abs=1e-6)
@@ -117,9 +117,13 @@ def test_attacks_json_lists_the_registry(capsys):
     assert "candidates" in [p["name"] for p in attacks["deepfool"]["params"]]
 
 
-def test_the_installed_command_prints_exactly_one_json_document():
-    proc = subprocess.run([sys.executable, "-m", "advlab", "classify", COFFEE, "--json"],
-                          capture_output=True, text=True, timeout=120)
+def _classify_json_run(folder):
+    return Command([sys.executable, "-m", "advlab", "classify", COFFEE, "--json"], timeout=120)
+
+
+@real_process(_classify_json_run)
+def test_the_installed_command_prints_exactly_one_json_document(real_processes):
+    proc = real_processes.result(_classify_json_run)
     assert proc.returncode == 0, proc.stderr
     json.loads(proc.stdout)
     assert proc.stdout.count("\n") == 1
@@ -171,12 +175,16 @@ def test_bad_attack_parameters_exit_2(capsys, args, needle):
     assert code == 2 and out == "" and needle in err and len(err.strip().splitlines()) == 1
 
 
-def test_bench_live_reports_its_fields():
+def _bench_live_run(folder):
+    return Command([sys.executable, "-m", "advlab", "bench", "live", "--repeats", "1",
+                    "--no-startup", "--no-attack", "--json"], timeout=900)
+
+
+@real_process(_bench_live_run)
+def test_bench_live_reports_its_fields(real_processes):
     # In a subprocess: the benchmark makes its own (GUI-less) QCoreApplication. The smallest
     # budget: the fields, not the timings, are tested (the attack part has a test below).
-    proc = subprocess.run([sys.executable, "-m", "advlab", "bench", "live", "--repeats", "1",
-                           "--no-startup", "--no-attack", "--json"], capture_output=True,
-                          text=True, timeout=900)
+    proc = real_processes.result(_bench_live_run)
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(proc.stdout)
     assert doc["model"] == "lite0" and doc["device"] == "cpu"
@@ -216,19 +224,28 @@ def test_bench_attacks_runs_only_the_rows_asked_for(capsys):
     assert code == 2 and "--steps" in err and "at least 1" in err
 
 
-def test_a_closed_pipe_is_not_a_traceback():
-    proc = subprocess.run(f"{sys.executable} -m advlab labels | head -1", shell=True,
-                          capture_output=True, text=True, timeout=120)
+def _closed_pipe_run(folder):
+    return Command(f"{sys.executable} -m advlab labels | head -1", timeout=120)
+
+
+@real_process(_closed_pipe_run)
+def test_a_closed_pipe_is_not_a_traceback(real_processes):
+    proc = real_processes.result(_closed_pipe_run)
     assert proc.stdout.strip() == "0  tench"
     assert "Traceback" not in proc.stderr
 
 
-def test_attack_writes_the_lesson_figure_and_reports_saved_files(tmp_path):
+def _figure_run(folder):
+    figure = folder / "lesson.svg"
+    return Command([sys.executable, "-m", "advlab", "attack", COFFEE, "--attack", "fgsm",
+                    "--eps", "0.01", "--figure", str(figure), "--json"], timeout=300, data=figure)
+
+
+@real_process(_figure_run)
+def test_attack_writes_the_lesson_figure_and_reports_saved_files(real_processes):
     """In a subprocess: the figure is drawn on an offscreen Qt the command starts itself."""
-    figure = tmp_path / "lesson.svg"
-    proc = subprocess.run([sys.executable, "-m", "advlab", "attack", COFFEE, "--attack", "fgsm",
-                           "--eps", "0.01", "--figure", str(figure), "--json"],
-                          capture_output=True, text=True, timeout=300)
+    proc = real_processes.result(_figure_run)
+    figure = proc.data
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(proc.stdout)
     assert set(doc["png"]) == {"fools", "label", "prob"}
@@ -245,11 +262,20 @@ def test_a_figure_of_an_unknown_type_is_refused_before_the_attack(capsys, tmp_pa
     assert code == 2 and ".png, .svg or .pdf" in err
 
 
-def test_bench_live_measures_the_slider_during_an_attack():
-    """The real window offscreen, a long PGD run, η moved meanwhile: the numbers are there."""
-    from advlab.bench import during_attack_times
+def _during_attack_run(folder):
+    # during_attack_times starts the window in a subprocess of its own; this process only
+    # calls it (advlab.bench imports no torch), so that it runs in the background.
+    code = ("import json; from advlab.bench import during_attack_times; "
+            "print(json.dumps(during_attack_times('lite0', 'cpu', repeats=2)))")
+    return Command([sys.executable, "-c", code], timeout=900)
 
-    doc = during_attack_times("lite0", "cpu", repeats=2)
+
+@real_process(_during_attack_run)
+def test_bench_live_measures_the_slider_during_an_attack(real_processes):
+    """The real window offscreen, a long PGD run, η moved meanwhile: the numbers are there."""
+    proc = real_processes.result(_during_attack_run)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    doc = json.loads(proc.stdout)
     assert doc["attack_still_running"]  # η was moved while the attack ran
     assert doc["update_during_attack_ms"] > 0 and doc["ratio_during_attack"] > 0
     assert 0 <= doc["max_gui_block_ms"] < 5000

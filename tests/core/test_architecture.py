@@ -1,16 +1,17 @@
 """Architecture rules: advlab/core never imports Qt, and no advlab modules import each other in a circle."""
 
 import ast
-import subprocess
 import sys
 from pathlib import Path
 
 import advlab.core
+from tests.real_processes import Command, real_process
 
 CORE = Path(advlab.core.__file__).parent
 
 
-def test_core_never_imports_qt():
+def _import_core_run(folder):
+    """Every module of advlab.core imported in a fresh Python, which then lists Qt's modules."""
     modules = sorted(
         "advlab." + ".".join(p.relative_to(CORE.parent).with_suffix("").parts)
         for p in CORE.rglob("*.py")
@@ -22,7 +23,13 @@ def test_core_never_imports_qt():
         + "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph', 'shiboken6')]\n"
         + "assert not bad, bad\n"
     )
-    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+    return Command([sys.executable, "-c", code], timeout=120)
+
+
+@real_process(_import_core_run)
+def test_core_never_imports_qt(real_processes):
+    run = real_processes.result(_import_core_run)
+    assert run.returncode == 0, run.stderr[-2000:]
 
 
 def test_core_sources_have_no_qt_imports():

@@ -7,6 +7,7 @@ from advlab.core.attacks import cw, deepfool, fgsm, get_attack, pgd_l2, run_atta
 from advlab.core.errors import ParameterError
 from advlab.core.metrics import norms
 from advlab.core.predict import predict
+from tests.conftest import make_tiny_model
 from tests.core.fakes import CancelAfter, check_playback, predict_labels
 
 
@@ -147,13 +148,21 @@ def smallest_fooling_pgd_l2(model, x, label, iterations=7):
     return hi, best
 
 
-def test_cw_l2_not_larger_than_pgd_l2_at_equal_success(tiny_model):
-    """C&W (2017) finds smaller L2 perturbations than PGD-L2 (Madry et al.) at equal success:
-    every image fooled by both, C&W's L2 against PGD-L2's at its smallest fooling ε."""
+@pytest.fixture(scope="module")
+def cw_on_four():
+    """(tiny model, four random images, their labels, C&W's full search on them): the two
+    comparisons below read the same run (C&W is deterministic)."""
+    tiny_model = make_tiny_model()
     torch.manual_seed(5)
     x = torch.rand(4, 3, 32, 32)
     labels = predict_labels(tiny_model, x)
-    result = cw(tiny_model, x, labels, steps=100, lr=0.01, binary_steps=6)
+    return tiny_model, x, labels, cw(tiny_model, x, labels, steps=100, lr=0.01, binary_steps=6)
+
+
+def test_cw_l2_not_larger_than_pgd_l2_at_equal_success(cw_on_four):
+    """C&W (2017) finds smaller L2 perturbations than PGD-L2 (Madry et al.) at equal success:
+    every image fooled by both, C&W's L2 against PGD-L2's at its smallest fooling ε."""
+    tiny_model, x, labels, result = cw_on_four
     assert result.success.all()
     pgd_runs = [smallest_fooling_pgd_l2(tiny_model, x[i:i + 1], labels[i:i + 1])
                 for i in range(4)]
@@ -165,11 +174,8 @@ def test_cw_l2_not_larger_than_pgd_l2_at_equal_success(tiny_model):
         assert ours <= baseline + 1e-6, (i, cw_l2, pgd_l2_norms)
 
 
-def test_cw_l2_not_larger_than_the_smallest_fgsm(tiny_model):
-    torch.manual_seed(5)
-    x = torch.rand(4, 3, 32, 32)
-    labels = predict_labels(tiny_model, x)
-    result = cw(tiny_model, x, labels, steps=100, lr=0.01, binary_steps=6)
+def test_cw_l2_not_larger_than_the_smallest_fgsm(cw_on_four):
+    tiny_model, x, labels, result = cw_on_four
     assert result.success.all()
     fgsm_l2 = [l2(smallest_fooling_fgsm(tiny_model, x[i:i + 1], labels[i:i + 1])[1])[0]
                for i in range(4)]

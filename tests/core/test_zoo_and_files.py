@@ -11,7 +11,6 @@ import hashlib
 import os
 import pathlib
 import pickle
-import subprocess
 import sys
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from advlab.core.errors import Cancelled, ModelError
 from advlab.core.models import files, registry, zoo
 from advlab.core.models.download import CHUNK_SIZE, download
 from advlab.core.models.spec import IMAGENET_MEAN, IMAGENET_STD, ModelSpec
+from tests.real_processes import Command, real_process
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -483,21 +483,14 @@ print(f"{elapsed:.3f}")
 """
 
 
-def test_importing_zoo_does_not_touch_the_network(tmp_path: Path) -> None:
-    env = {
-        **os.environ,
-        "TORCH_HOME": str(tmp_path / "torch"),
-        "HF_HOME": str(tmp_path / "hf"),
-        "PYTHONPATH": str(ROOT),
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", _OFFLINE_IMPORT],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+def _offline_import_run(folder: Path) -> Command:
+    env = {"TORCH_HOME": str(folder / "torch"), "HF_HOME": str(folder / "hf"), "PYTHONPATH": str(ROOT)}
+    return Command([sys.executable, "-c", _OFFLINE_IMPORT], env=env, timeout=120)
+
+
+@real_process(_offline_import_run)
+def test_importing_zoo_does_not_touch_the_network(real_processes) -> None:
+    result = real_processes.result(_offline_import_run)
     assert result.returncode == 0, result.stderr[-2000:]
     assert float(result.stdout.strip().splitlines()[-1]) < 1.0
-    assert list(tmp_path.rglob("*")) == [], "importing the zoo must not write any file"
+    assert list(result.folder.rglob("*")) == [], "importing the zoo must not write any file"

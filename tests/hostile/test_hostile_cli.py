@@ -5,8 +5,8 @@ argument must give exit status 2 and one line on stderr that names it (one line 
 when several are classified together), never a traceback and never a hang.
 
 A subprocess costs a few seconds of torch import, so the files share one `classify` run (which
-also proves the good files among them are still classified) and the argument cases run two at
-a time, all started once for the module.
+also proves the good files among them are still classified); it and the full-stdout run start in
+the background when the session starts (tests/real_processes.py).
 """
 
 from __future__ import annotations
@@ -14,17 +14,17 @@ from __future__ import annotations
 import json
 import os
 import struct
-import subprocess
 import sys
 import zlib
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pytest
 from PIL import Image
+
+from tests.real_processes import Command, real_process
 
 ROOT = Path(__file__).resolve().parents[2]
 COFFEE = ROOT / "resources" / "samples" / "coffee.png"
@@ -38,16 +38,17 @@ class Run:
     err: str
 
 
-def _advlab(args: list[str], cwd: Path, stdout: int | None = subprocess.PIPE) -> Run:
+def _advlab(args: list[str], cwd: Path, stdout: str | None = None, data: object = None) -> Command:
     # PYTHONIOENCODING=utf-8 makes stdout strict: a lone surrogate from a file name would raise
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "QT_QPA_PLATFORM": "offscreen"}
-    try:
-        proc = subprocess.run([sys.executable, "-m", "advlab", *args], cwd=cwd, env=env,
-                              stdout=stdout, stderr=subprocess.PIPE, timeout=TIMEOUT)
-    except subprocess.TimeoutExpired as exc:
-        return Run(None, "", (exc.stderr or b"").decode("utf-8", "replace"))
-    out = proc.stdout.decode("utf-8") if isinstance(proc.stdout, bytes) else ""  # strict
-    return Run(proc.returncode, out, proc.stderr.decode("utf-8", "replace"))
+    env = {"PYTHONIOENCODING": "utf-8", "QT_QPA_PLATFORM": "offscreen"}
+    return Command([sys.executable, "-m", "advlab", *args], cwd=cwd, env=env, stdout=stdout,
+                   timeout=TIMEOUT, data=data)
+
+
+def _run(real_processes, builder: Callable[[Path], Command]) -> Run:
+    proc = real_processes.result(builder)
+    out = proc.stdout if proc.returncode is not None else ""  # strict UTF-8
+    return Run(proc.returncode, out, proc.stderr)
 
 
 # -- the files ---------------------------------------------------------------------------
@@ -171,28 +172,29 @@ BAD_ARGS: dict[str, tuple[list[str], str]] = {
 }
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> dict[str, object]:
-    folder = tmp_path_factory.mktemp("hostile_cli")
+def _files_run(folder: Path) -> Command:
+    """The corpus, built in ``folder``, classified in one run."""
     bad = {case: make(folder) for case, make in BAD_FILES.items()}
     good = {case: make(folder) for case, make in GOOD_FILES.items()}
     (folder / "plain.txt").write_text("a file, not a folder")
     names = [good["dash-name"], *bad.values(), good["not-utf8-name-good"]]
-    jobs: dict[str, Callable[[], Run]] = {
-        "files": lambda: _advlab(["classify", *names, "--top", "1", "--json"], folder),
-        "full-stdout": lambda: _full_stdout(folder),
-    }
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        futures = {case: pool.submit(job) for case, job in jobs.items()}
-        runs = {case: future.result() for case, future in futures.items()}
-    return {"bad": bad, "good": good, "runs": runs, "folder": folder}
+    return _advlab(["classify", *names, "--top", "1", "--json"], folder,
+                   data={"bad": bad, "good": good})
 
 
-def _full_stdout(folder: Path) -> Run:
-    if not os.path.exists("/dev/full"):
-        return Run(-1, "", "no /dev/full")
-    with open("/dev/full", "wb") as full:
-        return _advlab(["classify", str(COFFEE), "--top", "1"], folder, stdout=full.fileno())
+def _full_stdout_run(folder: Path) -> Command:
+    full = "/dev/full" if os.path.exists("/dev/full") else None  # else the test is skipped
+    return _advlab(["classify", str(COFFEE), "--top", "1"], folder, stdout=full)
+
+
+pytestmark = real_process(_files_run, _full_stdout_run)
+
+
+@pytest.fixture(scope="module")
+def corpus(real_processes) -> dict[str, object]:
+    """The corpus' folder and names; its run may still be going (`_run` waits for it)."""
+    files = real_processes.start(_files_run)
+    return {**files.data, "folder": Path(files.cwd)}
 
 
 def _shown(name: str) -> str:
@@ -202,8 +204,8 @@ def _shown(name: str) -> str:
 
 # -- the files: one classify run -----------------------------------------------------------
 @pytest.mark.parametrize("case", list(BAD_FILES))
-def test_a_bad_file_is_one_line_that_names_it(corpus, case):
-    run = corpus["runs"]["files"]
+def test_a_bad_file_is_one_line_that_names_it(corpus, real_processes, case):
+    run = _run(real_processes, _files_run)
     assert run.code is not None, f"classify did not finish in {TIMEOUT} s: {run.err}"
     assert "Traceback" not in run.err, run.err
     name = _shown(corpus["bad"][case])
@@ -214,8 +216,8 @@ def test_a_bad_file_is_one_line_that_names_it(corpus, case):
     assert sum(name in e["image"] for e in errors) == 1, errors
 
 
-def test_the_files_run_classifies_the_good_ones_and_counts_the_bad(corpus):
-    run = corpus["runs"]["files"]
+def test_the_files_run_classifies_the_good_ones_and_counts_the_bad(real_processes):
+    run = _run(real_processes, _files_run)
     assert run.code == 2, run.err
     doc = json.loads(run.out)  # valid UTF-8 JSON, although one name is not UTF-8
     images = [r["image"] for r in doc["results"]]
@@ -227,8 +229,8 @@ def test_the_files_run_classifies_the_good_ones_and_counts_the_bad(corpus):
     assert lines[-1] == f"advlab: {len(BAD_FILES)} of {total} files could not be classified."
 
 
-def test_the_damaged_tiff_leaves_no_libtiff_lines(corpus):
-    run = corpus["runs"]["files"]
+def test_the_damaged_tiff_leaves_no_libtiff_lines(real_processes):
+    run = _run(real_processes, _files_run)
     assert "ZIPDecode" not in run.err and "TIFF file" in run.err
     assert all(line.startswith("advlab: ") for line in run.err.splitlines())
 
@@ -254,15 +256,17 @@ def test_a_bad_argument_is_exit_2_and_one_line(corpus, case, capfd, monkeypatch)
     assert BAD_ARGS[case][1] in lines[0]
 
 
-def test_a_full_stdout_is_exit_2_and_one_line(corpus):
-    run = corpus["runs"]["full-stdout"]
-    if run.code == -1:
+def test_a_full_stdout_is_exit_2_and_one_line(real_processes):
+    if not os.path.exists("/dev/full"):
         pytest.skip("no /dev/full on this system")
+    run = _run(real_processes, _full_stdout_run)
     assert run.code == 2, run.err
     lines = run.err.strip().splitlines()
     assert lines == ["advlab: cannot write the output to stdout: No space left on device. "
                      "Free some space, or send the output somewhere else"], run.err
 
 
-def test_nothing_was_written_under_the_plain_file(corpus):
+def test_nothing_was_written_under_the_plain_file(corpus, real_processes):
+    for builder in (_files_run, _full_stdout_run):  # after the runs too
+        real_processes.result(builder)
     assert (corpus["folder"] / "plain.txt").read_text() == "a file, not a folder"

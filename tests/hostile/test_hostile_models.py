@@ -9,9 +9,7 @@ a model that ignores the batch), and files that are fine and must work.
 
 from __future__ import annotations
 
-import os
 import struct
-import subprocess
 import sys
 import warnings
 import zipfile
@@ -26,6 +24,7 @@ from torch import nn
 
 from advlab.core.errors import ModelError
 from advlab.core.models import load_classifier
+from tests.real_processes import Command, real_process
 
 ROOT = Path(__file__).resolve().parents[2]
 CHELSEA = ROOT / "resources" / "samples" / "chelsea.png"
@@ -495,22 +494,29 @@ def test_the_crafted_files_are_really_dangerous(tmp_path: Path) -> None:
             assert target.read_bytes() == b"A" * 16
 
 
-def _run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
-    return subprocess.run([sys.executable, "-m", "advlab", "classify", str(CHELSEA), *args],
-                          capture_output=True, text=True, timeout=300, env=env, cwd=ROOT)
+def _cli_run(build: Callable[[Path], tuple[str, Path]]) -> Callable[[Path], Command]:
+    """`advlab classify` of the photo with the model file ``build`` makes (in the background)."""
+    def run(folder: Path) -> Command:
+        name, target = build(folder)
+        return Command([sys.executable, "-m", "advlab", "classify", str(CHELSEA), "--model", name],
+                       env={"PYTHONWARNINGS": "ignore"}, cwd=ROOT, timeout=300, data=target)
+    return run
 
 
-@pytest.mark.parametrize("build, needle", [
-    pytest.param(_scripted(_FromFileWrites), "aten::from_file", id="cli_from_file"),
-    pytest.param(_scripted(_SetstateWrites), "__setstate__", id="cli_setstate"),
+CLI_CASES = [
+    ("cli_from_file", _cli_run(_scripted(_FromFileWrites)), "aten::from_file"),
+    ("cli_setstate", _cli_run(_scripted(_SetstateWrites)), "__setstate__"),
     # unchecked, torch.jit.load crashes on this (segfault): a subprocess keeps that contained
-    pytest.param(_long_chain(20_000), "nested too deeply", id="cli_operator_chain_crash"),
-])
-def test_cli_refuses_hostile_torchscript(tmp_path: Path, build: Callable[[Path], tuple[str, Path]],
+    ("cli_operator_chain_crash", _cli_run(_long_chain(20_000)), "nested too deeply"),
+]
+
+
+@pytest.mark.parametrize("run, needle", [pytest.param(r, n, id=i, marks=real_process(r))
+                                         for i, r, n in CLI_CASES])
+def test_cli_refuses_hostile_torchscript(real_processes, run: Callable[[Path], Command],
                                          needle: str) -> None:
-    name, target = build(tmp_path)
-    proc = _run_cli("--model", name)
+    proc = real_processes.result(run)
+    target = proc.data
     assert proc.returncode == 2, proc.stderr
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and needle in lines[0], proc.stderr

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import torch
-import torch.nn.functional as F
 
 from advlab.core.attacks.base import (
     AttackResult,
     AttackState,
     NullState,
     Playback,
+    attack_loss,
     class_probs,
+    onto_levels,
     prepare,
+    reached_goal,
     report,
 )
-from advlab.core.attacks.metadata import EPS, AttackInfo
+from advlab.core.attacks.metadata import EIGHT_BIT, EPS, AttackInfo
 from advlab.core.errors import ParameterError
 
 
@@ -25,14 +27,11 @@ def loss_gradient(
     targets: torch.Tensor | None = None,
 ) -> torch.Tensor:
     """∂L/∂x of the attack loss: cross-entropy of ``labels`` (to climb), or minus the
-    cross-entropy of ``targets`` (to climb towards the target). Input gradient only."""
+    cross-entropy of ``targets`` (to climb towards the target); each a class index per image
+    or a group mask (a kind, see `advlab.core.attacks.base.is_group`). Input gradient only."""
     x = images.detach().clone().requires_grad_(True)
     with torch.enable_grad():
-        logits = model(x)
-        if targets is None:
-            loss = F.cross_entropy(logits, labels)
-        else:
-            loss = -F.cross_entropy(logits, targets)
+        loss = attack_loss(model(x), labels, targets)
         (grad,) = torch.autograd.grad(loss, x)
     return grad
 
@@ -71,18 +70,21 @@ def fgsm(
     eps: float,
     targets: torch.Tensor | None = None,
     state: AttackState | None = None,
+    eight_bit: bool = False,
 ) -> AttackResult:
-    """Fast Gradient Sign Method: x' = clip(x + ε·sign(∇ₓL), 0, 1), one gradient step."""
+    """Fast Gradient Sign Method: x' = clip(x + ε·sign(∇ₓL), 0, 1), one gradient step; with
+    ``eight_bit``, x' is put on the whole grey levels inside the ε box (`onto_levels`)."""
     eps = check_eps(eps)
     images, labels, targets = prepare(images, labels, targets)
     x = images.clone().requires_grad_(True)
     with torch.enable_grad():
         logits = model(x)
-        loss = (F.cross_entropy(logits, labels) if targets is None
-                else -F.cross_entropy(logits, targets))
+        loss = attack_loss(logits, labels, targets)
         (grad,) = torch.autograd.grad(loss, x)
-    return one_step_result("fgsm", model, images, labels, targets, grad.sign(), eps,
-                           {"eps": eps}, queries=0, state=state, clean_logits=logits.detach())
+    params = {"eps": eps, **({"eight_bit": True} if eight_bit else {})}
+    return one_step_result("fgsm", model, images, labels, targets, grad.sign(), eps, params,
+                           queries=0, state=state, clean_logits=logits.detach(),
+                           eight_bit=eight_bit)
 
 
 def one_step_result(
@@ -97,20 +99,23 @@ def one_step_result(
     queries: int,
     state: AttackState | None = None,
     clean_logits: torch.Tensor | None = None,
+    eight_bit: bool = False,
 ) -> AttackResult:
-    """Take one step of size ε along ``direction`` and score it (FGSM and the noise control).
+    """Take one step of size ε along ``direction`` and score it (FGSM and the noise control);
+    with ``eight_bit`` the result is put on whole grey levels inside the ε box.
 
     The playback has two steps: 0 (the clean images) and 1 (the adversarials); the
     clean images' logits are computed here unless the caller already has them.
     """
     images, labels, targets = prepare(images, labels, targets)
     adversarial = perturb(images.clone(), direction, eps)
+    if eight_bit:
+        adversarial = onto_levels(adversarial, images, eps)
     with torch.no_grad():
         if clean_logits is None:
             clean_logits = model(images)
         logits = model(adversarial)
-    predicted = logits.argmax(dim=1)
-    success = (predicted == targets if targets is not None else predicted != labels).cpu()
+    success = reached_goal(logits, labels, targets).cpu()
     playback = Playback()
     playback.frame(0, images)
     playback.entry(0, *class_probs(clean_logits, labels, targets))
@@ -140,6 +145,7 @@ FGSM_INFO = AttackInfo(
     box="white",
     norm="linf",
     params=(EPS,),
+    aims=(EIGHT_BIT,),
     explanation=(
         "Uses the model's own gradient to find, for every pixel, which way makes the "
         "answer worse, and moves every pixel a tiny step η that way. Each change is "

@@ -8,6 +8,12 @@ torchattacks, so that ``early_stop=False`` reproduces torchattacks bit for bit.
 With ``early_stop=True`` (the default) an image leaves the batch as soon as it
 meets the goal (another class, or the target class): its first successful
 adversarial is kept, which is the smallest-effort one under the budget.
+
+Labels and targets may be groups of classes (kinds, see `advlab.core.attacks.base`).
+Two options of the aim, off by default (and then nothing above changes): ``goal``, a
+confidence the goal's probability must reach before an image counts as done (each
+image then keeps its best iterate), and ``eight_bit``, every iterate on whole grey
+levels inside the budget, so the saved PNG is exactly the attacked image.
 """
 
 from __future__ import annotations
@@ -15,29 +21,35 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import torch
-import torch.nn.functional as F
 
 from advlab.core.attacks.base import (
     AttackResult,
     AttackState,
     NullState,
     Playback,
+    attack_loss,
+    check_goal,
     check_number,
     check_whole,
     class_probs,
+    group_log_prob,
+    onto_levels,
+    onto_levels_l2,
     prepare,
     reached_goal,
     report,
 )
 from advlab.core.attacks.gradient import check_eps
 from advlab.core.attacks.metadata import (
-    ALPHA, EPS, RANDOM_START, RESTARTS, SEED, STEPS, AttackInfo, Param,
+    ALPHA, EIGHT_BIT, EPS, GOAL, RANDOM_START, RESTARTS, SEED, STEPS, AttackInfo, Param,
 )
 from advlab.core.models.inference import query_forward
 
 # update(x, ori, grad, memory) -> (new x, new memory); rows are the still-active images.
 Update = Callable[[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor | None],
                   tuple[torch.Tensor, torch.Tensor | None]]
+# snap(x, ori) -> x on whole grey levels inside the budget around ori (the 8-bit projection).
+Snap = Callable[[torch.Tensor, torch.Tensor], torch.Tensor]
 
 
 def check_steps(steps: int) -> int:
@@ -122,10 +134,11 @@ def _mifgsm_update(eps: float, alpha: float, decay: float) -> Update:
 
 
 def _per_image_loss(logits, labels, targets) -> torch.Tensor:
-    """The loss the attack climbs, per image (higher is better for the attacker)."""
+    """The loss the attack climbs, per image (higher is better for the attacker): the
+    cross-entropy of the label, or the target's log-probability (of a class or a group)."""
     if targets is None:
-        return F.cross_entropy(logits, labels, reduction="none")
-    return -F.cross_entropy(logits, targets, reduction="none")
+        return -group_log_prob(logits, labels)
+    return group_log_prob(logits, targets)
 
 
 #: What a run knows per image, and what restarts merge.
@@ -162,6 +175,9 @@ def _iterate(
     total: int | None = None,
     previous: dict | None = None,
     rows: torch.Tensor | None = None,
+    goal: float = 0.0,
+    snap: Snap | None = None,
+    score_last: bool = True,
     **tags,
 ) -> dict:
     """Run ``steps`` updates from ``start``; returns the adversarials and their scores.
@@ -172,19 +188,29 @@ def _iterate(
     torchattacks. For restarts, ``previous`` is the best of the earlier runs over the
     whole batch and ``rows`` are the images of this run: progress, frames and the
     trajectory then show the merged best (what the attack would return now).
+
+    ``goal`` > 0 (a confidence, see `reached_goal`): an image has met the goal only once
+    its goal's probability is at least ``goal``, and each image keeps its best iterate (a
+    success, else the highest loss) instead of its last. ``snap(x, ori)`` puts each iterate
+    on whole grey levels: the update then moves a continuous shadow iterate and the model
+    is asked (and its gradient taken) at the shadow's snapped image, so steps smaller than
+    a grey level still add up.
     """
     n = images.shape[0]
     total = steps if total is None else total
     device = images.device
-    adversarial = torch.empty_like(start)  # a finished image's row holds its result
+    keep_best = goal > 0
+    ori = images.detach()
+    shadow = start.detach()  # never written in place: each update makes a new tensor
+    x = shadow if snap is None else snap(shadow, ori)
+    # A finished image's row holds its result (with ``keep_best``, every row its best so far).
+    adversarial = x.clone() if keep_best else torch.empty_like(start)
     success = torch.zeros(n, dtype=torch.bool, device=device)
     success_step = torch.full((n,), -1, dtype=torch.long, device=device)
     loss_value = torch.full((n,), float("-inf"), device=device)
     true_prob = torch.zeros(n, device=device)
     target_prob = torch.zeros(n, device=device) if targets is not None else None
     active = torch.arange(n, device=device)
-    x = start.detach()  # never written in place: each update makes a new tensor
-    ori = images.detach()
     lab, tgt = labels, targets
     memory = torch.zeros_like(images) if uses_memory else None
     grad = None
@@ -196,14 +222,15 @@ def _iterate(
                    "target_prob": target_prob, "adversarial": None}
         if with_images:
             current["adversarial"] = adversarial.clone()
-            current["adversarial"][active] = x
+            if not keep_best:
+                current["adversarial"][active] = x
         if previous is None:
             return current
         keys = _KEYS if with_images else _KEYS[1:]
         return _merge(previous, current, rows, keys)
 
     def images_now() -> tuple[torch.Tensor, torch.Tensor]:
-        if previous is None and active.numel() == n:
+        if previous is None and active.numel() == n and not keep_best:
             return x, success  # no image has left: the iterate is the answer (read, not kept)
         now = run_now(True)
         return now["adversarial"], now["success"]
@@ -215,24 +242,38 @@ def _iterate(
             x.requires_grad_(True)
             with torch.enable_grad():
                 logits = model(x)
-                cost = (F.cross_entropy(logits, lab) if tgt is None
-                        else -F.cross_entropy(logits, tgt))
+                cost = attack_loss(logits, lab, tgt)
                 (grad,) = torch.autograd.grad(cost, x, retain_graph=False, create_graph=False)
             x = x.detach()
+        elif not score_last:  # a trainer needs the last iterate only, not its scores
+            break
         else:  # the last iterate only needs scoring: the fast inference twin does that
             with torch.no_grad():
                 logits = query_forward(model, x)(x)
         with torch.no_grad():
             logits = logits.detach()
-            goal = reached_goal(logits, lab, tgt)
+            met = reached_goal(logits, lab, tgt, goal)
             p_true, p_target = class_probs(logits, lab, tgt)
-            true_prob[active] = p_true
-            if target_prob is not None:
-                target_prob[active] = p_target
-            loss_value[active] = _per_image_loss(logits, lab, tgt)
-            success[active] = goal
+            loss_now = _per_image_loss(logits, lab, tgt)
+            if keep_best:
+                was, best_loss = success[active], loss_value[active]
+                higher = loss_now > best_loss
+                better = torch.where(was, met & higher, met | higher)
+                kept = active[better]
+                adversarial[kept] = x[better]
+                true_prob[kept] = p_true[better]
+                if target_prob is not None:
+                    target_prob[kept] = p_target[better]
+                loss_value[kept] = loss_now[better]
+                success[active] = was | met
+            else:
+                true_prob[active] = p_true
+                if target_prob is not None:
+                    target_prob[active] = p_target
+                loss_value[active] = loss_now
+                success[active] = met
             old_step = success_step[active]
-            success_step[active] = torch.where(goal & (old_step < 0), step, old_step)
+            success_step[active] = torch.where(met & (old_step < 0), step, old_step)
         if t > 0 or previous is None:  # a restart's start is the previous run's last step
             now = run_now(False)
             playback.entry(step, now["true_prob"], now["target_prob"],
@@ -241,10 +282,11 @@ def _iterate(
                 playback.frame(step, images_now()[0])
         if t > 0:
             report(state, step, total, images_now)
-        if early_stop and bool(goal.any()):
-            adversarial[active[goal]] = x[goal]
-            keep = ~goal
+        if early_stop and bool(met.any()):
+            adversarial[active[met]] = x[met]
+            keep = ~met
             active, x, ori, lab = active[keep], x[keep], ori[keep], lab[keep]
+            shadow = x if snap is None else shadow[keep]
             tgt = tgt[keep] if tgt is not None else None
             grad = grad[keep] if t < steps else None
             memory = memory[keep] if memory is not None else None
@@ -254,9 +296,11 @@ def _iterate(
             cancelled = True
             break
         with torch.no_grad():
-            x, memory = update(x, ori, grad, memory)
+            shadow, memory = update(shadow, ori, grad, memory)
+            x = shadow if snap is None else snap(shadow, ori)
         t += 1
-    adversarial[active] = x
+    if not keep_best:
+        adversarial[active] = x
     return {
         "adversarial": adversarial,
         "success": success,
@@ -303,6 +347,9 @@ def _with_restarts(
     early_stop: bool,
     state: AttackState,
     params: dict,
+    goal: float = 0.0,
+    snap: Snap | None = None,
+    score_last: bool = True,
 ) -> AttackResult:
     """PGD's outer loop: ``restarts`` runs from ``start(images, generator)`` (or from the
     clean images); each image keeps its best run (successful, else the highest loss)."""
@@ -318,7 +365,8 @@ def _with_restarts(
         x0 = start(sub_images, generator) if start is not None else sub_images
         run = _iterate(model, sub_images, x0, sub_labels, sub_targets, steps, update, False,
                        early_stop, state, playback, step_offset=r * steps,
-                       total=restarts * steps, previous=best, rows=todo, restart=r)
+                       total=restarts * steps, previous=best, rows=todo, goal=goal, snap=snap,
+                       score_last=score_last, restart=r)
         steps_used += run["steps_used"]
         if best is None:
             best = run
@@ -341,6 +389,16 @@ def _with_restarts(
     return _result(attack, images, labels, targets, best, params, playback)
 
 
+def _linf_snap(eps: float) -> Snap:
+    """The 8-bit projection of an L∞ attack: whole grey levels inside the ε box."""
+    return lambda x, ori: onto_levels(x, ori, eps)
+
+
+def _aims(goal: float, eight_bit: bool) -> dict:
+    """The aim options a result's parameters list: only those that are on."""
+    return {**({"goal": goal} if goal > 0 else {}), **({"eight_bit": True} if eight_bit else {})}
+
+
 # --------------------------------------------------------------------------- attacks
 
 
@@ -354,15 +412,20 @@ def bim(
     targets: torch.Tensor | None = None,
     state: AttackState | None = None,
     early_stop: bool = True,
+    goal: float = 0.0,
+    eight_bit: bool = False,
 ) -> AttackResult:
     """Basic Iterative Method (I-FGSM): x ← clip_{x₀,ε}(x + α·sign(∇ₓL)), then into [0, 1]."""
     eps, alpha, steps = check_eps(eps), check_alpha(alpha), check_steps(steps)
+    goal = check_goal(goal)
     images, labels, targets = prepare(images, labels, targets)
     playback = Playback()
     run = _iterate(model, images, images, labels, targets, steps, _bim_update(eps, alpha),
-                   False, early_stop, state or NullState(), playback)
+                   False, early_stop, state or NullState(), playback, goal=goal,
+                   snap=_linf_snap(eps) if eight_bit else None)
     return _result("bim", images, labels, targets, run,
-                   {"eps": eps, "alpha": alpha, "steps": steps}, playback)
+                   {"eps": eps, "alpha": alpha, "steps": steps, **_aims(goal, eight_bit)},
+                   playback)
 
 
 def mifgsm(
@@ -376,17 +439,21 @@ def mifgsm(
     targets: torch.Tensor | None = None,
     state: AttackState | None = None,
     early_stop: bool = True,
+    goal: float = 0.0,
+    eight_bit: bool = False,
 ) -> AttackResult:
     """Momentum I-FGSM: g ← ∇/mean|∇| + μ·g, then x ← clip_{x₀,ε}(x + α·sign(g)) in [0, 1]."""
     eps, alpha, steps = check_eps(eps), check_alpha(alpha), check_steps(steps)
     decay = check_number("decay", decay, 0.0, meaning="μ, the momentum factor")
+    goal = check_goal(goal)
     images, labels, targets = prepare(images, labels, targets)
     playback = Playback()
     run = _iterate(model, images, images, labels, targets, steps,
                    _mifgsm_update(eps, alpha, decay), True, early_stop, state or NullState(),
-                   playback)
+                   playback, goal=goal, snap=_linf_snap(eps) if eight_bit else None)
     return _result("mifgsm", images, labels, targets, run,
-                   {"eps": eps, "alpha": alpha, "steps": steps, "decay": decay}, playback)
+                   {"eps": eps, "alpha": alpha, "steps": steps, "decay": decay,
+                    **_aims(goal, eight_bit)}, playback)
 
 
 def pgd(
@@ -402,17 +469,23 @@ def pgd(
     targets: torch.Tensor | None = None,
     state: AttackState | None = None,
     early_stop: bool = True,
+    goal: float = 0.0,
+    eight_bit: bool = False,
+    score_last: bool = True,
 ) -> AttackResult:
     """L∞ Projected Gradient Descent: from a random point in the ε-ball (uniform, seeded),
     x ← clip_{x₀,ε}(x + α·sign(∇ₓL)) clipped to [0, 1]; with restarts, each image keeps
-    its best run (successful, else the highest loss)."""
+    its best run (successful, else the highest loss). ``score_last=False`` (adversarial
+    training, which needs the images only) skips the forward that scores the last iterate:
+    its success and probabilities are then those of the step before."""
     eps, alpha, steps = check_eps(eps), check_alpha(alpha), check_steps(steps)
     restarts = check_whole("restarts", restarts, 1, "independent random starts")
+    goal = check_goal(goal)
     if not random_start:
         restarts = 1  # every restart would repeat the same deterministic run
     images, labels, targets = prepare(images, labels, targets)
     params = {"eps": eps, "alpha": alpha, "steps": steps, "random_start": bool(random_start),
-              "restarts": restarts, "seed": int(seed)}
+              "restarts": restarts, "seed": int(seed), **_aims(goal, eight_bit)}
 
     def uniform_start(x: torch.Tensor, generator: torch.Generator) -> torch.Tensor:
         noise = torch.empty_like(x).uniform_(-eps, eps, generator=generator)
@@ -420,7 +493,8 @@ def pgd(
 
     return _with_restarts("pgd", model, images, labels, targets, steps, _pgd_update(eps, alpha),
                           uniform_start if random_start else None, restarts, seed, early_stop,
-                          state or NullState(), params)
+                          state or NullState(), params, goal,
+                          _linf_snap(eps) if eight_bit else None, score_last)
 
 
 def check_l2_eps(eps: float) -> float:
@@ -442,23 +516,28 @@ def pgd_l2(
     targets: torch.Tensor | None = None,
     state: AttackState | None = None,
     early_stop: bool = True,
+    goal: float = 0.0,
+    eight_bit: bool = False,
 ) -> AttackResult:
     """L2 Projected Gradient Descent (as torchattacks.PGDL2): x ← x + α·∇/‖∇‖₂ per image,
     then δ = x − x₀ is scaled back onto the L2 ball ‖δ‖₂ ≤ ε and x clipped to [0, 1].
 
     The random start is δ = ε·u·z/‖z‖₂ with z Gaussian and u uniform in [0, 1] (seeded);
     with restarts, each image keeps its best run (successful, else the highest loss).
+    With ``eight_bit`` every iterate is on whole grey levels inside the ball
+    (`onto_levels_l2`).
     """
     eps = check_l2_eps(eps)
     alpha = check_number("alpha", alpha, 0.0, strict=True,
                          meaning="the L2 length of one step in pixel units")
     steps = check_steps(steps)
     restarts = check_whole("restarts", restarts, 1, "independent random starts")
+    goal = check_goal(goal)
     if not random_start:
         restarts = 1
     images, labels, targets = prepare(images, labels, targets)
     params = {"eps": eps, "alpha": alpha, "steps": steps, "random_start": bool(random_start),
-              "restarts": restarts, "seed": int(seed)}
+              "restarts": restarts, "seed": int(seed), **_aims(goal, eight_bit)}
 
     def ball_start(x: torch.Tensor, generator: torch.Generator) -> torch.Tensor:
         delta = torch.empty_like(x).normal_(generator=generator)
@@ -468,7 +547,8 @@ def pgd_l2(
 
     return _with_restarts("pgd_l2", model, images, labels, targets, steps,
                           _pgd_l2_update(eps, alpha), ball_start if random_start else None,
-                          restarts, seed, early_stop, state or NullState(), params)
+                          restarts, seed, early_stop, state or NullState(), params, goal,
+                          (lambda x, ori: onto_levels_l2(x, ori, eps)) if eight_bit else None)
 
 
 # --- How the lab presents these attacks (advlab.core.attacks.registry collects them) ---
@@ -500,6 +580,7 @@ BIM_INFO = AttackInfo(
     box="white",
     norm="linf",
     params=(EPS, ALPHA, STEPS),
+    aims=(GOAL, EIGHT_BIT),
     explanation=(
         "Repeats FGSM with a small step α, asking the model for a fresh gradient each "
         "time and pulling every pixel back to within η of the original. Following the "
@@ -515,6 +596,7 @@ PGD_INFO = AttackInfo(
     box="white",
     norm="linf",
     params=(EPS, ALPHA, STEPS, RANDOM_START, RESTARTS, SEED),
+    aims=(GOAL, EIGHT_BIT),
     explanation=(
         "Like BIM, but starts from a random point inside the allowed box and may try "
         "several starts, keeping the best. It is the standard strongest first-order "
@@ -530,6 +612,7 @@ PGD_L2_INFO = AttackInfo(
     box="white",
     norm="l2",
     params=(L2_EPS, L2_ALPHA, STEPS, L2_RANDOM_START, RESTARTS, SEED),
+    aims=(GOAL, EIGHT_BIT),
     explanation=(
         "Like PGD, but the change is measured by its overall length instead of its largest "
         "value, so it may change a few pixels a lot and leave the rest alone. Each step goes "
@@ -545,6 +628,7 @@ MIFGSM_INFO = AttackInfo(
     box="white",
     norm="linf",
     params=(EPS, ALPHA, STEPS, DECAY),
+    aims=(GOAL, EIGHT_BIT),
     explanation=(
         "Like BIM, but each step keeps a running average of the previous directions, "
         "like a ball rolling downhill that does not stop in small dips. The steadier "

@@ -87,6 +87,9 @@ class AttackInfo:
     sparse: bool = False
     #: Position among ``advlab bench --attacks``' rows (ordered by it); None: not benched.
     bench_row: int | None = None
+    #: Options of the attack's aim (`GOAL`, `EIGHT_BIT`) beside its own parameters: checked
+    #: like them, but passed to the attack only when given, so its defaults stay as they are.
+    aims: tuple[Param, ...] = ()
 
     @property
     def eps_is_budget(self) -> bool:
@@ -95,15 +98,20 @@ class AttackInfo:
         return self.norm == "linf"
 
     def check_params(self, values: dict[str, object]) -> dict[str, object]:
-        """All parameters with defaults filled in; unknown names and bad values are refused."""
+        """All parameters with defaults filled in, and the `aims` that are given; unknown
+        names and bad values are refused."""
         known = {p.name: p for p in self.params}
-        unknown = sorted(set(values) - set(known))
+        aims = {p.name: p for p in self.aims}
+        unknown = sorted(set(values) - set(known) - set(aims))
         if unknown:
             raise ParameterError(
                 "{name} has no parameter {unknown}; it takes: {known}.",
-                name=self.name, unknown=', '.join(unknown), known=', '.join(known) or 'none'
+                name=self.name, unknown=', '.join(unknown),
+                known=', '.join([*known, *aims]) or 'none'
             )
-        return {name: p.check(values.get(name, p.default)) for name, p in known.items()}
+        checked = {name: p.check(values.get(name, p.default)) for name, p in known.items()}
+        checked.update({name: p.check(values[name]) for name, p in aims.items() if name in values})
+        return checked
 
     def to_json(self) -> dict:
         return {
@@ -112,19 +120,14 @@ class AttackInfo:
             "box": self.box,
             "norm": self.norm,
             "explanation": self.explanation,
-            "params": [
-                {
-                    "name": p.name,
-                    "type": p.type.__name__,
-                    "default": p.default,
-                    "min": p.minimum,
-                    "max": p.maximum,
-                    "unit": p.unit,
-                    "help": p.help,
-                }
-                for p in self.params
-            ],
+            "params": [_param_json(p) for p in self.params],
+            "aims": [_param_json(p) for p in self.aims],
         }
+
+
+def _param_json(p: Param) -> dict:
+    return {"name": p.name, "type": p.type.__name__, "default": p.default, "min": p.minimum,
+            "max": p.maximum, "unit": p.unit, "help": p.help}
 
 
 EPS = Param(
@@ -152,4 +155,16 @@ RANDOM_START = Param(
 RESTARTS = Param(
     "restarts", int, 1, 1, 100, "runs",
     "How many random starts to try; each image keeps its best run.",
+)
+
+GOAL = Param(
+    "goal", float, 0.0, 0.0, 0.999, "probability",
+    "Keep going after the answer flips until the goal has at least this probability (0.9 is "
+    "90 %); the best image so far is kept if the budget runs out. 0 stops at the first flip.",
+)
+
+EIGHT_BIT = Param(
+    "eight_bit", bool, False, 0, 1, "",
+    "Land every step on whole grey levels (k/255), so the saved PNG is exactly the attacked "
+    "image and fools just as much.",
 )

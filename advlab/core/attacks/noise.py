@@ -6,7 +6,7 @@ import torch
 
 from advlab.core.attacks.base import AttackResult, AttackState
 from advlab.core.attacks.gradient import check_eps, one_step_result
-from advlab.core.attacks.metadata import EPS, SEED, AttackInfo
+from advlab.core.attacks.metadata import EIGHT_BIT, EPS, SEED, AttackInfo
 
 
 def random_sign(shape: tuple[int, ...] | torch.Size, seed: int = 0) -> torch.Tensor:
@@ -23,12 +23,15 @@ def noise(
     seed: int = 0,
     targets: torch.Tensor | None = None,
     state: AttackState | None = None,
+    eight_bit: bool = False,
 ) -> AttackResult:
-    """x' = clip(x + ε·r, 0, 1) with r random ±1: what a random change of size ε does."""
+    """x' = clip(x + ε·r, 0, 1) with r random ±1: what a random change of size ε does; with
+    ``eight_bit`` on whole grey levels inside the ε box."""
     eps = check_eps(eps)
     direction = random_sign(images.shape, seed).to(images.device)
-    return one_step_result("noise", model, images, labels, targets, direction, eps,
-                           {"eps": eps, "seed": int(seed)}, queries=1, state=state)
+    params = {"eps": eps, "seed": int(seed), **({"eight_bit": True} if eight_bit else {})}
+    return one_step_result("noise", model, images, labels, targets, direction, eps, params,
+                           queries=1, state=state, eight_bit=eight_bit)
 
 
 # --- How the lab presents these attacks (advlab.core.attacks.registry collects them) ---
@@ -39,6 +42,7 @@ NOISE_INFO = AttackInfo(
     box="black",
     norm="linf",
     params=(EPS, SEED),
+    aims=(EIGHT_BIT,),
     explanation=(
         "Moves every pixel by the same tiny amount η, but in a random direction. "
         "It shows that it is the direction, not the size, that fools the model."

@@ -14,23 +14,29 @@ Neither has an ε budget: both look for the *smallest* change that flips the ans
 
 from __future__ import annotations
 
+import math
+
 import torch
-import torch.nn.functional as F
 
 from advlab.core.attacks.base import (
     AttackResult,
     AttackState,
     NullState,
+    check_goal,
+    check_group_width,
     check_number,
     check_whole,
     class_probs,
+    group_log_prob,
+    is_group,
+    onto_levels,
     Playback,
     prepare,
     reached_goal,
     report,
 )
 from advlab.core.attacks.iterative import check_steps
-from advlab.core.attacks.metadata import AttackInfo, Param
+from advlab.core.attacks.metadata import EIGHT_BIT, GOAL, AttackInfo, Param
 from advlab.core.errors import ParameterError
 
 
@@ -55,6 +61,9 @@ def deepfool(
     if targets is not None:
         raise ParameterError("DeepFool is untargeted: it goes to the nearest boundary, "
                              "whatever class lies beyond it. Use C&W or PGD for a target.")
+    if is_group(labels):
+        raise ParameterError("DeepFool moves away from one class, not from a whole kind; to "
+                             "avoid a kind use PGD, BIM, MI-FGSM, Square or C&W.")
     steps = check_steps(steps)
     overshoot = check_number("overshoot", overshoot, 0.0, False,
                               "how far past the boundary to land, as a fraction")
@@ -149,15 +158,29 @@ def deepfool(
 
 
 def _cw_margin(logits: torch.Tensor, labels: torch.Tensor, targets: torch.Tensor | None,
-               kappa: float) -> torch.Tensor:
-    """f₆ per image: untargeted max(Z_y − max_{i≠y} Z_i, −κ); targeted max(max_{i≠t} Z_i − Z_t, −κ)."""
+               kappa: float, goal: float = 0.0) -> torch.Tensor:
+    """f₆ per image: untargeted max(Z_y − max_{i≠y} Z_i, −κ); targeted max(max_{i≠t} Z_i − Z_t, −κ).
+    For a group of classes (a kind), Z_y and Z_t are the group's highest logit and i runs
+    over the classes outside it. With a ``goal`` confidence, + max(log goal − log p(goal), 0):
+    the optimiser keeps pushing until the goal's probability (`goal_prob`) reaches it."""
     cls = labels if targets is None else targets
-    own = logits.gather(1, cls[:, None]).squeeze(1)
-    rest = logits.clone()
-    rest.scatter_(1, cls[:, None], float("-inf"))
-    other = rest.amax(dim=1)
+    if is_group(cls):
+        own = logits.masked_fill(~check_group_width(cls, logits), float("-inf")).amax(dim=1)
+        other = logits.masked_fill(cls, float("-inf")).amax(dim=1)
+    else:
+        own = logits.gather(1, cls[:, None]).squeeze(1)
+        rest = logits.clone()
+        rest.scatter_(1, cls[:, None], float("-inf"))
+        other = rest.amax(dim=1)
     margin = own - other if targets is None else other - own
-    return torch.clamp(margin, min=-kappa)
+    margin = torch.clamp(margin, min=-kappa)
+    if goal > 0:
+        if targets is not None:
+            log_goal = group_log_prob(logits, targets)
+        else:  # log(1 − p(label)), computed without cancellation
+            log_goal = torch.log1p(-group_log_prob(logits, labels).exp().clamp(max=1 - 1e-7))
+        margin = margin + torch.clamp(math.log(goal) - log_goal, min=0)
+    return margin
 
 
 def cw(
@@ -171,11 +194,19 @@ def cw(
     binary_steps: int = 5,
     targets: torch.Tensor | None = None,
     state: AttackState | None = None,
+    goal: float = 0.0,
+    eight_bit: bool = False,
 ) -> AttackResult:
     """Carlini–Wagner L2: minimise ‖x' − x‖² + c·f₆(x') over x' = (tanh w + 1)/2 with Adam,
     searching c per image over ``binary_steps`` rounds (halving towards the smallest c that
-    works, ×10 while none has); each image keeps its smallest-L2 success, else the clean image."""
+    works, ×10 while none has); each image keeps its smallest-L2 success, else the clean image.
+
+    ``goal``: a success needs the goal's probability ≥ ``goal`` too, and f₆ gains a term
+    that keeps pushing until it is. ``eight_bit``: the model is asked about x' on whole
+    grey levels (the gradient passes the rounding straight through), so every kept image
+    is exactly what its PNG holds."""
     c = check_number("c", c, 0.0, True, "weight of the misclassification term")
+    goal = check_goal(goal)
     kappa = check_number("kappa", kappa, 0.0, False, "confidence margin in logits")
     steps = check_steps(steps)
     lr = check_number("lr", lr, 0.0, True, "Adam learning rate")
@@ -210,9 +241,11 @@ def cw(
         for _ in range(steps):
             with torch.enable_grad():
                 x = (torch.tanh(w) + 1) / 2
+                if eight_bit:  # straight through: the rounding's gradient is taken as 1
+                    x = x + (onto_levels(x.detach(), images) - x.detach())
                 logits = model(x)
                 l2sq = (x - images).flatten(1).pow(2).sum(dim=1)
-                margin = _cw_margin(logits, labels, targets, kappa)
+                margin = _cw_margin(logits, labels, targets, kappa, goal)
                 loss = (l2sq + const * margin).sum()
                 optimiser.zero_grad()
                 loss.backward()
@@ -221,19 +254,19 @@ def cw(
             with torch.no_grad():
                 # Score the image the loss was computed on (before this Adam step).
                 logits = logits.detach()
-                goal = reached_goal(logits, labels, targets)
+                met = reached_goal(logits, labels, targets, goal)
                 l2 = l2sq.detach().sqrt()
-                better = goal & (l2 < best_l2)
+                better = met & (l2 < best_l2)
                 best_l2 = torch.where(better, l2, best_l2)
                 best_adv[better] = x.detach()[better]
                 p_true, p_target = class_probs(logits, labels, targets)
                 best_true = torch.where(better, p_true, best_true)
                 if best_target is not None:
                     best_target = torch.where(better, p_target, best_target)
-                round_ok |= goal
-                first = goal & ~success
+                round_ok |= met
+                first = met & ~success
                 success_step[first] = done
-                success |= goal
+                success |= met
                 # The best's probabilities and L2 (0 until one succeeds), the iterate's L2.
                 playback.entry(done, best_true, best_target, binary_step=round_, c=const,
                                l2=torch.where(success, best_l2, 0.0), iterate_l2=l2)
@@ -262,7 +295,9 @@ def cw(
         queries=torch.zeros(n, dtype=torch.long),
         steps_used=done,
         cancelled=cancelled,
-        params={"c": c, "kappa": kappa, "steps": steps, "lr": lr, "binary_steps": binary_steps},
+        params={"c": c, "kappa": kappa, "steps": steps, "lr": lr, "binary_steps": binary_steps,
+                **({"goal": goal} if goal > 0 else {}),
+                **({"eight_bit": True} if eight_bit else {})},
         trajectory=playback.trajectory(),
         frames=playback.finish(done, best_adv),
     )
@@ -332,6 +367,7 @@ CW_INFO = AttackInfo(
     box="white",
     norm="l2",
     params=(CW_C, CW_KAPPA, CW_STEPS, CW_LR, CW_BINARY_STEPS),
+    aims=(GOAL, EIGHT_BIT),
     explanation=(
         "Treats the attack as an optimisation problem: make the change as small as "
         "possible while making the wrong class win, and let an optimiser balance the two. "

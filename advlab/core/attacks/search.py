@@ -20,15 +20,20 @@ from advlab.core.attacks.base import (
     AttackResult,
     AttackState,
     NullState,
+    check_goal,
+    check_group_width,
     check_number,
     check_whole,
+    group_prob,
+    is_group,
+    onto_levels,
     Playback,
     prepare,
     reached_goal,
     report,
 )
 from advlab.core.attacks.gradient import check_eps
-from advlab.core.attacks.metadata import AttackInfo, Param
+from advlab.core.attacks.metadata import EIGHT_BIT, GOAL, AttackInfo, Param
 from advlab.core.models.inference import CPU_BATCH_ELEMENTS, query_forward
 
 # At most this many input values (images × 3 × H × W) go through one forward pass:
@@ -135,8 +140,9 @@ def _feasible(images: torch.Tensor, rows: torch.Tensor, cands: torch.Tensor) -> 
     return ok
 
 
-def _evaluate(query: QueryModel, images, owner, cands, labels, targets):
-    """Fitness (lower is better), goal met, true and target probabilities of each candidate.
+def _evaluate(query: QueryModel, images, owner, cands, labels, targets, goal: float = 0.0):
+    """Fitness (lower is better), goal met, true and target probabilities of each candidate
+    (of a group's classes summed, for a kind).
 
     ``owner[j]`` is the image (index into ``images``/``labels``) candidate j is for.
     The candidates go through the model in as few forward passes as memory allows.
@@ -144,21 +150,21 @@ def _evaluate(query: QueryModel, images, owner, cands, labels, targets):
     per_image = images[0].numel()
     limit = CPU_BATCH_ELEMENTS if images.device.type == "cpu" else _MAX_FORWARD_ELEMENTS
     chunk = max(1, limit // per_image)
-    probs_true, probs_target, goal = [], [], []
+    probs_true, probs_target, met = [], [], []
     for start in range(0, cands.shape[0], chunk):
         rows = owner[start:start + chunk]
         probs = query(_paint(images, rows, cands[start:start + chunk]), rows)
         lab = labels[rows]
-        probs_true.append(probs.gather(1, lab[:, None])[:, 0])
+        probs_true.append(group_prob(probs, lab))
         tgt = targets[rows] if targets is not None else None
-        probs_target.append(probs.gather(1, tgt[:, None])[:, 0] if tgt is not None
+        probs_target.append(group_prob(probs, tgt) if tgt is not None
                             else torch.zeros_like(probs_true[-1]))
-        goal.append(reached_goal(probs, lab, tgt))
-    p_true, p_target, goal = torch.cat(probs_true), torch.cat(probs_target), torch.cat(goal)
+        met.append(reached_goal(probs, lab, tgt, goal, probs=probs))
+    p_true, p_target, met = torch.cat(probs_true), torch.cat(probs_target), torch.cat(met)
     fitness = -p_target if targets is not None else p_true.clone()
     feasible = _feasible(images, owner, cands)
     fitness[~feasible] = float("inf")
-    return fitness, goal & feasible, p_true, p_target
+    return fitness, met & feasible, p_true, p_target
 
 
 def _random_positions(shape, h: int, w: int, generator, device) -> tuple[torch.Tensor, torch.Tensor]:
@@ -191,6 +197,8 @@ def onepixel(
     seed: int = 0,
     targets: torch.Tensor | None = None,
     state: AttackState | None = None,
+    goal: float = 0.0,
+    eight_bit: bool = False,
 ) -> AttackResult:
     """One-pixel attack (Su, Vargas & Sakurai 2019): differential evolution over
     ``pixels`` pixels, each a candidate (x, y, r, g, b).
@@ -211,6 +219,10 @@ def onepixel(
     An image never fooled gets its fittest candidate, which also changes exactly
     ``pixels`` pixels (it is left clean only if no candidate was ever feasible).
     Step 0 is the initial population; ``queries[i]`` counts its evaluations.
+
+    ``goal``: a candidate meets the goal only once the goal's probability is at least
+    ``goal`` (the search goes on, keeping the fittest, until one does). ``eight_bit``:
+    every colour is a whole grey level, so a saved PNG holds exactly the candidate.
     """
     pixels = check_whole("pixels", pixels, 1, "how many pixels may change")
     population = check_whole(
@@ -219,10 +231,12 @@ def onepixel(
     )
     generations = check_whole("generations", generations, 1, "rounds of evolution")
     seed = check_whole("seed", seed, 0)
+    goal = check_goal(goal)
     images, labels, targets = prepare(images, labels, targets)
     state = state or NullState()
     params = {"pixels": pixels, "population": population, "generations": generations,
-              "seed": seed}
+              "seed": seed, **({"goal": goal} if goal > 0 else {}),
+              **({"eight_bit": True} if eight_bit else {})}
     n, c, h, w = images.shape
     device = images.device
     p, k = population, pixels
@@ -232,14 +246,16 @@ def onepixel(
     def new_members(shape):
         xs, ys = _random_positions(shape, h, w, gen, device)
         rgb = (0.5 + 0.5 * torch.randn(shape + (c,), generator=gen, device=device)).clamp(0, 1)
+        if eight_bit:
+            rgb = onto_levels(rgb, rgb)
         return torch.cat([xs[..., None], ys[..., None], rgb], dim=-1)
 
     pop = new_members((n, p, k))  # (n, P, K, 2 + C)
     dim = pop.shape[-1]
     owner_all = torch.arange(n, device=device).repeat_interleave(p)
-    fit, goal, p_true, p_target = _evaluate(query, images, owner_all, pop.view(n * p, k, dim),
-                                            labels, targets)
-    fit, goal = fit.view(n, p), goal.view(n, p)
+    fit, met, p_true, p_target = _evaluate(query, images, owner_all, pop.view(n * p, k, dim),
+                                           labels, targets, goal)
+    fit, met = fit.view(n, p), met.view(n, p)
     p_true, p_target = p_true.view(n, p), p_target.view(n, p)
 
     adversarial = images.clone()
@@ -254,8 +270,8 @@ def onepixel(
     g = 0
     while True:
         # Record each active image's fittest candidate; a successful one ends its search.
-        masked = torch.where(goal, fit, torch.full_like(fit, float("inf")))
-        won = goal.any(dim=1)
+        masked = torch.where(met, fit, torch.full_like(fit, float("inf")))
+        won = met.any(dim=1)
         pick = torch.where(won, masked.argmin(dim=1), fit.argmin(dim=1))
         rows = torch.arange(active.numel(), device=device)
         pick_fit = fit[rows, pick]
@@ -291,9 +307,12 @@ def onepixel(
         trial[..., 0] = torch.where((tx < 0) | (tx >= w), fresh_x, tx)
         trial[..., 1] = torch.where((ty < 0) | (ty >= h), fresh_y, ty)
         trial[..., 2:] = trial[..., 2:].clamp(0, 1)
+        if eight_bit:
+            trial[..., 2:] = onto_levels(trial[..., 2:], trial[..., 2:])
         owner = active.repeat_interleave(p)
         t_fit, t_goal, t_true, t_target = _evaluate(query, images, owner,
-                                                    trial.view(m * p, k, dim), labels, targets)
+                                                    trial.view(m * p, k, dim), labels, targets,
+                                                    goal)
         t_fit, t_goal = t_fit.view(m, p), t_goal.view(m, p)
         t_true, t_target = t_true.view(m, p), t_target.view(m, p)
         # The trial replaces its parent if no worse; a successful trial is kept even when
@@ -303,7 +322,7 @@ def onepixel(
         fit = torch.where(sel, t_fit, fit)
         p_true = torch.where(sel, t_true, p_true)
         p_target = torch.where(sel, t_target, p_target)
-        goal = t_goal  # a kept parent was not successful (else its image had left)
+        met = t_goal  # a kept parent was not successful (else its image had left)
         g += 1
     return AttackResult(
         attack="onepixel",
@@ -338,7 +357,16 @@ def _p_selection(p_init: float, it: int, iterations: int) -> float:
 
 def _margin_loss(logp: torch.Tensor, labels: torch.Tensor, targets: torch.Tensor | None):
     """(margin, loss), both minimised. Log-probabilities differ from logits by a constant
-    per image, so these are the paper's logit margin and cross-entropy."""
+    per image, so these are the paper's logit margin and cross-entropy. For a group of
+    classes (a kind), its own term is the group's log-probability (its classes' summed
+    probability), against the best class outside it."""
+    cls = labels if targets is None else targets
+    if is_group(cls):
+        own = logp.masked_fill(~check_group_width(cls, logp), float("-inf")).logsumexp(dim=1)
+        others = logp.masked_fill(cls, float("-inf")).amax(dim=1)
+        if targets is None:
+            return own - others, own - others
+        return others - own, -own
     if targets is None:
         own = logp.gather(1, labels[:, None])[:, 0]
         others = logp.scatter(1, labels[:, None], float("-inf")).amax(dim=1)
@@ -359,6 +387,8 @@ def square(
     seed: int = 0,
     targets: torch.Tensor | None = None,
     state: AttackState | None = None,
+    goal: float = 0.0,
+    eight_bit: bool = False,
 ) -> AttackResult:
     """L∞ Square Attack (Andriushchenko et al. 2020): random search over square patches.
 
@@ -370,15 +400,20 @@ def square(
     ``p_init`` on the paper's schedule. Squares are drawn per image (torchattacks
     shares one per batch). ``queries`` is the budget per image, the initial stripes
     included; an image stops being queried as soon as it meets the goal.
+
+    ``goal``: an image meets the goal only once the goal's probability is at least
+    ``goal``. ``eight_bit``: every proposal is put on whole grey levels inside the ε box.
     """
     eps = check_eps(eps)
     budget = check_whole("queries", queries, 1, "model evaluations per image")
     p_init = check_number("p_init", p_init, 0.0, strict=True, maximum=1.0,
                           meaning="the fraction of the image the first squares cover")
     seed = check_whole("seed", seed, 0)
+    goal = check_goal(goal)
     images, labels, targets = prepare(images, labels, targets)
     state = state or NullState()
-    params = {"eps": eps, "queries": budget, "p_init": p_init, "seed": seed}
+    params = {"eps": eps, "queries": budget, "p_init": p_init, "seed": seed,
+              **({"goal": goal} if goal > 0 else {}), **({"eight_bit": True} if eight_bit else {})}
     n, c, h, w = images.shape
     device = images.device
     query = QueryModel(model, n, device)
@@ -390,9 +425,11 @@ def square(
 
     index = torch.arange(n, device=device)
     x_best = (images + eps * signs((n, c, 1, w))).clamp(0, 1)
+    if eight_bit:
+        x_best = onto_levels(x_best, images, eps)
     logp = query(x_best, index, log=True)
     margin_min, loss_min = _margin_loss(logp, labels, targets)
-    success = reached_goal(logp, labels, targets)
+    success = reached_goal(logp, labels, targets, goal)
     success_step = torch.where(success.cpu(), 0, -1).long()
     active = torch.nonzero(~success).flatten()
     # Probabilities of each image's current best, for the trajectory.
@@ -400,8 +437,8 @@ def square(
     playback = Playback()
 
     def record(step: int) -> None:
-        playback.entry(step, best_probs.gather(1, labels[:, None])[:, 0],
-                       best_probs.gather(1, targets[:, None])[:, 0] if targets is not None
+        playback.entry(step, group_prob(best_probs, labels),
+                       group_prob(best_probs, targets) if targets is not None
                        else None, active=int(active.numel()), queries=query.queries)
         playback.frame(step, x_best)
 
@@ -426,21 +463,24 @@ def square(
         x0 = images[active]
         x_new = x_best[active] + mask * (2 * eps) * signs((m, c, 1, 1))
         x_new = torch.min(torch.max(x_new, x0 - eps), x0 + eps).clamp(0, 1)
+        if eight_bit:
+            x_new = onto_levels(x_new, x0, eps)
         logp = query(x_new, active, log=True)
         margin, loss = _margin_loss(logp, labels[active], targets[active] if targets is not None
                                     else None)
-        goal = reached_goal(logp, labels[active], targets[active] if targets is not None else None)
-        improved = (loss < loss_min[active]) | goal
+        met = reached_goal(logp, labels[active], targets[active] if targets is not None else None,
+                           goal)
+        improved = (loss < loss_min[active]) | met
         upd = active[improved]
         x_best[upd] = x_new[improved]
         loss_min[upd] = loss[improved]
         margin_min[upd] = margin[improved]
         best_probs[upd] = logp[improved].exp()
         it += 1
-        done = active[goal]
+        done = active[met]
         success[done] = True
         success_step[done.cpu()] = it
-        active = active[~goal]
+        active = active[~met]
         record(it)
         # The images go with every 50th report (and the last): a copy costs about a query.
         show = it % _REPORT_EVERY == 0 or it == iterations or active.numel() == 0
@@ -505,6 +545,7 @@ ONEPIXEL_INFO = AttackInfo(
     box="black",
     norm="l0",
     params=(PIXELS, POPULATION, GENERATIONS, SEARCH_SEED),
+    aims=(GOAL, EIGHT_BIT),
     explanation=(
         "Changes only one pixel (or a few) to any colour, choosing which pixel and colour "
         "by evolution: hundreds of random guesses are scored by the model's probabilities "
@@ -522,6 +563,7 @@ SQUARE_INFO = AttackInfo(
     box="black",
     norm="linf",
     params=(SQUARE_EPS, QUERIES, P_INIT, SEARCH_SEED),
+    aims=(GOAL, EIGHT_BIT),
     explanation=(
         "Tries random square patches of ±η and keeps each one that makes the model less "
         "sure of the right answer, with squares shrinking as the search goes on. It only "

@@ -23,12 +23,24 @@ ZOO_PREFIXES = ("torchvision:", "timm:")
 
 def resolve(name: str) -> ModelSpec:
     """The spec for ``lite0``/``lite1``/``lite2``, ``torchvision:NAME``, ``timm:NAME``,
-    a model file ``PATH`` or a state dict ``ARCH@PATH``."""
+    a model file ``PATH``, a state dict ``ARCH@PATH`` or the folder of a trained model
+    (``advlab train --out DIR``)."""
     name = name.strip()
     if name in embedded.EMBEDDED_SPECS:
         return embedded.EMBEDDED_SPECS[name]
     if name and model_file(name) is None:
         return zoo.zoo_spec(name)
+    if name and "@" not in name and Path(name).expanduser().is_dir():
+        from advlab.core.defence import storage
+
+        return storage.trained_spec(name)
+    if Path(name).suffix.lower() == ".pt2":
+        raise ModelError(
+            "{name} is a torch.export program; the lab does not open .pt2 files, because "
+            "loading one can run code hidden in it. Open the folder it came from (with "
+            "model.json and model.safetensors) instead.",
+            name=Path(name).name
+        )
     if "@" in name or Path(name).suffix or Path(name).exists():
         return files.file_spec(name)
     raise ModelError(
@@ -68,6 +80,11 @@ def availability(spec: ModelSpec) -> tuple[bool, str]:
         if cached is not None:
             return True, f"cached at {cached}"
         return False, "weights not cached; downloaded when first chosen (needs internet)"
+    if spec.source == "trained":
+        from advlab.core.defence import storage
+
+        ok = bool(spec.path) and storage.is_model_folder(spec.path)
+        return ok, "trained model" if ok else f"folder not found: {spec.path}"
     if spec.path and Path(spec.path).is_file():
         return True, "model file"
     return False, f"file not found: {spec.path}"
@@ -86,6 +103,10 @@ def load_classifier(
         net = embedded.load_embedded(spec.name)
     elif spec.source in ("torchvision", "timm"):
         net = zoo.load_zoo(spec, progress=progress, cancelled=cancelled)
+    elif spec.source == "trained":
+        from advlab.core.defence import storage
+
+        net = storage.lab_network(spec)
     else:
         net = files.load_file(spec)
     model = Classifier(net, spec)
@@ -98,33 +119,36 @@ PROBE_SECONDS = 60.0
 
 
 def check_classifier(model: Classifier, time_limit: float = PROBE_SECONDS) -> None:
-    """Refuse a network that does not map (N, 3, S, S) images to N rows of 1000 finite logits.
+    """Refuse a network that does not map (N, 3, S, S) images to N rows of 1000 finite logits
+    (a trained model: as many as its ``spec.labels``).
 
     Probes: one grey image, then a batch of two random ones (a model that ignores the
     batch dimension, or gives NaN or inf, is refused), each forward within ``time_limit``
     seconds on a daemon thread, so a model that never returns cannot hang the lab.
     """
     size = model.input_size
+    labels = model.spec.labels
+    num_classes = NUM_CLASSES if labels is None else len(labels)
     grey = torch.full((1, 3, size, size), 0.5)
     out = _probe(model, grey, time_limit)
-    if not isinstance(out, torch.Tensor) or tuple(out.shape) != (1, NUM_CLASSES):
+    if not isinstance(out, torch.Tensor) or tuple(out.shape) != (1, num_classes):
         shape = tuple(out.shape) if isinstance(out, torch.Tensor) else type(out).__name__
         raise ModelError(
             "{title} outputs {shape}, but the lab needs (1, {num_classes}) ImageNet logits. "
             "Choose an ImageNet-1k classifier.",
-            title=model.spec.title, shape=shape, num_classes=NUM_CLASSES
+            title=model.spec.title, shape=shape, num_classes=num_classes
         )
     _check_finite(model, out)
     generator = torch.Generator().manual_seed(0)
     pair = torch.rand((2, 3, size, size), generator=generator)
     out = _probe(model, pair, time_limit)
-    if not isinstance(out, torch.Tensor) or tuple(out.shape) != (2, NUM_CLASSES):
+    if not isinstance(out, torch.Tensor) or tuple(out.shape) != (2, num_classes):
         shape = tuple(out.shape) if isinstance(out, torch.Tensor) else type(out).__name__
         raise ModelError(
             "{title} outputs {shape} for a batch of 2 images instead of (2, {num_classes}): it "
             "does not treat the first dimension as the batch. The lab needs a classifier that "
             "takes (N, 3, H, W) images.",
-            title=model.spec.title, shape=shape, num_classes=NUM_CLASSES
+            title=model.spec.title, shape=shape, num_classes=num_classes
         )
     _check_finite(model, out)
 

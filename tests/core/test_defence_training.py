@@ -1,0 +1,176 @@
+"""Training on real digits with tiny budgets: the methods' adversarial examples stay in the
+ε-box, a seed gives the same weights, cancel keeps the last finished epoch, PGD training
+beats standard training under PGD, ensemble training uses static models, the Lite0 head
+trains on photos, and two gloo processes give the weights of one."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+import torch
+
+from advlab.core.defence import architectures, data, methods
+from advlab.core.defence.training import TrainedModel, train
+from advlab.core.errors import Cancelled, ParameterError
+
+
+@pytest.fixture(scope="module")
+def digits():
+    return data.subset(data.load_dataset("digits"), 320, 100)
+
+
+def _weights(model: TrainedModel) -> dict[str, torch.Tensor]:
+    return architectures.saved_state(model.net)
+
+
+@pytest.mark.parametrize("name", ["fgsm", "fast", "pgd", "ensemble"])
+def test_every_methods_training_examples_stay_within_eps(digits, name):
+    info = methods.get_method(name)
+    params = info.check_params({"eps": 0.1}, digits.eps)
+    torch.manual_seed(0)
+    net = architectures.build("cnn", 1, 28, 10, (0.13,), (0.31,))
+    static = [architectures.build("linear", 1, 28, 10, (0.13,), (0.31,)).eval()]
+    x = data.as_float(digits.train_images[:16])
+    y = digits.train_labels[:16]
+    for step in range(2):  # ensemble: the trained model, then the static one
+        adversarial = methods.craft_batch(info, net, x, y, params, seed=3, step=step,
+                                          static=static)
+        delta = (adversarial - x).abs()
+        assert float(delta.max()) <= 0.1 + 1e-6 and float(delta.max()) > 0.05
+        assert float(adversarial.min()) >= 0 and float(adversarial.max()) <= 1
+    assert methods.craft_batch(methods.get_method("standard"), net, x, y, {}, 0, 0) is None
+
+
+def test_a_seed_gives_the_same_model_and_cancel_keeps_the_last_finished_epoch(digits):
+    params = {"epochs": 1, "batch": 32, "eps": 0.1, "seed": 5}
+    once = train(digits, "linear", "fast", params, eval_images=20)
+    again = train(digits, "linear", "fast", params, eval_images=20)
+    for key, value in _weights(once).items():
+        assert torch.equal(value, _weights(again)[key]), key
+    other = train(digits, "linear", "fast", {**params, "seed": 6}, eval_images=20)
+    assert not torch.equal(_weights(other)["linear.weight"], _weights(once)["linear.weight"])
+    assert [row["epoch"] for row in once.history] == [1] and not once.cancelled
+    assert set(once.history[0]) >= {"loss", "clean", "fgsm", "pgd", "seconds"}
+
+    class StopInEpochTwo:
+        def __init__(self):
+            self.calls = []
+
+        def progress(self, step, total, partial=None):
+            self.calls.append((step, total, partial))
+
+        def cancelled(self):
+            return any(p["epoch"] == 2 and p["batch"] == 3 for _, _, p in self.calls)
+
+    state = StopInEpochTwo()
+    stopped = train(digits, "linear", "fast", {**params, "epochs": 3}, state, eval_images=20)
+    assert stopped.cancelled and [row["epoch"] for row in stopped.history] == [1]
+    for key, value in _weights(once).items():  # the weights of the end of epoch 1
+        assert torch.equal(value, _weights(stopped)[key]), key
+    assert state.calls[-1][1] == 30 and "measured" in state.calls[10][2]
+    with pytest.raises(Cancelled):
+        train(digits, "linear", "standard", {"epochs": 2}, _Cancelled())
+
+
+class _Cancelled:
+    def progress(self, step, total, partial=None):
+        pass
+
+    def cancelled(self):
+        return True
+
+
+def test_pgd_training_beats_standard_training_under_pgd():
+    digits = data.subset(data.load_dataset("digits"), 640, 100)
+    budget = {"epochs": 2, "batch": 32}
+    standard = train(digits, "linear", "standard", budget, eval_images=100)
+    robust = train(digits, "linear", "pgd", {**budget, "steps": 3}, eval_images=100)
+    assert standard.accuracy["clean"] > 0.6 and robust.accuracy["clean"] > 0.6
+    assert robust.accuracy["pgd"] >= standard.accuracy["pgd"] + 0.05
+    assert standard.accuracy["eps"] == robust.accuracy["eps"] == 0.2
+
+
+def test_ensemble_training_uses_the_given_static_models_or_trains_its_own(digits):
+    static = train(digits, "linear", "standard", {"epochs": 1, "seed": 9}, eval_images=20)
+    given = train(digits, "linear", "ensemble", {"epochs": 1, "eps": 0.1}, static=[static],
+                  eval_images=20)
+    assert given.static == [] and given.static_sources == [static.title]
+    calls = []
+
+    class Watch(_Cancelled):
+        def progress(self, step, total, partial=None):
+            calls.append(partial)
+
+        def cancelled(self):
+            return False
+
+    auto = train(digits, "linear", "ensemble", {"epochs": 1, "eps": 0.1}, Watch(), eval_images=20)
+    assert [m.arch for m in auto.static] == ["linear", "cnn"]
+    assert {p.get("static") for p in calls} == {1, 2, None}
+    with pytest.raises(ParameterError, match="Only the ensemble method"):
+        train(digits, "linear", "standard", {"epochs": 1}, static=[static])
+    with pytest.raises(ParameterError, match="has no parameter eps"):
+        train(digits, "linear", "standard", {"eps": 0.1})
+
+
+def test_the_lite0_head_trains_on_a_folder_of_photos(tmp_path):
+    from tests.conftest import SAMPLES
+    from advlab.core import images as img
+
+    for cls, names in (("cat", ["chelsea.png"]), ("not_cat", ["coffee.png"])):
+        (tmp_path / cls).mkdir()
+        rgb = img.load_image(SAMPLES / names[0])
+        for k in range(3):  # three crops of the same photo
+            img.save_png(rgb[10 * k:, 10 * k:], tmp_path / cls / f"{k}.png")
+    photos = data.load_dataset(str(tmp_path), size=64)
+    model = train(photos, "lite0-head", "standard", {"epochs": 1, "lr": 0.05}, eval_images=1)
+    assert model.accuracy["clean"] == 1.0 and model.classes == ("cat", "not_cat")
+    assert set(_weights(model)) == {"normalize.mean", "normalize.std", "head.weight", "head.bias"}
+
+
+def _ddp_worker(rank: int, store: str, out: str) -> None:
+    """One of two gloo processes (forked from the test: torch and advlab are already loaded)."""
+    code = 1
+    try:
+        import torch.distributed as dist
+        from safetensors.torch import save_file
+
+        torch.set_num_threads(1)
+        dist.init_process_group("gloo", init_method=f"file://{store}", rank=rank, world_size=2)
+        digits = data.subset(data.load_dataset("digits"), 320, 100)
+        model = train(digits, "cnn", "fgsm", {"epochs": 1, "batch": 64, "eps": 0.1},
+                      eval_images=20)
+        dist.destroy_process_group()
+        if rank == 0:
+            save_file({**architectures.saved_state(model.net),
+                       "clean": torch.tensor(model.history[-1]["clean"]),
+                       "processes": torch.tensor(model.processes)}, out)
+        code = 0
+    finally:
+        os._exit(code)  # never back into pytest
+
+
+def test_two_gloo_processes_train_the_weights_of_one_with_the_same_global_batch(digits,
+                                                                                  tmp_path):
+    import multiprocessing
+
+    from safetensors.torch import load_file
+
+    single = train(digits, "cnn", "fgsm", {"epochs": 1, "batch": 64, "eps": 0.1}, eval_images=20)
+    out = tmp_path / "ddp.safetensors"
+    context = multiprocessing.get_context("fork")
+    workers = [context.Process(target=_ddp_worker, args=(rank, str(tmp_path / "store"), str(out)))
+               for rank in (0, 1)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(120)
+        if worker.is_alive():
+            worker.kill()
+    assert [w.exitcode for w in workers] == [0, 0]
+    together = load_file(str(out))
+    assert int(together.pop("processes")) == 2
+    assert float(together.pop("clean")) == pytest.approx(single.history[-1]["clean"], abs=1e-6)
+    for key, value in _weights(single).items():
+        assert torch.allclose(together[key], value, atol=1e-5, rtol=0), key
