@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from advlab.gui.numbers import fmt
 from advlab.gui.attack_texts import attack_text
 from advlab.gui.i18n import model_text
 from advlab.gui.session import Session
@@ -93,9 +94,14 @@ class AttackController(QObject):
             self.attack_progress.emit(partial)
 
     def _on_done(self, record: Any) -> None:
-        verdict = (self.tr("fooled") if record.success else self.tr("not fooled"))
+        if record.success:
+            verdict = self.tr("fooled")
+        elif record.target is not None and record.adv_index != record.clean_index:
+            verdict = self.tr("changed, but not to the target")
+        else:
+            verdict = self.tr("not fooled")
         note = self.tr(" (cancelled: best so far)") if record.cancelled else ""
-        self._finish(self.tr("{attack}: {verdict}{note} in {seconds:.1f} s").format(
+        self._finish(fmt(self.tr("{attack}: {verdict}{note} in {seconds:.1f} s"),
             attack=record.attack_title, verdict=verdict, note=note, seconds=record.seconds))
         self.session.add_record(record)
         self.results.select([record.id])
@@ -134,6 +140,10 @@ class AttackController(QObject):
         if name:
             self.panel.set_values(name, {}, target)
         self._saved_choice = ("", "")
+        # The panes follow the controls again: no black-box result left on show under them.
+        shown = self.session.shown_record
+        if shown is not None and shown.attack != self.panel.current_attack():
+            self.session.show_record(None)
 
     # -- results and playback -----------------------------------------------------
     def _refill_results(self) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPageLayout, Q
     QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 
+from advlab.gui.numbers import fmt
 from advlab.core.errors import ParameterError, UserError
 from advlab.core.noise_maps import auto_amplification, signed_map
 from advlab.gui.attack_texts import attack_text
@@ -260,7 +261,7 @@ def render_figure(painter: QPainter, width: float, height: float, parts: FigureP
     lefts = [_MARGIN, _MARGIN + _TILE + _PLUS_GAP, _MARGIN + 2 * _TILE + _PLUS_GAP + _EQUALS_GAP]
     headers = [
         QCoreApplication.translate("LessonFigure", "Original"),
-        QCoreApplication.translate("LessonFigure", "Noise (shown × {factor:.0f})").format(
+        fmt(QCoreApplication.translate("LessonFigure", "Noise (shown × {factor:.0f})"),
             factor=parts.amplification),
         QCoreApplication.translate("LessonFigure", "Adversarial"),
     ]

@@ -122,6 +122,47 @@ CONTROL_TOPICS: dict[str, HelpTopic] = {
             "to a big one."),
         QT_TRANSLATE_NOOP("help",
             "Move the image-size slider on the right and watch the change grow with n.")),
+    "inside": HelpTopic(
+        QT_TRANSLATE_NOOP("help", "Inside the network"),
+        QT_TRANSLATE_NOOP("help",
+            "A network passes the photo through many layers, one after the other. The plot "
+            "shows, layer by layer, how much the values inside change: red for the "
+            "adversarial noise, grey for random noise of the same size. The random change "
+            "stays small, while the adversarial one grows as the small changes add up. The "
+            "squares on the right are what one layer “sees”, for the original and the "
+            "changed photo."),
+        QT_TRANSLATE_NOOP("help",
+            "Switch the direction between FGSM and random noise and compare the red line.")),
+    "kinds": HelpTopic(
+        QT_TRANSLATE_NOOP("help", "Simple labels"),
+        QT_TRANSLATE_NOOP("help",
+            "The network knows 1000 classes, such as 118 breeds of dog. Simple labels add up "
+            "the confidences of all classes of one kind: all dogs together, all cats, all "
+            "pigs. “Is it a …?” asks one question, as in the article: dog, or not a dog? "
+            "The network's own best class stays under the bars."),
+        QT_TRANSLATE_NOOP("help",
+            "Open the dog, choose “Is it a dog?” and slide η until it says “Not a dog”.")),
+    "article_preset": HelpTopic(
+        QT_TRANSLATE_NOOP("help", "The article's Figure 1"),
+        QT_TRANSLATE_NOOP("help",
+            "The article shows a pig that a network calls an airliner after noise of "
+            "η = 0.005, about one grey level per colour value. This lesson runs that attack "
+            "on the pig: it keeps pushing towards “airliner” and keeps every step on whole "
+            "grey levels, so the saved picture fools just as much. It then says honestly "
+            "how far it got and what η it would need."),
+        QT_TRANSLATE_NOOP("help",
+            "Run it, then export the three-panel figure for a slide.")),
+    "defence": HelpTopic(
+        QT_TRANSLATE_NOOP("help", "Defence lab: make a model robust"),
+        QT_TRANSLATE_NOOP("help",
+            "Here you train a small network yourself, for example on handwritten digits. "
+            "Adversarial training shows it attacked images while it learns, so it learns to "
+            "give the right answer anyway. The curves show how often it is right on test "
+            "images: clean, under the quick FGSM attack and under the strong PGD attack. Only "
+            "a high PGD accuracy means the model is really robust."),
+        QT_TRANSLATE_NOOP("help",
+            "Train with standard training, then with PGD training, and compare their PGD "
+            "accuracy.")),
 }
 
 #: One topic per attack in the registry (advlab.core.attacks.registry.ATTACKS).

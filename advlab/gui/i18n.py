@@ -41,6 +41,8 @@ def install_translator(language: str) -> bool:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    # Numbers follow the language too (spin boxes, and advlab.gui.numbers for the texts).
+    QLocale.setDefault(QLocale("nl_NL" if language == "nl" else "en_GB"))
     if language == "en":
         return True
     ours = QTranslator(app)

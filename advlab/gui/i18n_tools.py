@@ -121,8 +121,7 @@ def update(ts_file: Path | None = None) -> Path:
     mark for Qt), then run pyside6-lupdate over them and the GUI sources into ``ts_file``
     (keeps existing translations)."""
     ts_file = ts_file or translations_dir() / TS_NAME
-    known = {source: text for (_, source), text in messages(ts_file).items() if text} \
-        if ts_file.is_file() else {}
+    known = _unambiguous(messages(ts_file)) if ts_file.is_file() else {}
     _lupdate(ts_file)
     if _carry_over(ts_file, known):
         _lupdate(ts_file)  # back to lupdate's own layout
@@ -139,6 +138,17 @@ def _lupdate(ts_file: Path) -> None:
         subprocess.run([_tool("lupdate"), "-locations", "none", "-no-obsolete",
                         *map(str, gui_sources() + generated), "-ts", str(ts_file)],
                        check=True, capture_output=True, text=True)
+
+
+def _unambiguous(found: dict[tuple[str, str], str | None]) -> dict[str, str]:
+    """English text → its Dutch, for texts translated one way only: a word that means two
+    things ("Train" the vehicle, "Train" the button) is not carried from one to the other."""
+    translations: dict[str, set[str]] = {}
+    for (_, source), text in found.items():
+        if text:
+            translations.setdefault(source, set()).add(text)
+    return {source: next(iter(texts)) for source, texts in translations.items()
+            if len(texts) == 1}
 
 
 def _carry_over(ts_file: Path, known: dict[str, str]) -> int:

@@ -87,15 +87,17 @@ class LabShell(QObject):
     def add_dock(self, key: str, title: str, widget: QWidget, *, area: str = "bottom",
                  tab_with: str = "", scroll: bool = True) -> QDockWidget:
         """A dock for ``widget``: on the right or at the bottom, or as a tab beside the dock
-        ``tab_with``. ``scroll`` lets its content shrink below its natural size."""
+        ``tab_with``. ``scroll`` lets its content shrink below its natural size; bottom docks
+        always scroll, so the window still fits a 1280×720 projector."""
         dock = QDockWidget(title, self._window)
         dock.setObjectName(f"dock_{key}")
-        dock.setWidget(_scrollable(widget) if scroll else widget)
         if tab_with and tab_with in self.docks:
             where = self._window.dockWidgetArea(self.docks[tab_with])
         else:
             where = (Qt.DockWidgetArea.RightDockWidgetArea if area == "right"
                      else Qt.DockWidgetArea.BottomDockWidgetArea)
+        scroll = scroll or where == Qt.DockWidgetArea.BottomDockWidgetArea
+        dock.setWidget(_scrollable(widget) if scroll else widget)
         self._window.addDockWidget(where, dock)
         if tab_with in self.docks and self._window.isVisible():  # else tabbed once shown
             self._window.tabifyDockWidget(self.docks[tab_with], dock)

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QStandardItemModel
 
+from advlab.gui.numbers import fmt
 from advlab.core.samples import DEFAULT_SAMPLE, sample_path
 from advlab.gui import pane_content
 from advlab.gui import settings as keys
@@ -309,7 +310,7 @@ class LiveController(QObject):
         if self.session.saved is None:
             self.panes.set_saved_text("")
             self._saved_timer.start()
-        self.status.set_updated(self.tr("updated {time} in {ms:.0f} ms").format(
+        self.status.set_updated(fmt(self.tr("updated {time} in {ms:.0f} ms"),
             time=time.strftime("%H:%M:%S"), ms=live.seconds * 1000))
         if self.startup_probe:
             self.startup_probe = False

@@ -14,7 +14,7 @@ import os
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -31,10 +31,14 @@ from PySide6.QtWidgets import (
 from advlab.core.samples import sample_paths
 from advlab.gui import settings as keys
 from advlab.gui.analysis_controller import AnalysisController
+from advlab.gui.article_preset_action import install as install_article_preset
 from advlab.gui.attack_controller import AttackController
 from advlab.gui.box_mode import install as install_box_mode
+from advlab.gui.defence_lab import install as install_defence_lab
 from advlab.gui.export_controller import install as install_export
 from advlab.gui.i18n import LANGUAGES
+from advlab.gui.inside_view import install as install_inside
+from advlab.gui.kinds_view import install as install_kinds
 from advlab.gui.lab_shell import LabShell
 from advlab.gui.linear_controller import install as install_linear_view
 from advlab.gui.live_controller import LiveController
@@ -60,15 +64,21 @@ from advlab.gui.widgets.sample_gallery import SampleGallery
 from advlab.gui.widgets.sweep_plot import SweepPlot
 from advlab.gui.widgets.transfer_matrix import TransferMatrixView
 from advlab.gui.window_menus import build_menus_and_toolbar
+from advlab.gui.window_shortcuts import WindowShortcuts
 from advlab.gui.worker import ModelWorker
 
-#: Raise when the docks change: a saved layout of another version is not restored.
-DOCK_LAYOUT_VERSION = 4
+#: Raise when the docks' arrangement changes: a saved layout of another version is not
+#: restored. The set of docks is part of the version too (`layout_version`), so a layout
+#: saved before a feature added its dock is not restored over it.
+DOCK_LAYOUT_VERSION = 5
+#: A screen this size or smaller (width, height in px) is used whole by the default window.
+SMALL_SCREEN = (1366, 800)
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff *.gif);;All files (*)"
 MODEL_FILTER = "Model files (*.pt *.pth *.ckpt *.bin);;All files (*)"
 #: Features installed on the shell, in any order.
 FEATURES = (install_export, install_linear_view, install_box_mode, install_presentation,
-            install_tour, install_quiz, install_help)
+            install_tour, install_quiz, install_help, install_inside, install_kinds,
+            install_article_preset, install_defence_lab)
 
 
 class MainWindow(QMainWindow):
@@ -99,6 +109,7 @@ class MainWindow(QMainWindow):
         self.shell = LabShell(self, self.session, worker, settings, self.status, self.eta,
                               self.direction, menus, toolbar, anchors)
         self.docks = self.shell.docks
+        self.shortcuts = WindowShortcuts(self)  # Ctrl+E works with the focus in a spin box
         self.shell.error_reported.connect(self.show_error)
         self._build_lab()
         self.live.initial_image = image
@@ -197,9 +208,13 @@ class MainWindow(QMainWindow):
         shell.direction_changed.connect(lambda *_: self._apply_sweep_rule())
 
     def _fit_to_screen(self) -> None:
-        """1280×860, or less on a small screen (a 1280×720 classroom projector)."""
+        """Use the screen: all of a small one (a 1280×720 classroom projector, where every
+        pixel counts for the photos), 95 % × 92 % of a larger one."""
         screen = self.screen().availableGeometry()
-        self.resize(min(1280, int(screen.width() * 0.95)), min(860, int(screen.height() * 0.92)))
+        if screen.width() <= SMALL_SCREEN[0] or screen.height() <= SMALL_SCREEN[1]:
+            self.setGeometry(screen)
+        else:
+            self.resize(int(screen.width() * 0.95), int(screen.height() * 0.92))
 
     def _arrange_docks(self) -> None:
         """Tabs and sizes, or the user's saved layout. Done once shown: tabifying before that
@@ -211,12 +226,21 @@ class MainWindow(QMainWindow):
         self.docks["results"].raise_()
         self.resizeDocks([self.docks["attack"]], [340], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["results"]], [150], Qt.Orientation.Vertical)  # panes first
-        self._default_state = self.saveState(DOCK_LAYOUT_VERSION)
+        self._default_state = self.saveState(self.layout_version())
         if keys.GEOMETRY.get(self.settings).isEmpty():
-            self._fit_to_screen()  # again: the untabified docks had made the window taller
+            # Again, once the layout knows the docks are tabs: side by side they had made the
+            # window wider and taller than the screen.
+            QTimer.singleShot(0, self._fit_to_screen)
         window_state = keys.WINDOW_STATE.get(self.settings)
         if not window_state.isEmpty():
-            self.restoreState(window_state, DOCK_LAYOUT_VERSION)
+            self.restoreState(window_state, self.layout_version())
+
+    def layout_version(self) -> int:
+        """`DOCK_LAYOUT_VERSION` and the set of docks, as the version of a saved layout."""
+        import zlib
+
+        docks = ",".join(sorted(self.docks)).encode()
+        return DOCK_LAYOUT_VERSION * 100_000 + zlib.crc32(docks) % 100_000
 
     def _enabled_until_ready(self) -> list:
         return [self.eta, self.direction, self.model_picker, self.attack_panel,
@@ -353,7 +377,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         keys.GEOMETRY.set(self.settings, self.saveGeometry())
-        keys.WINDOW_STATE.set(self.settings, self.saveState(DOCK_LAYOUT_VERSION))
+        keys.WINDOW_STATE.set(self.settings, self.saveState(self.layout_version()))
         self.session_actions.save_attack_choice()
         self.live.flush()
         self.settings.sync()

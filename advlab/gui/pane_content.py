@@ -14,11 +14,19 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
+from advlab.gui.numbers import fmt
 from advlab.core.noise_maps import auto_amplification, signed_map
 from advlab.gui.session import record_title
 from advlab.gui.widgets.eta_control import grey_levels
 
 
+
+
+#: Below this clean confidence the model "was not sure to begin with": a change of label
+#: under random noise then says little, and the verdict says so.
+WEAK_CLEAN_PROB = 0.5
+#: From this η (pixel units) a one-step FGSM that did not fool says it may have overshot.
+BIG_STEP_ETA = 0.02
 
 
 @dataclass(frozen=True)
@@ -45,14 +53,15 @@ class PaneContent:
 def verdict(fooled: bool, label: str, *, before: float | None = None,
             after: float | None = None, changed_not_target: bool = False) -> str:
     """The one sentence under the panes (rich text)."""
+    if changed_not_target:
+        return QCoreApplication.translate(
+            "PaneContent", "Changed to “{label}”, but not to the target.").format(label=label)
     if fooled:
         return QCoreApplication.translate("PaneContent", "<b style='color:#c53030'>Fooled!</b> The model now says “{label}”.").format(
             label=label)
-    if changed_not_target:
-        return QCoreApplication.translate("PaneContent", "Changed to “{label}”, but not yet the target.").format(label=label)
     if before is not None and after is not None:
-        return QCoreApplication.translate("PaneContent", "<b style='color:#2b6cb0'>Not fooled</b>: still “{label}” "
-                   "({before:.1f} % → {after:.1f} %).").format(
+        return fmt(QCoreApplication.translate("PaneContent", "<b style='color:#2b6cb0'>Not fooled</b>: still “{label}” "
+                   "({before:.1f} % → {after:.1f} %)."),
             label=label, before=before * 100, after=after * 100)
     return QCoreApplication.translate("PaneContent", "<b style='color:#2b6cb0'>Not fooled</b>: still “{label}”.").format(label=label)
 
@@ -60,31 +69,37 @@ def verdict(fooled: bool, label: str, *, before: float | None = None,
 def _noise_of(delta: Any, markers: list | None) -> tuple[np.ndarray, str, str]:
     delta = np.asarray(delta, dtype=np.float32)
     factor = auto_amplification(delta)
-    caption = QCoreApplication.translate("PaneContent", "largest change {levels:.1f} grey levels\nshown ×{factor:.0f}; "
-                  "grey = no change").format(levels=float(np.abs(delta).max()) * 255,
+    caption = fmt(QCoreApplication.translate("PaneContent", "largest change {levels:.1f} grey levels\nshown ×{factor:.0f}; "
+                  "grey = no change"), levels=float(np.abs(delta).max()) * 255,
                                              factor=factor)
-    return signed_map(delta, factor), QCoreApplication.translate("PaneContent", "noise ×{factor:.0f}").format(factor=factor), caption
+    return signed_map(delta, factor), fmt(QCoreApplication.translate("PaneContent", "noise ×{factor:.0f}"), factor=factor), caption
 
 
 def from_live(live: Any, clean: Any, edited_pixels: bool, saved: Any) -> PaneContent:
-    """The η slider's image. ``saved`` is the session's (η, Prediction) of the 8-bit file."""
+    """The η slider's image. ``clean`` is the clean prediction; ``saved`` the session's
+    (η, Prediction) of the adversarial saved as an 8-bit PNG."""
     if live.eta == 0 and not edited_pixels:
         text = QCoreApplication.translate("PaneContent", "η = 0: this is the original image.")
     elif live.target is not None and not live.fooled and live.prediction.index != clean.index:
         text = verdict(False, live.prediction.label, changed_not_target=True)
     elif live.fooled:
         text = verdict(True, live.prediction.label)
+        if clean.prob < WEAK_CLEAN_PROB:
+            text += " " + unsure_note(clean.prob)
     else:
         text = verdict(False, live.prediction.label, before=clean.prob, after=live.prediction.prob)
-    saved_text = None if saved is None else QCoreApplication.translate("PaneContent", "Saved as 8-bit PNG: {label} {pct:.1f} %").format(
-        label=saved[1].label, pct=saved[1].prob * 100)
+        if live.direction == "fgsm" and live.eta >= BIG_STEP_ETA:
+            text += " " + overshoot_note()
+    saved_text = None if saved is None else fmt(QCoreApplication.translate(
+        "PaneContent", "The bars show the image as computed; saved as an 8-bit PNG it says: "
+        "{label} {pct:.1f} %"), label=saved[1].label, pct=saved[1].prob * 100)
     return PaneContent(
         title=QCoreApplication.translate("PaneContent", "Adversarial = original + noise"),
         adversarial_rgb=live.adversarial_rgb,
         noise_rgb=live.noise_rgb,
-        noise_badge=QCoreApplication.translate("PaneContent", "noise ×{factor:.0f}").format(factor=live.amplification)
+        noise_badge=fmt(QCoreApplication.translate("PaneContent", "noise ×{factor:.0f}"), factor=live.amplification)
         if live.eta > 0 else "",
-        noise_caption=QCoreApplication.translate("PaneContent", "η = {eta:.4f} ({grey})\nshown ×{factor:.0f}; grey = no change").format(
+        noise_caption=fmt(QCoreApplication.translate("PaneContent", "η = {eta:.4f} ({grey})\nshown ×{factor:.0f}; grey = no change"),
             eta=live.eta, grey=grey_levels(live.eta), factor=live.amplification),
         top=[tuple(r) for r in live.prediction.top],
         clean_index=live.clean_index,
@@ -102,8 +117,32 @@ def from_record(record: Any, markers: list | None) -> PaneContent:
         title=QCoreApplication.translate("PaneContent", "Result: {title}").format(title=record_title(record)),
         adversarial_rgb=record.adversarial_rgb, noise_rgb=noise, noise_badge=badge,
         noise_caption=caption, top=[tuple(row) for row in top],
-        clean_index=record.clean_index, verdict=verdict(bool(record.success), record.adv_label),
-        markers=markers)
+        clean_index=record.clean_index, verdict=record_verdict(record), markers=markers)
+
+
+def record_verdict(record: Any) -> str:
+    """A result's verdict: fooled, changed but not to the target, or not fooled (with why,
+    for a one-step FGSM that may have overshot)."""
+    targeted = record.target is not None
+    if targeted and not record.success and record.adv_index != record.clean_index:
+        return verdict(False, record.adv_label, changed_not_target=True)
+    text = verdict(bool(record.success), record.adv_label)
+    if not record.success and record.attack == "fgsm" \
+            and float(record.params.get("eps", 0.0)) >= BIG_STEP_ETA:
+        text += " " + overshoot_note()
+    return text
+
+
+def unsure_note(prob: float) -> str:
+    return fmt(QCoreApplication.translate(
+        "PaneContent", "(The model was not sure to begin with: {pct:.0f} %.)"),
+        pct=prob * 100)
+
+
+def overshoot_note() -> str:
+    return QCoreApplication.translate(
+        "PaneContent", "One big step can overshoot: try a smaller η, or an iterative attack "
+        "(BIM, PGD).")
 
 
 def from_progress(progress: Any, clean: Any) -> PaneContent:

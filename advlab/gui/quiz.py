@@ -16,6 +16,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
 
+from advlab.gui.numbers import fmt
 from advlab.core.errors import ParameterError, UserError
 from advlab.gui.i18n import user_message
 from advlab.gui.widgets.quiz_dialog import LEFT, RIGHT, QuizDialog
@@ -212,9 +213,9 @@ class Quiz(QObject):
         model = (self.tr("The model now says “{adversarial}” instead of “{clean}”.").format(
             adversarial=pair.adversarial_label, clean=pair.clean_label) if pair.fooled
             else self.tr("The model still says “{clean}”.").format(clean=pair.clean_label))
-        self.dialog.show_feedback(self.tr(
+        self.dialog.show_feedback(fmt(self.tr(
             "{verdict} The changed one was {where}: η = {eta:.4f}, {grey:.1f} grey levels. "
-            "{model}").format(verdict=verdict, where=where, eta=pair.eta, grey=pair.eta * 255,
+            "{model}"), verdict=verdict, where=where, eta=pair.eta, grey=pair.eta * 255,
                               model=model))
         self.dialog.set_score(self.game.correct, self.game.asked)
         self.dialog.set_difficulty(self.game.eta)

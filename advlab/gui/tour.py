@@ -1,6 +1,6 @@
 """A guided tour for a first lesson, step by step through the article: classify; random noise of
 size η does nothing; FGSM with the same η fools the model; one pixel; transfer to another model;
-white-box vs black-box.
+white-box vs black-box; make it robust (the defence lab).
 
 Each step is data (`TourStep`): a title, a short explanation for a 16-year-old, what to look at,
 and a `setup(shell)` that puts the lab in the state the step talks about. `install(shell)` adds
@@ -125,6 +125,15 @@ def white_or_black_box(shell: Any) -> None:
     shell.raise_dock("attack")
 
 
+def make_it_robust(shell: Any) -> None:
+    # Back to white-box mode; the defence lab opens with PGD training of a CNN on the digits.
+    shell.set_black_box(False)
+    defence = shell.feature("defence")
+    if defence is not None:
+        defence.prepare(data="digits", arch="cnn", method="pgd")
+    shell.raise_dock("defence")
+
+
 def tour_steps() -> list[TourStep]:
     """The first lesson's steps, in the user's language."""
     return [
@@ -189,6 +198,18 @@ def tour_steps() -> list[TourStep]:
                 "black-box mode the attacks that need gradients are greyed out."),
             white_or_black_box,
         ),
+        TourStep(
+            QCoreApplication.translate("Tour", "7. Make it robust"),
+            QCoreApplication.translate("Tour", "Can a network learn to resist? Adversarial training attacks the network's own "
+                "training images while it learns, so it also learns the right answer for "
+                "attacked images. Train a small network on handwritten digits twice: once with "
+                "standard training and once with PGD training. PGD fools the first one almost "
+                "every time, while the second keeps many right answers; it only trains more "
+                "slowly."),
+            QCoreApplication.translate("Tour", "the Defence lab tab: press Train, watch the red PGD curve, then compare the "
+                "PGD accuracy of both runs in the table on the right."),
+            make_it_robust,
+        ),
     ]
 
 
@@ -214,7 +235,7 @@ class Tour(QObject):
         self.action = QAction(self.tr("&Guided tour (first lesson)"), self)
         self.action.setObjectName("action_tour")
         self.action.setToolTip(self.tr(
-            "Six steps through the article, each setting up the lab and explaining what to "
+            "Seven steps through the article, each setting up the lab and explaining what to "
             "look at."))
         self.action.triggered.connect(self.start)
         shell.add_action("lesson", self.action)

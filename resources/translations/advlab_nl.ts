@@ -50,6 +50,118 @@
     </message>
 </context>
 <context>
+    <name>ArticlePreset</name>
+    <message>
+        <source>At η = {eta:g} the pig became &apos;{target}&apos; at {prob:.0f} %, past the goal of {goal:.0f} %.</source>
+        <extracomment>The job&apos;s last progress report: the attack is done, the saved files are checked. `ArticlePresetResult.summary_parts`&apos; templates as literals, so that lupdate sees them.</extracomment>
+        <translation>Bij η = {eta:g} werd het varken &apos;{target}&apos; met {prob:.0f} %, boven het doel van {goal:.0f} %.</translation>
+    </message>
+    <message>
+        <source>At η = {eta:g} &apos;{target}&apos; reached {prob:.0f} % (the model says &apos;{top}&apos; at {top_prob:.0f} %), short of the goal of {goal:.0f} %; at η = {eta_needed:.4f} ({levels} grey levels) it reaches {prob_needed:.0f} %.</source>
+        <translation>Bij η = {eta:g} kwam &apos;{target}&apos; op {prob:.0f} % (het model zegt &apos;{top}&apos; met {top_prob:.0f} %), onder het doel van {goal:.0f} %; bij η = {eta_needed:.4f} ({levels} grijsniveaus) komt het op {prob_needed:.0f} %.</translation>
+    </message>
+    <message>
+        <source>At η = {eta:g} &apos;{target}&apos; reached {prob:.0f} % (the model says &apos;{top}&apos; at {top_prob:.0f} %), short of the goal of {goal:.0f} %, and no η up to {eta_max:.4f} reached it with this budget.</source>
+        <translation>Bij η = {eta:g} kwam &apos;{target}&apos; op {prob:.0f} % (het model zegt &apos;{top}&apos; met {top_prob:.0f} %), onder het doel van {goal:.0f} %, en geen enkele η tot {eta_max:.4f} haalde het doel binnen dit aantal stappen.</translation>
+    </message>
+    <message>
+        <source>At η = {eta:g} &apos;{target}&apos; reached {prob:.0f} % (the model says &apos;{top}&apos; at {top_prob:.0f} %), short of the goal of {goal:.0f} %.</source>
+        <translation>Bij η = {eta:g} kwam &apos;{target}&apos; op {prob:.0f} % (het model zegt &apos;{top}&apos; met {top_prob:.0f} %), onder het doel van {goal:.0f} %.</translation>
+    </message>
+    <message>
+        <source>The article&apos;s &amp;Figure 1 (pig → airliner)</source>
+        <extracomment>The preset&apos;s result is in the session and shown (PresetOutcome).</extracomment>
+        <translation>&amp;Figuur 1 uit het artikel (varken → airliner)</translation>
+    </message>
+    <message>
+        <source>The article&apos;s pig, pushed towards “airliner” with noise of η = 0.005, ending in the three-panel figure. Needs the model&apos;s gradients.</source>
+        <translation>Het varken uit het artikel, met ruis van η = 0.005 richting “airliner” geduwd, met aan het eind de figuur met de drie vakken. Heeft de gradiënten van het model nodig.</translation>
+    </message>
+    <message>
+        <source>The pig of the article, pushed towards “airliner” within η = 0.005 (about 1.3 of 255 grey levels), until the model is 90 % sure or 100 steps are done. Every step stays on whole grey levels, so the saved picture is exactly the attacked one. Model: {model}.</source>
+        <translation>Het varken uit het artikel, binnen η = 0.005 (ongeveer 1.3 van de 255 grijsniveaus) richting “airliner” geduwd, tot het model 90 % zeker is of er 100 stappen zijn gezet. Elke stap blijft op hele grijsniveaus, dus de opgeslagen afbeelding is precies de aangevallen afbeelding. Model: {model}.</translation>
+    </message>
+    <message>
+        <source>Opening {name}…</source>
+        <translation>{name} wordt geopend…</translation>
+    </message>
+    <message>
+        <source>The live view is not there to open {name}.</source>
+        <translation>{name} kan niet worden geopend: de live-weergave ontbreekt.</translation>
+    </message>
+    <message>
+        <source>Cancelling… (keeps the best found so far)</source>
+        <translation>Bezig met stoppen… (het beste resultaat tot nu toe blijft bewaard)</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Bezig met starten…</translation>
+    </message>
+    <message>
+        <source>Checking whether the saved PNG and JPEG still fool the model…</source>
+        <translation>Controleren of de opgeslagen PNG en JPEG het model nog misleiden…</translation>
+    </message>
+    <message>
+        <source>Short of 90 % at η = 0.005: now trying η = {eta:.4f} ({levels} grey levels)…</source>
+        <translation>Bij η = 0.005 onder de 90 %: nu wordt η = {eta:.4f} ({levels} grijsniveaus) geprobeerd…</translation>
+    </message>
+    <message>
+        <source>Attacking at η = 0.005…</source>
+        <translation>Bezig met aanvallen bij η = 0.005…</translation>
+    </message>
+    <message>
+        <source>Cancelled: the best found so far is shown.</source>
+        <translation>Gestopt: het beste resultaat tot nu toe wordt getoond.</translation>
+    </message>
+    <message>
+        <source>The article&apos;s Figure 1: “{target}” {prob:.0f} % at η = {eta:g} (goal {goal:.0f} %).</source>
+        <translation>Figuur 1 uit het artikel: “{target}” {prob:.0f} % bij η = {eta:g} (doel {goal:.0f} %).</translation>
+    </message>
+    <message>
+        <source>Stopped: another job started.</source>
+        <translation>Gestopt: er is een andere taak gestart.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Gestopt.</translation>
+    </message>
+    <message>
+        <source>The article&apos;s Figure 1 could not run</source>
+        <translation>Figuur 1 uit het artikel kon niet worden uitgevoerd</translation>
+    </message>
+    <message>
+        <source>Export lesson figure</source>
+        <translation>Lesfiguur exporteren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG-afbeelding (*.png);;SVG-tekening (*.svg);;PDF-document (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ArticlePresetDialog</name>
+    <message>
+        <source>The article&apos;s Figure 1</source>
+        <translation>Figuur 1 uit het artikel</translation>
+    </message>
+    <message>
+        <source>Export the figure…</source>
+        <translation>Figuur exporteren…</translation>
+    </message>
+    <message>
+        <source>Save original + η × noise = adversarial as PNG, SVG or PDF, for slides and worksheets.</source>
+        <translation>Sla origineel + η × ruis = misleidend op als PNG, SVG of PDF, voor dia&apos;s en werkbladen.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Stop; the best image found so far is kept.</source>
+        <translation>Stop; de beste afbeelding tot nu toe blijft bewaard.</translation>
+    </message>
+</context>
+<context>
     <name>AttackController</name>
     <message>
         <source>Starting…</source>
@@ -71,6 +183,10 @@
     <message>
         <source>fooled</source>
         <translation>misleid</translation>
+    </message>
+    <message>
+        <source>changed, but not to the target</source>
+        <translation>veranderd, maar niet in de doelklasse</translation>
     </message>
     <message>
         <source>not fooled</source>
@@ -229,6 +345,291 @@ laat het leeg voor een aanval zonder doelklasse.</translation>
         <source>Something went wrong ({error}).</source>
         <extracomment>Send a job&apos;s progress to the GUI at most this often (s); the last step always goes. Seconds spent serving quick tasks inside the current job (for the bench).</extracomment>
         <translation>Er ging iets mis ({error}).</translation>
+    </message>
+</context>
+<context>
+    <name>ConfidenceBars</name>
+    <message>
+        <source>top class: {label} {percent}</source>
+        <extracomment>Colour of the bar of the class the clean image was given. Colour of a winning class that differs from the clean one (the model was fooled). `set_prediction` showed new rows (a feature may then show kinds instead).</extracomment>
+        <translation>bovenste klasse: {label} {percent}</translation>
+    </message>
+</context>
+<context>
+    <name>DefenceLab</name>
+    <message>
+        <source>Defence lab</source>
+        <extracomment>While paused, the job looks at the Stop button (and serves the slider) this often (s). &quot;Use in the lab&quot; saves models in this folder under the lab&apos;s data folder. The name the installed feature is provided under. A run finished: its report row (`summarise`, plus &quot;number&quot;). A run&apos;s model was saved: (run number, folder).</extracomment>
+        <translation>Verdedigingslab</translation>
+    </message>
+    <message>
+        <source>The defence lab could not start: {message}</source>
+        <translation>Het verdedigingslab kon niet starten: {message}</translation>
+    </message>
+    <message>
+        <source>Run {number}</source>
+        <translation>Training {number}</translation>
+    </message>
+    <message>
+        <source>Run {number}: {arch} · {method} on {data}</source>
+        <translation>Training {number}: {arch} · {method} op {data}</translation>
+    </message>
+    <message>
+        <source>Paused. The rest of the lab keeps working; press Resume to go on.</source>
+        <translation>Gepauzeerd. De rest van het lab blijft werken; druk op Hervatten om verder te gaan.</translation>
+    </message>
+    <message>
+        <source>Going on…</source>
+        <translation>Gaat verder…</translation>
+    </message>
+    <message>
+        <source>Stopping after this batch…</source>
+        <translation>Stopt na deze batch…</translation>
+    </message>
+    <message>
+        <source>Saving the model for the lab…</source>
+        <translation>Het model wordt opgeslagen voor het lab…</translation>
+    </message>
+    <message>
+        <source>Saving the model in {folder}…</source>
+        <translation>Het model wordt opgeslagen in {folder}…</translation>
+    </message>
+    <message>
+        <source>Reading the data… {done} of {total}</source>
+        <translation>De data wordt ingelezen… {done} van {total}</translation>
+    </message>
+    <message>
+        <source>Ensemble training first trains its fixed models: model {k} ({arch}), epoch {epoch}, batch {batch} of {batches}.</source>
+        <translation>Ensembletraining traint eerst de vaste modellen: model {k} ({arch}), epoch {epoch}, batch {batch} van {batches}.</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}, batch {batch} of {batches}: loss {loss:.3f}</source>
+        <translation>Epoch {epoch}, batch {batch} van {batches}: verlies {loss:.3f}</translation>
+    </message>
+    <message>
+        <source>; test accuracy: clean {clean}, FGSM {fgsm}, PGD {pgd}</source>
+        <translation>; nauwkeurigheid op de testafbeeldingen: zonder aanval {clean}, FGSM {fgsm}, PGD {pgd}</translation>
+    </message>
+    <message>
+        <source>Run {number} done in {seconds:.0f} s: clean {clean}, FGSM {fgsm}, PGD {pgd}. “Use in the lab” attacks it with the rest of the lab.</source>
+        <translation>Training {number} klaar in {seconds:.0f} s: zonder aanval {clean}, FGSM {fgsm}, PGD {pgd}. Met “Gebruiken in het lab” val je het model aan met de rest van het lab.</translation>
+    </message>
+    <message>
+        <source>Training stopped: {message}</source>
+        <translation>Training gestopt: {message}</translation>
+    </message>
+    <message>
+        <source>Training stopped</source>
+        <translation>Training gestopt</translation>
+    </message>
+    <message>
+        <source>Could not start training</source>
+        <translation>Kon de training niet starten</translation>
+    </message>
+    <message>
+        <source>Stopped: another job started (an attack, a sweep or a new model).</source>
+        <translation>Gestopt: er is een andere taak gestart (een aanval, een scan of een nieuw model).</translation>
+    </message>
+    <message>
+        <source>Stopped before the first epoch finished: there is no model to keep.</source>
+        <translation>Gestopt voordat de eerste epoch klaar was: er is geen model om te bewaren.</translation>
+    </message>
+    <message>
+        <source>Saved in {folder}.</source>
+        <translation>Opgeslagen in {folder}.</translation>
+    </message>
+    <message>
+        <source>Loading run {number} into the lab…</source>
+        <translation>Het model van training {number} wordt in het lab geladen…</translation>
+    </message>
+    <message>
+        <source>{title} is now the lab&apos;s model: try the η slider and the attacks on it.</source>
+        <translation>{title} is nu het model van het lab: probeer de η-schuifregelaar en de aanvallen erop uit.</translation>
+    </message>
+    <message>
+        <source>Saved in {folder}: model.safetensors, model.json, model.pt2 and samples/.</source>
+        <translation>Opgeslagen in {folder}: model.safetensors, model.json, model.pt2 en samples/.</translation>
+    </message>
+    <message>
+        <source>Could not save the model</source>
+        <translation>Kon het model niet opslaan</translation>
+    </message>
+</context>
+<context>
+    <name>DefencePanel</name>
+    <message>
+        <source>Train</source>
+        <translation>Trainen</translation>
+    </message>
+    <message>
+        <source>Train a new model with these settings. The rest of the lab keeps working meanwhile.</source>
+        <translation>Train een nieuw model met deze instellingen. De rest van het lab blijft intussen werken.</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pauzeren</translation>
+    </message>
+    <message>
+        <source>Hold training; Resume goes on where it stopped.</source>
+        <translation>Zet de training even stil; met Hervatten gaat hij verder waar hij stopte.</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Stop training; the model of the last finished epoch is kept.</source>
+        <translation>Stop de training; het model van de laatste afgeronde epoch blijft bewaard.</translation>
+    </message>
+    <message>
+        <source>Loading the training methods…</source>
+        <extracomment>The method&apos;s explanation while idle; progress while training; the outcome after.</extracomment>
+        <translation>De trainingsmethoden worden geladen…</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Clean</source>
+        <translation>Zonder aanval</translation>
+    </message>
+    <message>
+        <source>FGSM</source>
+        <translation>FGSM</translation>
+    </message>
+    <message>
+        <source>PGD</source>
+        <translation>PGD</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>One row per finished run: accuracy on the test images without attack, under FGSM and under PGD at the training ε. A robust model keeps a high PGD accuracy.</source>
+        <translation>Eén rij per afgeronde training: de nauwkeurigheid (het deel van de testafbeeldingen dat het model goed heeft) zonder aanval, onder FGSM en onder PGD, bij de ε van de training. Een robuust model houdt een hoge PGD-nauwkeurigheid.</translation>
+    </message>
+    <message>
+        <source>Use in the lab</source>
+        <translation>Gebruiken in het lab</translation>
+    </message>
+    <message>
+        <source>Load the selected model as the lab&apos;s model: the η slider and every attack then work on it.</source>
+        <translation>Laad het gekozen model als model van het lab: de η-schuifregelaar en elke aanval werken dan daarop.</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Opslaan…</translation>
+    </message>
+    <message>
+        <source>Save the selected model in a folder (weights, description and a file plain PyTorch opens).</source>
+        <translation>Sla het gekozen model op in een map (gewichten, beschrijving en een bestand dat gewoon PyTorch kan openen).</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>PGD steps</source>
+        <translation>PGD-stappen</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>epochs</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>leersnelheid</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>startwaarde</translation>
+    </message>
+    <message>
+        <source>{name} (your photos)</source>
+        <translation>{name} (je eigen foto&apos;s)</translation>
+    </message>
+    <message>
+        <source>{name} (.npz file)</source>
+        <translation>{name} (.npz-bestand)</translation>
+    </message>
+    <message>
+        <source>⚠ Run {number} may hide its gradient: trust PGD.</source>
+        <translation>⚠ Training {number} verstopt misschien zijn gradiënt: vertrouw PGD.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Bezig met starten…</translation>
+    </message>
+    <message>
+        <source>(stopped after epoch {done} of {epochs})</source>
+        <translation>(gestopt na epoch {done} van {epochs})</translation>
+    </message>
+    <message>
+        <source>{title} on {data}. Clean: all {test} test images; FGSM and PGD-{steps}: {measured} of them, at ε = {eps:.3g}.</source>
+        <translation>{title} op {data}. Zonder aanval: alle {test} testafbeeldingen; FGSM en PGD-{steps}: {measured} daarvan, bij ε = {eps:.3g}.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Hervatten</translation>
+    </message>
+    <message>
+        <source>A folder with one sub-folder per class</source>
+        <translation>Een map met één submap per klasse</translation>
+    </message>
+    <message>
+        <source>The images the model learns from and is tested on: the embedded digits, a data set the lab downloads, your own photos (a folder with one sub-folder per class, e.g. dog/ and not_dog/) or an .npz file with &apos;images&apos; and &apos;labels&apos;.</source>
+        <extracomment>Context of the registry&apos;s texts (method and architecture titles, explanations, help). Item data role of the data, model and method combo boxes. Columns of the report table. Kinds of entry in the data list: a data set the lab knows, a folder or .npz file the user chose, and the two entries that open a file dialog. Widths (px) of the form and of the report; the curves take the rest. (method, the data set&apos;s ε, {&quot;steps&quot;: K}) → every parameter of the method, checked.</extracomment>
+        <translation>De afbeeldingen waarvan het model leert en waarop het getest wordt: de ingebouwde cijfers, een dataset die het lab downloadt, je eigen foto&apos;s (een map met één submap per klasse, bijv. hond/ en geen_hond/) of een .npz-bestand met &apos;images&apos; en &apos;labels&apos;.</translation>
+    </message>
+    <message>
+        <source>{title}, downloads first</source>
+        <translation>{title}, wordt eerst gedownload</translation>
+    </message>
+    <message>
+        <source>Your photos (a folder)…</source>
+        <translation>Je foto&apos;s (een map)…</translation>
+    </message>
+    <message>
+        <source>A data file (.npz)…</source>
+        <translation>Een databestand (.npz)…</translation>
+    </message>
+    <message>
+        <source>ε</source>
+        <translation>ε</translation>
+    </message>
+    <message>
+        <source>α (step)</source>
+        <translation>α (stap)</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>batch</translation>
+    </message>
+    <message>
+        <source>Data: {train} training and {test} test images, {classes} classes, {size} × {size}.</source>
+        <translation>Data: {train} trainings- en {test} testafbeeldingen, {classes} klassen, {size} × {size}.</translation>
+    </message>
+    <message>
+        <source>This model only looks robust. FGSM leaves {fgsm} of the test images correct but PGD only {pgd}: one big step along its gradient misses, many small steps find the mistakes. It hides its gradient instead of resisting (gradient masking), so trust the PGD number.</source>
+        <translation>Dit model lijkt alleen maar robuust. Onder FGSM blijft {fgsm} van de testafbeeldingen goed, maar onder PGD maar {pgd}: één grote stap langs de gradiënt mist, veel kleine stappen vinden de fouten wel. Het model verstopt zijn gradiënt in plaats van echt weerstand te bieden (gradiëntmaskering), dus vertrouw het PGD-getal.</translation>
+    </message>
+    <message>
+        <source>Open an .npz data set</source>
+        <translation>Een .npz-dataset openen</translation>
+    </message>
+    <message>
+        <source>ε = {eps:.3g}: each pixel may change by up to {levels:.0f} of 255 grey levels.</source>
+        <translation>ε = {eps:.3g}: elke pixel mag hoogstens {levels:.0f} van de 255 grijsniveaus veranderen.</translation>
+    </message>
+    <message>
+        <source>Save the model in a folder</source>
+        <translation>Het model in een map opslaan</translation>
     </message>
 </context>
 <context>
@@ -448,6 +849,370 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     </message>
 </context>
 <context>
+    <name>InsideController</name>
+    <message>
+        <source>Inside the network</source>
+        <extracomment>Wait this long after the last live update before computing (ms). The first time its tab comes to the front, the dock takes up to this share of the window&apos;s height (a plot over depth needs room; the panes keep the rest, and on a 1280×720 screen their own minimum decides). A new view is drawn (advlab.core.inside.InsideView).</extracomment>
+        <translation>Binnen in het netwerk</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Bezig met berekenen…</translation>
+    </message>
+    <message>
+        <source>Open an image first.</source>
+        <translation>Open eerst een afbeelding.</translation>
+    </message>
+    <message>
+        <source>η = {eta:.4f} · {count} layers, found from the model</source>
+        <translation>η = {eta:.4f} · {count} lagen, gevonden in het model</translation>
+    </message>
+    <message>
+        <source>Could not look inside the network: {message}</source>
+        <translation>Kon niet in het netwerk kijken: {message}</translation>
+    </message>
+    <message>
+        <source>Export the plot</source>
+        <translation>Grafiek exporteren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-afbeelding (*.png)</translation>
+    </message>
+    <message>
+        <source>{image} · {model} · η = {eta:.4f}</source>
+        <translation>{image} · {model} · η = {eta:.4f}</translation>
+    </message>
+    <message>
+        <source>Could not export the plot</source>
+        <translation>Kon de grafiek niet exporteren</translation>
+    </message>
+    <message>
+        <source>Saved the plot as {name}.</source>
+        <translation>Grafiek opgeslagen als {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>InsidePlot</name>
+    <message>
+        <source>The layer whose feature maps are shown.</source>
+        <translation>De laag waarvan de kenmerkkaarten worden getoond.</translation>
+    </message>
+    <message>
+        <source>clean</source>
+        <translation>origineel</translation>
+    </message>
+    <message>
+        <source>adversarial</source>
+        <translation>misleidend</translation>
+    </message>
+    <message>
+        <source>Show this tab to look inside the network.</source>
+        <translation>Open dit tabblad om in het netwerk te kijken.</translation>
+    </message>
+    <message>
+        <source>Export as PNG…</source>
+        <translation>Exporteren als PNG…</translation>
+    </message>
+    <message>
+        <source>Save this plot and the feature maps as a picture, for slides and worksheets.</source>
+        <translation>Sla deze grafiek en de kenmerkkaarten op als afbeelding, voor dia&apos;s en werkbladen.</translation>
+    </message>
+    <message>
+        <source>Feature maps of</source>
+        <translation>Kenmerkkaarten van</translation>
+    </message>
+    <message>
+        <source>the {count} channels that change most · dark = low, yellow = high</source>
+        <translation>de {count} kanalen die het meest veranderen · donker = laag, geel = hoog</translation>
+    </message>
+    <message>
+        <source>channel {channel}</source>
+        <translation>kanaal {channel}</translation>
+    </message>
+    <message>
+        <source>‖Δh‖ / ‖h‖ (log)</source>
+        <extracomment>At most this many layer names are written under the plot (evenly spaced, the input and the last layer always); the others get a tick only. How many feature maps (channels) the panel shows per image. The smallest value the log plot shows (a change of 0 would be −∞). The exported PNG&apos;s size (pixels), whatever the dock&apos;s size on screen.</extracomment>
+        <translation>‖Δh‖ / ‖h‖ (log)</translation>
+    </message>
+    <message>
+        <source>For each layer h, in the order the network runs them: how much its values change, ‖h(x+δ) − h(x)‖ / ‖h(x)‖, for the adversarial noise δ and for random ±η noise of the same η.</source>
+        <translation>Voor elke laag h, in de volgorde waarin het netwerk ze doorloopt: hoeveel de waarden ervan veranderen, ‖h(x+δ) − h(x)‖ / ‖h(x)‖, voor de misleidende ruis δ en voor willekeurige ±η-ruis met dezelfde η.</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{red}&apos;&gt;●&lt;/span&gt; adversarial &amp;nbsp; &lt;span style=&apos;color:{grey}&apos;&gt;■&lt;/span&gt; random ±η&lt;br&gt;change of each layer, input → output</source>
+        <translation>&lt;span style=&apos;color:{red}&apos;&gt;●&lt;/span&gt; misleidend &amp;nbsp; &lt;span style=&apos;color:{grey}&apos;&gt;■&lt;/span&gt; willekeurig ±η&lt;br&gt;verandering per laag, invoer → uitvoer</translation>
+    </message>
+    <message>
+        <source>input: &lt;b style=&apos;color:{red}&apos;&gt;{adv_in}&lt;/b&gt; vs {rnd_in}&lt;br&gt;output: &lt;b style=&apos;color:{red}&apos;&gt;{adv_out}&lt;/b&gt; vs {rnd_out}</source>
+        <translation>invoer: &lt;b style=&apos;color:{red}&apos;&gt;{adv_in}&lt;/b&gt; tegen {rnd_in}&lt;br&gt;uitvoer: &lt;b style=&apos;color:{red}&apos;&gt;{adv_out}&lt;/b&gt; tegen {rnd_out}</translation>
+    </message>
+    <message>
+        <source>(&lt;b&gt;{ratio:.1f} ×&lt;/b&gt;)</source>
+        <translation>(&lt;b&gt;{ratio:.1f} ×&lt;/b&gt;)</translation>
+    </message>
+    <message>
+        <source>This model has no layer with feature maps.</source>
+        <translation>Dit model heeft geen laag met kenmerkkaarten.</translation>
+    </message>
+</context>
+<context>
+    <name>Kinds</name>
+    <message>
+        <source>Dog</source>
+        <extracomment>Each kind&apos;s shown texts as literals, so that lupdate sees them: its name, its opposite and the &quot;Is it a …?&quot; question. Keys and English texts are those of `advlab.core.kinds`.</extracomment>
+        <translation>Hond</translation>
+    </message>
+    <message>
+        <source>Not a dog</source>
+        <translation>Geen hond</translation>
+    </message>
+    <message>
+        <source>Is it a dog?</source>
+        <translation>Is het een hond?</translation>
+    </message>
+    <message>
+        <source>Cat</source>
+        <translation>Kat</translation>
+    </message>
+    <message>
+        <source>Not a cat</source>
+        <translation>Geen kat</translation>
+    </message>
+    <message>
+        <source>Is it a cat?</source>
+        <translation>Is het een kat?</translation>
+    </message>
+    <message>
+        <source>Frog</source>
+        <translation>Kikker</translation>
+    </message>
+    <message>
+        <source>Not a frog</source>
+        <translation>Geen kikker</translation>
+    </message>
+    <message>
+        <source>Is it a frog?</source>
+        <translation>Is het een kikker?</translation>
+    </message>
+    <message>
+        <source>Turtle</source>
+        <translation>Schildpad</translation>
+    </message>
+    <message>
+        <source>Not a turtle</source>
+        <translation>Geen schildpad</translation>
+    </message>
+    <message>
+        <source>Is it a turtle?</source>
+        <translation>Is het een schildpad?</translation>
+    </message>
+    <message>
+        <source>Bird</source>
+        <translation>Vogel</translation>
+    </message>
+    <message>
+        <source>Not a bird</source>
+        <translation>Geen vogel</translation>
+    </message>
+    <message>
+        <source>Is it a bird?</source>
+        <translation>Is het een vogel?</translation>
+    </message>
+    <message>
+        <source>Monkey</source>
+        <translation>Aap</translation>
+    </message>
+    <message>
+        <source>Not a monkey</source>
+        <translation>Geen aap</translation>
+    </message>
+    <message>
+        <source>Is it a monkey?</source>
+        <translation>Is het een aap?</translation>
+    </message>
+    <message>
+        <source>Fish</source>
+        <translation>Vis</translation>
+    </message>
+    <message>
+        <source>Not a fish</source>
+        <translation>Geen vis</translation>
+    </message>
+    <message>
+        <source>Is it a fish?</source>
+        <translation>Is het een vis?</translation>
+    </message>
+    <message>
+        <source>Crab</source>
+        <translation>Krab</translation>
+    </message>
+    <message>
+        <source>Not a crab</source>
+        <translation>Geen krab</translation>
+    </message>
+    <message>
+        <source>Is it a crab?</source>
+        <translation>Is het een krab?</translation>
+    </message>
+    <message>
+        <source>Insect</source>
+        <translation>Insect</translation>
+    </message>
+    <message>
+        <source>Not an insect</source>
+        <translation>Geen insect</translation>
+    </message>
+    <message>
+        <source>Is it an insect?</source>
+        <translation>Is het een insect?</translation>
+    </message>
+    <message>
+        <source>Pig</source>
+        <translation>Varken</translation>
+    </message>
+    <message>
+        <source>Not a pig</source>
+        <translation>Geen varken</translation>
+    </message>
+    <message>
+        <source>Is it a pig?</source>
+        <translation>Is het een varken?</translation>
+    </message>
+    <message>
+        <source>Big cat</source>
+        <translation>Grote kat</translation>
+    </message>
+    <message>
+        <source>Not a big cat</source>
+        <translation>Geen grote kat</translation>
+    </message>
+    <message>
+        <source>Is it a big cat?</source>
+        <translation>Is het een grote kat?</translation>
+    </message>
+    <message>
+        <source>Bear</source>
+        <translation>Beer</translation>
+    </message>
+    <message>
+        <source>Not a bear</source>
+        <translation>Geen beer</translation>
+    </message>
+    <message>
+        <source>Is it a bear?</source>
+        <translation>Is het een beer?</translation>
+    </message>
+    <message>
+        <source>Snake</source>
+        <translation>Slang</translation>
+    </message>
+    <message>
+        <source>Not a snake</source>
+        <translation>Geen slang</translation>
+    </message>
+    <message>
+        <source>Is it a snake?</source>
+        <translation>Is het een slang?</translation>
+    </message>
+    <message>
+        <source>Aircraft</source>
+        <translation>Luchtvaartuig</translation>
+    </message>
+    <message>
+        <source>Not an aircraft</source>
+        <translation>Geen luchtvaartuig</translation>
+    </message>
+    <message>
+        <source>Is it an aircraft?</source>
+        <translation>Is het een luchtvaartuig?</translation>
+    </message>
+    <message>
+        <source>Car</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <source>Not a car</source>
+        <translation>Geen auto</translation>
+    </message>
+    <message>
+        <source>Is it a car?</source>
+        <translation>Is het een auto?</translation>
+    </message>
+    <message>
+        <source>Bus or truck</source>
+        <translation>Bus of vrachtwagen</translation>
+    </message>
+    <message>
+        <source>Not a bus or truck</source>
+        <translation>Geen bus of vrachtwagen</translation>
+    </message>
+    <message>
+        <source>Is it a bus or truck?</source>
+        <translation>Is het een bus of vrachtwagen?</translation>
+    </message>
+    <message>
+        <source>Boat</source>
+        <translation>Boot</translation>
+    </message>
+    <message>
+        <source>Not a boat</source>
+        <translation>Geen boot</translation>
+    </message>
+    <message>
+        <source>Is it a boat?</source>
+        <translation>Is het een boot?</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Trein</translation>
+    </message>
+    <message>
+        <source>Not a train</source>
+        <translation>Geen trein</translation>
+    </message>
+    <message>
+        <source>Is it a train?</source>
+        <translation>Is het een trein?</translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation>Iets anders</translation>
+    </message>
+    <message>
+        <source>One of the kinds</source>
+        <translation>Een van de soorten</translation>
+    </message>
+</context>
+<context>
+    <name>KindsController</name>
+    <message>
+        <source>Simple labels (dog, cat, pig, …)</source>
+        <extracomment>The kinds &quot;Is it a …?&quot; offers, in this order (the article&apos;s first). How many kinds the bars show (the last row is the top class&apos;s caption). Both bar sets show new kind rows.</extracomment>
+        <translation>Eenvoudige labels (hond, kat, varken, …)</translation>
+    </message>
+    <message>
+        <source>Group the 1000 ImageNet classes into kinds a student names at a glance; each kind&apos;s confidence is the sum of its classes&apos;.</source>
+        <translation>Deel de 1000 ImageNet-klassen in soorten in die een leerling meteen kan benoemen; de zekerheid van een soort is de som van de zekerheden van zijn klassen.</translation>
+    </message>
+    <message>
+        <source>Ask one question, as in the article: the bars become “Dog” and “Not a dog”.</source>
+        <translation>Stel één vraag, zoals in het artikel: de balken worden “Hond” en “Geen hond”.</translation>
+    </message>
+    <message>
+        <source>Is it a …?</source>
+        <translation>Is het een …?</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Alle soorten</translation>
+    </message>
+    <message>
+        <source>Simple labels group the {imagenet} ImageNet classes; this model has {count} classes of its own.</source>
+        <translation>Eenvoudige labels groeperen de {imagenet} ImageNet-klassen; dit model heeft {count} eigen klassen.</translation>
+    </message>
+</context>
+<context>
     <name>LabPanes</name>
     <message>
         <source>Loading…</source>
@@ -478,7 +1243,7 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     <name>LabShell</name>
     <message>
         <source>Not available in black-box mode: this needs the model&apos;s gradients or weights, and a black-box attacker only sees inputs and outputs.</source>
-        <extracomment>What a control can need; only &quot;gradients&quot; is taken away (in black-box mode). The named menus a feature may add actions to. η changed (by the user or a feature), in [0, 1] pixel units. A dock&apos;s key, when a feature asks the others to show its page (e.g. &quot;compare&quot;). A control and its help topic key were added (see `add_help_topic`).</extracomment>
+        <extracomment>What a control can need; only &quot;gradients&quot; is taken away (in black-box mode). The named menus a feature may add actions to. η changed (by the user or a feature), in [0, 1] pixel units. A dock&apos;s key, when a feature asks the others to show its page (e.g. &quot;compare&quot;). A feature reports an error: (title, message); the window shows it as a dialog. A control and its help topic key were added (see `add_help_topic`).</extracomment>
         <translation>Niet beschikbaar in de gesloten-doosmodus: hiervoor zijn de gradiënten of gewichten van het model nodig, en een aanvaller met een gesloten doos ziet alleen invoer en uitvoer.</translation>
     </message>
 </context>
@@ -721,7 +1486,7 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     <name>MainWindow</name>
     <message>
         <source>Perturbation</source>
-        <extracomment>Raise when the docks change: a saved layout of another version is not restored. Features installed on the shell, in any order. The user chose another language (&quot;auto&quot;, &quot;en&quot;, &quot;nl&quot;); the app rebuilds the window. An error dialog was shown: (title, message). On close, how long to wait for the worker to finish its step (ms).</extracomment>
+        <extracomment>Raise when the docks&apos; arrangement changes: a saved layout of another version is not restored. The set of docks is part of the version too (`layout_version`), so a layout saved before a feature added its dock is not restored over it. A screen this size or smaller (width, height in px) is used whole by the default window. Features installed on the shell, in any order. The user chose another language (&quot;auto&quot;, &quot;en&quot;, &quot;nl&quot;); the app rebuilds the window. An error dialog was shown: (title, message). On close, how long to wait for the worker to finish its step (ms).</extracomment>
         <translation>Verstoring</translation>
     </message>
     <message>
@@ -1011,8 +1776,9 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
         <translation>&lt;b style=&apos;color:#c53030&apos;&gt;Misleid!&lt;/b&gt; Het model zegt nu “{label}”.</translation>
     </message>
     <message>
-        <source>Changed to “{label}”, but not yet the target.</source>
-        <translation>Veranderd in “{label}”, maar nog niet het doel.</translation>
+        <source>Changed to “{label}”, but not to the target.</source>
+        <extracomment>Below this clean confidence the model &quot;was not sure to begin with&quot;: a change of label under random noise then says little, and the verdict says so. From this η (pixel units) a one-step FGSM that did not fool says it may have overshot.</extracomment>
+        <translation>Veranderd in “{label}”, maar niet in de doelklasse.</translation>
     </message>
     <message>
         <source>&lt;b style=&apos;color:#2b6cb0&apos;&gt;Not fooled&lt;/b&gt;: still “{label}” ({before:.1f} % → {after:.1f} %).</source>
@@ -1037,8 +1803,8 @@ shown ×{factor:.0f}; grey = no change</source>
         <translation>η = 0: dit is de originele afbeelding.</translation>
     </message>
     <message>
-        <source>Saved as 8-bit PNG: {label} {pct:.1f} %</source>
-        <translation>Opgeslagen als 8-bits PNG: {label} {pct:.1f} %</translation>
+        <source>The bars show the image as computed; saved as an 8-bit PNG it says: {label} {pct:.1f} %</source>
+        <translation>De balken tonen de afbeelding zoals berekend; opgeslagen als 8-bit PNG zegt het model: {label} {pct:.1f} %</translation>
     </message>
     <message>
         <source>Adversarial = original + noise</source>
@@ -1053,6 +1819,14 @@ shown ×{factor:.0f}; grey = no change</source>
     <message>
         <source>Result: {title}</source>
         <translation>Resultaat: {title}</translation>
+    </message>
+    <message>
+        <source>(The model was not sure to begin with: {pct:.0f} %.)</source>
+        <translation>(Het model was vanaf het begin al niet zeker: {pct:.0f} %.)</translation>
+    </message>
+    <message>
+        <source>One big step can overshoot: try a smaller η, or an iterative attack (BIM, PGD).</source>
+        <translation>Eén grote stap kan doorschieten: probeer een kleinere η, of een herhaalde aanval (BIM, PGD).</translation>
     </message>
     <message>
         <source>Attack running: step {step} of {total}</source>
@@ -1588,6 +2362,18 @@ Kies een andere map of bestandsnaam.</translation>
         <translation>het paneel Aanval: bij elke aanval staat of het een open-doos- of gesloten-doosaanval is. In de gesloten-doosmodus zijn de aanvallen die gradiënten nodig hebben grijs gemaakt.</translation>
     </message>
     <message>
+        <source>7. Make it robust</source>
+        <translation>7. Maak het robuust</translation>
+    </message>
+    <message>
+        <source>Can a network learn to resist? Adversarial training attacks the network&apos;s own training images while it learns, so it also learns the right answer for attacked images. Train a small network on handwritten digits twice: once with standard training and once with PGD training. PGD fools the first one almost every time, while the second keeps many right answers; it only trains more slowly.</source>
+        <translation>Kan een netwerk leren om weerstand te bieden? Training met misleidende voorbeelden (adversarial training) valt tijdens het leren de eigen trainingsafbeeldingen van het netwerk aan, zodat het ook voor aangevallen afbeeldingen het goede antwoord leert. Train een klein netwerk twee keer op handgeschreven cijfers: één keer met standaardtraining en één keer met PGD-training. PGD misleidt het eerste netwerk bijna elke keer, terwijl het tweede veel goede antwoorden houdt; het traint alleen langzamer.</translation>
+    </message>
+    <message>
+        <source>the Defence lab tab: press Train, watch the red PGD curve, then compare the PGD accuracy of both runs in the table on the right.</source>
+        <translation>het tabblad Verdedigingslab: druk op Trainen, kijk naar de rode PGD-curve en vergelijk dan de PGD-nauwkeurigheid van beide trainingen in de tabel rechts.</translation>
+    </message>
+    <message>
         <source>Guided tour</source>
         <extracomment>The step now shown (0-based).</extracomment>
         <translation>Rondleiding</translation>
@@ -1597,8 +2383,8 @@ Kies een andere map of bestandsnaam.</translation>
         <translation>&amp;Rondleiding (eerste les)</translation>
     </message>
     <message>
-        <source>Six steps through the article, each setting up the lab and explaining what to look at.</source>
-        <translation>Zes stappen door het artikel; elke stap zet het lab klaar en legt uit waar je naar moet kijken.</translation>
+        <source>Seven steps through the article, each setting up the lab and explaining what to look at.</source>
+        <translation>Zeven stappen door het artikel; bij elke stap wordt het lab klaargezet en staat erbij waar je naar moet kijken.</translation>
     </message>
     <message>
         <source>The tour could not set up this step</source>
@@ -1631,6 +2417,42 @@ Kies een andere map of bestandsnaam.</translation>
     <message>
         <source>&amp;Finish</source>
         <translation>&amp;Afronden</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPlot</name>
+    <message>
+        <source>epoch</source>
+        <extracomment>The accuracies drawn, with their colours (clean as in the confidence bars). Earlier runs drawn faded: at most this many (the oldest go first), at this opacity (0–255).</extracomment>
+        <translation>epoch</translation>
+    </message>
+    <message>
+        <source>accuracy (%)</source>
+        <translation>nauwkeurigheid (%)</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>verlies</translation>
+    </message>
+    <message>
+        <source>clean</source>
+        <translation>zonder aanval</translation>
+    </message>
+    <message>
+        <source>FGSM</source>
+        <translation>FGSM</translation>
+    </message>
+    <message>
+        <source>PGD</source>
+        <translation>PGD</translation>
+    </message>
+    <message>
+        <source>Test accuracy without attack (clean), under FGSM and under PGD at the training ε; the dashed line is the training loss (right axis). Earlier runs are drawn faded.</source>
+        <translation>Nauwkeurigheid op de testafbeeldingen zonder aanval, onder FGSM en onder PGD bij de ε van de training; de stippellijn is het trainingsverlies (rechter as). Eerdere trainingen zijn vager getekend.</translation>
+    </message>
+    <message>
+        <source>Train a model to see its curves here.</source>
+        <translation>Train een model om hier zijn curves te zien.</translation>
     </message>
 </context>
 <context>
@@ -2272,8 +3094,184 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
         <translation>{title} loopt vast op een RGB-afbeelding van {size}×{size}: {error}. Het lab heeft een ImageNet-classificatiemodel nodig dat afbeeldingen met 3 kanalen verwerkt.</translation>
     </message>
     <message>
+        <source>A group of classes to aim at is empty; give at least one class.</source>
+        <translation>Een groep klassen om op te mikken is leeg; geef minstens één klasse.</translation>
+    </message>
+    <message>
+        <source>A group of classes must hold class numbers from 0 to {last}.</source>
+        <translation>Een groep klassen mag alleen klassenummers van 0 tot en met {last} bevatten.</translation>
+    </message>
+    <message>
+        <source>The group of classes to aim at is for {count} classes, but the model has {classes}; kinds are groups of the 1000 ImageNet classes.</source>
+        <translation>De groep klassen om op te mikken is bedoeld voor {count} klassen, maar het model heeft er {classes}; soorten zijn groepen van de 1000 ImageNet-klassen.</translation>
+    </message>
+    <message>
+        <source>DeepFool moves away from one class, not from a whole kind; to avoid a kind use PGD, BIM, MI-FGSM, Square or C&amp;W.</source>
+        <translation>DeepFool beweegt weg van één klasse, niet van een hele soort; gebruik PGD, BIM, MI-FGSM, Square of C&amp;W om een soort te vermijden.</translation>
+    </message>
+    <message>
+        <source>Unknown architecture &apos;{name}&apos;; choose one of: {known}.</source>
+        <translation>Onbekende architectuur &apos;{name}&apos;; kies een van: {known}.</translation>
+    </message>
+    <message>
+        <source>The {name} method has no parameter {unknown}; it takes: {known}.</source>
+        <translation>De methode {name} heeft geen parameter {unknown}; wel deze: {known}.</translation>
+    </message>
+    <message>
+        <source>eps = 0 makes {name} plain standard training; give eps &gt; 0 or use --method standard.</source>
+        <translation>Met eps = 0 is {name} gewoon standaardtraining; geef eps &gt; 0 of gebruik --method standard.</translation>
+    </message>
+    <message>
+        <source>alpha = {alpha:g} must be &gt; 0.</source>
+        <translation>alpha = {alpha:g} moet &gt; 0 zijn.</translation>
+    </message>
+    <message>
+        <source>Unknown training method &apos;{name}&apos;; choose one of: {known}.</source>
+        <translation>Onbekende trainingsmethode &apos;{name}&apos;; kies een van: {known}.</translation>
+    </message>
+    <message>
+        <source>The robustness report needs at least one attack; choose from {attacks}.</source>
+        <translation>Het robuustheidsrapport heeft minstens één aanval nodig; kies uit {attacks}.</translation>
+    </message>
+    <message>
+        <source>Give at least one ε, each above 0 and at most 1 in pixel units (0.1 ≈ 25 grey levels), e.g. 0.1,0.2,0.3.</source>
+        <translation>Geef minstens één ε, elk groter dan 0 en hoogstens 1 in pixeleenheden (0.1 ≈ 25 grijsniveaus), bijv. 0.1,0.2,0.3.</translation>
+    </message>
+    <message>
+        <source>The test set must be N images (N, H, W), (N, C, H, W) or (N, H, W, C) with C = 1 or 3 and N labels, not images {shape} and labels {labels}.</source>
+        <translation>De testset moet bestaan uit N afbeeldingen (N, H, W), (N, C, H, W) of (N, H, W, C) met C = 1 of 3 en N labels, niet uit afbeeldingen {shape} en labels {labels}.</translation>
+    </message>
+    <message>
+        <source>Test labels must be whole numbers ≥ 0, one class index per image.</source>
+        <translation>Testlabels moeten gehele getallen ≥ 0 zijn, één klassenindex per afbeelding.</translation>
+    </message>
+    <message>
+        <source>Model &apos;{name}&apos; gives outputs {outputs} but the test set has {classes} classes; use the data set it was trained on.</source>
+        <translation>Model &apos;{name}&apos; geeft uitvoer {outputs}, maar de testset heeft {classes} klassen; gebruik de dataset waarop het getraind is.</translation>
+    </message>
+    <message>
+        <source>Model &apos;{name}&apos; gives NaN or infinite logits; retrain or choose another model.</source>
+        <translation>Model &apos;{name}&apos; geeft NaN- of oneindige logits; train het opnieuw of kies een ander model.</translation>
+    </message>
+    <message>
+        <source>The robustness report needs at least one model.</source>
+        <translation>Het robuustheidsrapport heeft minstens één model nodig.</translation>
+    </message>
+    <message>
+        <source>The test labels go up to {top} but only {count} class names are given.</source>
+        <translation>De testlabels gaan tot {top}, maar er zijn maar {count} klassennamen gegeven.</translation>
+    </message>
+    <message>
+        <source>The robustness report has no attack &apos;{name}&apos;; choose from {attacks}.</source>
+        <translation>Het robuustheidsrapport heeft geen aanval &apos;{name}&apos;; kies uit {attacks}.</translation>
+    </message>
+    <message>
+        <source>Test images given as floats must lie in [0, 1]; give uint8 images (0..255) or divide by 255.</source>
+        <translation>Testafbeeldingen met kommagetallen (floats) moeten in [0, 1] liggen; geef uint8-afbeeldingen (0..255) of deel door 255.</translation>
+    </message>
+    <message>
+        <source>Model &apos;{name}&apos; cannot classify test images of shape {shape} ({reason}); use the data set it was trained on.</source>
+        <translation>Model &apos;{name}&apos; kan testafbeeldingen met vorm {shape} niet classificeren ({reason}); gebruik de dataset waarop het getraind is.</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder with a trained model. Train one with &apos;advlab train ... --out FOLDER&apos;.</source>
+        <translation>{path} is geen map met een getraind model. Train er een met &apos;advlab train ... --out FOLDER&apos;.</translation>
+    </message>
+    <message>
+        <source>{folder} is a folder without {meta}: neither a model file nor a model trained in the lab. Give a model file, or a folder written by &apos;advlab train ... --out FOLDER&apos;.</source>
+        <translation>{folder} is een map zonder {meta}: geen modelbestand en ook geen model dat in het lab is getraind. Geef een modelbestand, of een map die door &apos;advlab train ... --out FOLDER&apos; is geschreven.</translation>
+    </message>
+    <message>
+        <source>{folder}/{meta} is larger than {limit} MB; it is not one the lab wrote.</source>
+        <translation>{folder}/{meta} is groter dan {limit} MB; dit bestand is niet door het lab geschreven.</translation>
+    </message>
+    <message>
+        <source>{folder}/{meta} is not an advlab model description (no &quot;format&quot;: &quot;{format}&quot;).</source>
+        <translation>{folder}/{meta} is geen modelbeschrijving van advlab (geen &quot;format&quot;: &quot;{format}&quot;).</translation>
+    </message>
+    <message>
+        <source>{folder}/{meta} has version {version}; this advlab reads version {expected}. Train the model again.</source>
+        <translation>{folder}/{meta} heeft versie {version}; deze advlab leest versie {expected}. Train het model opnieuw.</translation>
+    </message>
+    <message>
+        <source>{folder}/{meta} names the architecture {arch!r}, which the lab does not know; it knows {known}.</source>
+        <translation>{folder}/{meta} noemt de architectuur {arch!r}, die het lab niet kent; het kent {known}.</translation>
+    </message>
+    <message>
+        <source>{folder} has a {meta} but no {weights}; copy the whole folder, or train the model again.</source>
+        <translation>{folder} heeft wel een {meta}, maar geen {weights}; kopieer de hele map, of train het model opnieuw.</translation>
+    </message>
+    <message>
+        <source>{folder}/{weights} is not a safetensors file the lab wrote; train the model again.</source>
+        <translation>{folder}/{weights} is geen safetensors-bestand dat het lab heeft geschreven; train het model opnieuw.</translation>
+    </message>
+    <message>
+        <source>{folder}/{weights} does not fit a {arch} for {channels}×{size}×{size} images and {classes} classes ({what} {names}); train it again.</source>
+        <translation>{folder}/{weights} past niet bij een {arch} voor afbeeldingen van {channels}×{size}×{size} en {classes} klassen ({what} {names}); train het opnieuw.</translation>
+    </message>
+    <message>
+        <source>{title} names no model folder.</source>
+        <translation>{title} noemt geen modelmap.</translation>
+    </message>
+    <message>
+        <source>{folder}/{meta} is not valid JSON ({reason}); train the model again.</source>
+        <translation>{folder}/{meta} is geen geldige JSON ({reason}); train het model opnieuw.</translation>
+    </message>
+    <message>
+        <source>{folder}/{weights} cannot be read ({reason}); train the model again.</source>
+        <translation>{folder}/{weights} kan niet worden gelezen ({reason}); train het model opnieuw.</translation>
+    </message>
+    <message>
+        <source>{folder}/{weights}: {key} is {dtype} {shape}, but the {arch} needs {dtype2} {shape2}; train the model again.</source>
+        <translation>{folder}/{weights}: {key} is {dtype} {shape}, maar de {arch} heeft {dtype2} {shape2} nodig; train het model opnieuw.</translation>
+    </message>
+    <message>
+        <source>{folder}/{weights}: {key} holds NaN or infinite numbers; the weights are damaged. Train the model again.</source>
+        <translation>{folder}/{weights}: {key} bevat NaN of oneindige getallen; de gewichten zijn beschadigd. Train het model opnieuw.</translation>
+    </message>
+    <message>
+        <source>batch = {batch} must be a multiple of the {world} processes (it is the batch of all processes together).</source>
+        <translation>batch = {batch} moet een veelvoud zijn van de {world} processen (het is de batch van alle processen samen).</translation>
+    </message>
+    <message>
+        <source>The static model {title} takes {channels}×{size}×{size} images with {classes} classes, but {data} has {channels2}×{size2}×{size2} images with {classes2}. Use static models trained on the same data.</source>
+        <translation>Het vaste model {title} verwerkt afbeeldingen van {channels}×{size}×{size} met {classes} klassen, maar {data} heeft afbeeldingen van {channels2}×{size2}×{size2} met {classes2}. Gebruik vaste modellen die op dezelfde data zijn getraind.</translation>
+    </message>
+    <message>
+        <source>Only the ensemble method uses static models; leave --static out or use --method ensemble.</source>
+        <translation>Alleen de ensemblemethode gebruikt vaste modellen; laat --static weg of gebruik --method ensemble.</translation>
+    </message>
+    <message>
         <source>&apos;{name}&apos; is a damaged or unsupported TIFF file. Open it in an image editor, save it as PNG and open that.</source>
         <translation>&apos;{name}&apos; is een beschadigd of niet-ondersteund TIFF-bestand. Open het in een beeldbewerker, sla het op als PNG en open dat.</translation>
+    </message>
+    <message>
+        <source>look_inside takes one image (1, 3, S, S) and a perturbation of the same shape, not {clean} and {delta}.</source>
+        <translation>look_inside verwacht één afbeelding (1, 3, S, S) en ruis met dezelfde vorm, niet {clean} en {delta}.</translation>
+    </message>
+    <message>
+        <source>η = {eta} must be a number ≥ 0 (pixel units).</source>
+        <translation>η = {eta} moet een getal ≥ 0 zijn (pixeleenheden).</translation>
+    </message>
+    <message>
+        <source>This model has no layer &apos;{layer}&apos;; its layers are: {names}.</source>
+        <translation>Dit model heeft geen laag &apos;{layer}&apos;; de lagen zijn: {names}.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a kind.{hint} Choose one of: {kinds}.</source>
+        <translation>&apos;{text}&apos; is geen soort.{hint} Kies een van: {kinds}.</translation>
+    </message>
+    <message>
+        <source>Kinds group the {count} ImageNet classes, but this model gives {classes} classes; use an ImageNet model for kinds.</source>
+        <translation>Soorten zijn groepen van de {count} ImageNet-klassen, maar dit model geeft {classes} klassen; gebruik een ImageNet-model voor soorten.</translation>
+    </message>
+    <message>
+        <source>ranking takes one image&apos;s probabilities (1000,), not shape {shape}.</source>
+        <translation>ranking verwacht de kansen van één afbeelding (1000,), niet vorm {shape}.</translation>
+    </message>
+    <message>
+        <source>The kind is empty; choose one of: {kinds}.</source>
+        <translation>De soort is leeg; kies een van: {kinds}.</translation>
     </message>
     <message>
         <source>&apos;{text}&apos; is ambiguous: the ImageNet class &apos;{label}&apos; (index {index}), or &apos;{meant}&apos; (index {meant_index}) as in everyday speech. Type the index you want.</source>
@@ -2290,6 +3288,10 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
     <message>
         <source>{name} is not a TorchScript archive the lab can open: {why}. Export it again with torch.jit.save, or save only the weights and give ARCH@PATH.</source>
         <translation>{name} is geen TorchScript-archief dat het lab kan openen: {why}. Exporteer het opnieuw met torch.jit.save, of sla alleen de gewichten op en geef ARCH@PATH.</translation>
+    </message>
+    <message>
+        <source>{name} is a torch.export program; the lab does not open .pt2 files, because loading one can run code hidden in it. Open the folder it came from (with model.json and model.safetensors) instead.</source>
+        <translation>{name} is een torch.export-programma; het lab opent geen .pt2-bestanden, omdat het laden ervan code kan uitvoeren die erin verstopt zit. Open in plaats daarvan de map waar het vandaan komt (met model.json en model.safetensors).</translation>
     </message>
     <message>
         <source>{title} outputs {shape} for a batch of 2 images instead of (2, {num_classes}): it does not treat the first dimension as the batch. The lab needs a classifier that takes (N, 3, H, W) images.</source>
@@ -2540,6 +3542,14 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
         <translation>&apos;{name}&apos; bevat Python-objecten in {what}. Die schrijft het lab nooit, en het weigert ze te laden (ze kunnen code uitvoeren). Open een sessie die door advlab is opgeslagen.</translation>
     </message>
     <message>
+        <source>The article&apos;s Figure 1 aims at the ImageNet class &apos;airliner&apos;, and {title} has classes of its own; choose an ImageNet model such as EfficientNet-Lite0.</source>
+        <translation>Figuur 1 uit het artikel mikt op de ImageNet-klasse &apos;airliner&apos;, maar {title} heeft eigen klassen; kies een ImageNet-model, zoals EfficientNet-Lite0.</translation>
+    </message>
+    <message>
+        <source>Could not write the model to {folder} ({reason}). Choose a folder you may write to.</source>
+        <translation>Kon het model niet naar {folder} schrijven ({reason}). Kies een map waarin je mag schrijven.</translation>
+    </message>
+    <message>
         <source>{name} = {converted} is outside {minimum} to {maximum}. {help}</source>
         <translation>{name} = {converted} ligt niet tussen {minimum} en {maximum}. {help}</translation>
     </message>
@@ -2698,6 +3708,14 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
     <message>
         <source>Parameter {name} has an unknown type {spec!r}; use float, int or bool in the attack registry.</source>
         <translation>Parameter {name} heeft een onbekend type {spec!r}; gebruik float, int of bool in het aanvallenregister.</translation>
+    </message>
+    <message>
+        <source>There is nothing to export yet: show the tab and wait for the plot.</source>
+        <translation>Er is nog niets om te exporteren: open het tabblad en wacht op de grafiek.</translation>
+    </message>
+    <message>
+        <source>Could not write {path}; choose a folder you can write to.</source>
+        <translation>Kon {path} niet schrijven; kies een map waarin je kunt schrijven.</translation>
     </message>
     <message>
         <source>The linear view needs at least two η values in increasing order.</source>
@@ -2942,6 +3960,54 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
     <message>
         <source>Move the image-size slider on the right and watch the change grow with n.</source>
         <translation>Verschuif de schuifregelaar voor de afbeeldingsgrootte rechts en kijk hoe de verandering groeit met n.</translation>
+    </message>
+    <message>
+        <source>Inside the network</source>
+        <translation>Binnen in het netwerk</translation>
+    </message>
+    <message>
+        <source>A network passes the photo through many layers, one after the other. The plot shows, layer by layer, how much the values inside change: red for the adversarial noise, grey for random noise of the same size. The random change stays small, while the adversarial one grows as the small changes add up. The squares on the right are what one layer “sees”, for the original and the changed photo.</source>
+        <translation>Een netwerk stuurt de foto door veel lagen, de een na de ander. De grafiek laat per laag zien hoeveel de waarden binnenin veranderen: rood voor de misleidende ruis, grijs voor willekeurige ruis van dezelfde grootte. De willekeurige verandering blijft klein, terwijl de misleidende groeit doordat de kleine veranderingen optellen. De vierkantjes rechts zijn wat één laag “ziet”, voor de originele en de veranderde foto.</translation>
+    </message>
+    <message>
+        <source>Switch the direction between FGSM and random noise and compare the red line.</source>
+        <translation>Wissel de richting tussen FGSM en willekeurige ruis en vergelijk de rode lijn.</translation>
+    </message>
+    <message>
+        <source>Simple labels</source>
+        <translation>Eenvoudige labels</translation>
+    </message>
+    <message>
+        <source>The network knows 1000 classes, such as 118 breeds of dog. Simple labels add up the confidences of all classes of one kind: all dogs together, all cats, all pigs. “Is it a …?” asks one question, as in the article: dog, or not a dog? The network&apos;s own best class stays under the bars.</source>
+        <translation>Het netwerk kent 1000 klassen, zoals 118 hondenrassen. Eenvoudige labels tellen de zekerheden van alle klassen van één soort op: alle honden samen, alle katten, alle varkens. “Is het een …?” stelt één vraag, zoals in het artikel: hond, of geen hond? De beste klasse van het netwerk zelf blijft onder de balken staan.</translation>
+    </message>
+    <message>
+        <source>Open the dog, choose “Is it a dog?” and slide η until it says “Not a dog”.</source>
+        <translation>Open de foto van de hond, kies “Is het een hond?” en schuif η tot er “Geen hond” staat.</translation>
+    </message>
+    <message>
+        <source>The article&apos;s Figure 1</source>
+        <translation>Figuur 1 uit het artikel</translation>
+    </message>
+    <message>
+        <source>The article shows a pig that a network calls an airliner after noise of η = 0.005, about one grey level per colour value. This lesson runs that attack on the pig: it keeps pushing towards “airliner” and keeps every step on whole grey levels, so the saved picture fools just as much. It then says honestly how far it got and what η it would need.</source>
+        <translation>Het artikel laat een varken zien dat een netwerk “airliner” (een vliegtuig) noemt na ruis van η = 0.005, ongeveer één grijsniveau per kleurwaarde. Deze les voert die aanval uit op het varken: hij blijft richting “airliner” duwen en houdt elke stap op hele grijsniveaus, zodat de opgeslagen afbeelding net zo goed misleidt. Daarna zegt hij eerlijk hoe ver hij kwam en welke η er nodig zou zijn.</translation>
+    </message>
+    <message>
+        <source>Run it, then export the three-panel figure for a slide.</source>
+        <translation>Voer hem uit en exporteer dan de figuur met de drie vakken voor een dia.</translation>
+    </message>
+    <message>
+        <source>Defence lab: make a model robust</source>
+        <translation>Verdedigingslab: maak een model robuust</translation>
+    </message>
+    <message>
+        <source>Here you train a small network yourself, for example on handwritten digits. Adversarial training shows it attacked images while it learns, so it learns to give the right answer anyway. The curves show how often it is right on test images: clean, under the quick FGSM attack and under the strong PGD attack. Only a high PGD accuracy means the model is really robust.</source>
+        <translation>Hier train je zelf een klein netwerk, bijvoorbeeld op handgeschreven cijfers. Training met misleidende voorbeelden (adversarial training) laat het netwerk tijdens het leren aangevallen afbeeldingen zien, zodat het leert om toch het goede antwoord te geven. De curves laten zien hoe vaak het goed is op testafbeeldingen: zonder aanval, onder de snelle FGSM-aanval en onder de sterke PGD-aanval. Alleen een hoge PGD-nauwkeurigheid betekent dat het model echt robuust is.</translation>
+    </message>
+    <message>
+        <source>Train with standard training, then with PGD training, and compare their PGD accuracy.</source>
+        <translation>Train eerst met standaardtraining en daarna met PGD-training, en vergelijk hun PGD-nauwkeurigheid.</translation>
     </message>
     <message>
         <source>FGSM (fast gradient sign)</source>

@@ -155,3 +155,12 @@ def test_the_translation_tooling_is_its_own_command_and_not_in_the_runtime_modul
                          capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2
     assert bad.stderr.strip() == "usage: python -m advlab.gui.i18n_tools update|release|check"
+
+
+def test_a_moved_string_keeps_its_translation_but_a_word_with_two_meanings_does_not():
+    from advlab.gui.i18n_tools import _unambiguous
+
+    known = _unambiguous({("Kinds", "Train"): "Trein", ("DefencePanel", "Train"): "Trainen",
+                          ("MainWindow", "Open"): "Openen", ("Session", "Open"): "Openen",
+                          ("X", "New"): None})
+    assert known == {"Open": "Openen"}

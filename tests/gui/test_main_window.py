@@ -121,3 +121,14 @@ def test_the_device_is_shown_and_selectable(window, qtbot):
     assert window.status.device.currentText() == "cpu"
     assert "Lite0" in window.status.model.text()
     assert window.status.updated.text().startswith("updated")
+
+
+def test_the_window_fits_a_1280_by_720_projector_with_every_features_dock(window, qtbot):
+    """Every dock (the core panels and each feature's) fits: the bottom ones as scrolling
+    tabs, so the window's smallest size stays within a 1280 × 720 projector."""
+    qtbot.wait(50)
+    minimum = window.minimumSizeHint()
+    assert minimum.width() <= 1280 and minimum.height() <= 720, minimum
+    bottom = [d for d in window.docks.values()
+              if window.dockWidgetArea(d) == window.dockWidgetArea(window.docks["results"])]
+    assert len(bottom) >= 8 and all(window.tabifiedDockWidgets(d) for d in bottom)

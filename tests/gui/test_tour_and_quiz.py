@@ -136,7 +136,7 @@ def test_each_tour_step_sets_up_the_lab(qtbot, window, monkeypatch):
     assert tour.install(window.shell) is the_tour
     lesson = window.menuBar().findChild(QMenu, "menu_lesson")
     assert the_tour.action in lesson.actions()
-    assert len(the_tour.steps) == 6
+    assert len(the_tour.steps) == 7
     assert all(step.title and step.text and step.look_at for step in the_tour.steps)
     window.open_image(str(tour.sample_path("chelsea.png")))
     qtbot.waitUntil(lambda: window.session.image_name == "chelsea.png", timeout=30_000)
@@ -144,7 +144,7 @@ def test_each_tour_step_sets_up_the_lab(qtbot, window, monkeypatch):
     # 1. classify: the tour's photo, η = 0.
     the_tour.action.trigger()
     assert the_tour.is_open() and the_tour.index == 0
-    assert the_tour.panel.counter.text() == "step 1 of 6"
+    assert the_tour.panel.counter.text() == "step 1 of 7"
     assert not the_tour.panel.back_button.isEnabled()
     qtbot.waitUntil(lambda: _live_settled(window, "fgsm", 0.0), timeout=30_000)
     assert window.session.shown_record is None
@@ -186,7 +186,7 @@ def test_each_tour_step_sets_up_the_lab(qtbot, window, monkeypatch):
     assert "lite0" in window.transfer_view.checked_models()
 
     # 6. white-box vs black-box: black-box mode (if the lab has it), noise direction, the
-    # attack panel up; the tour ends with Finish.
+    # attack panel up.
     the_tour.next()
     assert the_tour.index == 5 and window.docks["attack"].isVisible()
     assert window.session.shown_record is None
@@ -198,9 +198,15 @@ def test_each_tour_step_sets_up_the_lab(qtbot, window, monkeypatch):
         the_tour.back()  # back to white-box for the transfer step
         assert not box_mode.is_black_box() and window.direction.state()[0] == "fgsm"
         the_tour.next()
+
+    # 7. make it robust: back to white-box, the defence lab up; the tour ends with Finish.
+    the_tour.next()
+    assert the_tour.index == 6 and window.docks["defence"].isVisible()
+    assert not window.shell.black_box
+    assert window.shell.feature("defence").panel.current_method() == "pgd"
     assert the_tour.panel.next_button.text() == "&Finish"
-    with pytest.raises(ParameterError, match="steps 0 to 5"):
-        the_tour.go_to(6)
+    with pytest.raises(ParameterError, match="steps 0 to 6"):
+        the_tour.go_to(7)
     the_tour.panel.next_button.click()
     assert not the_tour.is_open()
 

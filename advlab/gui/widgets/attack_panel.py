@@ -469,6 +469,8 @@ class AttackPanel(QWidget):
             self.explanation.setText(info["explanation"])
         if name != self._last_attack:
             self._last_attack = name
+            if not self._running:  # the last run's line is about another attack now
+                self.status.setText("")
             self.attack_changed.emit(name)
 
     def _on_run(self) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from advlab.gui.numbers import percent
 
 #: Colour of the bar of the class the clean image was given.
 CLEAN_COLOUR = QColor("#2b6cb0")
@@ -17,11 +19,15 @@ class ConfidenceBars(QWidget):
     """Paints rows of (label, bar, percentage); the clean class is blue, a new winner red."""
 
     ROWS = 5
+    #: `set_prediction` showed new rows (a feature may then show kinds instead).
+    prediction_set = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[tuple[int, str, float]] = []
         self._clean_index: int | None = None
+        self._kind_rows: list[tuple[int, str, float]] | None = None  # shown instead of _rows
+        self._kind_clean: int | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(self._row_height() * self.ROWS + 4)
 
@@ -30,9 +36,30 @@ class ConfidenceBars(QWidget):
         self._rows = list(top)[: self.ROWS]
         self._clean_index = clean_index
         self.update()
+        self.prediction_set.emit()
 
     def rows(self) -> list[tuple[int, str, float]]:
         return list(self._rows)
+
+    def set_kind_rows(self, rows: list[tuple[int, str, float]] | None,
+                      clean_index: int | None = None) -> None:
+        """Show ``rows`` (kind position, kind name, summed probability in [0, 1]) instead of
+        the classes, the top class itself in a caption under them ("simple labels");
+        ``clean_index`` is the clean image's kind (blue). None: the classes again."""
+        self._kind_rows = None if rows is None else list(rows)[: self.ROWS - 1]
+        self._kind_clean = clean_index
+        self.update()
+
+    def kind_rows(self) -> list[tuple[int, str, float]] | None:
+        return None if self._kind_rows is None else list(self._kind_rows)
+
+    def caption(self) -> str:
+        """Under kind rows: the top class the model gave ("" when the classes are shown)."""
+        if self._kind_rows is None or not self._rows:
+            return ""
+        _, label, prob = self._rows[0]
+        return self.tr("top class: {label} {percent}").format(label=label,
+                                                              percent=percent(prob))
 
     def _row_height(self) -> int:
         return int(self.fontMetrics().height() * 1.6)
@@ -41,7 +68,7 @@ class ConfidenceBars(QWidget):
         return QSize(320, self._row_height() * self.ROWS + 4)
 
     def _colour(self, row: int, index: int) -> QColor:
-        if index == self._clean_index:
+        if index == (self._clean_index if self._kind_rows is None else self._kind_clean):
             return CLEAN_COLOUR
         if row == 0:
             return FOOLED_COLOUR
@@ -53,11 +80,12 @@ class ConfidenceBars(QWidget):
         row_h = self._row_height()
         metrics = self.fontMetrics()
         label_w = int(self.width() * 0.42)
-        pct_w = metrics.horizontalAdvance("100.0 %") + 8
+        pct_w = metrics.horizontalAdvance(percent(1.0)) + 8
         bar_x = label_w + 6
         bar_w = max(10, self.width() - bar_x - pct_w)
         text_colour = self.palette().windowText().color()
-        for row, (index, label, prob) in enumerate(self._rows):
+        rows = self._rows if self._kind_rows is None else self._kind_rows
+        for row, (index, label, prob) in enumerate(rows):
             y = row * row_h + 2
             font = QFont(self.font())
             font.setBold(row == 0)
@@ -77,4 +105,13 @@ class ConfidenceBars(QWidget):
             painter.setPen(text_colour)
             painter.drawText(QRectF(bar_x + bar_w + 4, y, pct_w, row_h),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                             f"{prob * 100:.1f} %")
+                             percent(prob))
+        if self.caption():
+            font = QFont(self.font())
+            font.setItalic(True)
+            painter.setFont(font)
+            painter.setPen(text_colour)
+            y = len(rows) * row_h + 2
+            painter.drawText(QRectF(0, y, self.width(), row_h), Qt.AlignmentFlag.AlignVCenter
+                             | Qt.AlignmentFlag.AlignHCenter, painter.fontMetrics().elidedText(
+                                 self.caption(), Qt.TextElideMode.ElideRight, self.width()))

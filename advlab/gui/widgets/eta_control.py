@@ -7,6 +7,8 @@ import math
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QSlider, QWidget
 
+from advlab.gui.numbers import fmt
+
 #: Largest η offered, in [0, 1] pixel units (0.1 ≈ 25.5 grey levels).
 MAX_ETA = 0.1
 #: Slider positions; η = MAX_ETA · (position / STEPS)², so steps are fine near small η.
@@ -25,7 +27,7 @@ def position_from_eta(eta: float) -> int:
 
 def grey_levels(eta: float) -> str:
     """η in [0, 1] pixel units as grey levels out of 255, e.g. 0.005 → '≈ 1.3 / 255'."""
-    return QCoreApplication.translate("EtaControl", "≈ {levels:.1f} / 255 grey levels").format(
+    return fmt(QCoreApplication.translate("EtaControl", "≈ {levels:.1f} / 255 grey levels"),
         levels=eta * 255)
 
 

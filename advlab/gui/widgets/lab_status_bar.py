@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Signal
-from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
+from PySide6.QtWidgets import QSizePolicy, QComboBox, QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
+
+from advlab.gui.numbers import fmt
 
 
 class LabStatusBar(QStatusBar):
@@ -15,6 +17,9 @@ class LabStatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.message = QLabel()
+        # A long message is cut at the window's edge (whole in its tooltip), never widens it.
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.message.setMinimumWidth(1)
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.setFormat("%p %")
@@ -36,6 +41,7 @@ class LabStatusBar(QStatusBar):
 
     def set_message(self, text: str) -> None:
         self.message.setText(text)
+        self.message.setToolTip(text)
 
     def show_download(self, done_total: tuple[int, int] | None) -> None:
         """Show download progress (bytes done, total; total 0 if unknown) or hide it (None)."""
@@ -47,7 +53,7 @@ class LabStatusBar(QStatusBar):
             self.progress.setRange(0, total or 0)
             if total:
                 self.progress.setValue(done)
-            self.message.setText(self.tr("Downloading weights: {mb:.1f} MB").format(mb=done / 2**20))
+            self.message.setText(fmt(self.tr("Downloading weights: {mb:.1f} MB"), mb=done / 2**20))
 
     def set_devices(self, devices: list[str], current: str) -> None:
         with QSignalBlocker(self.device):

@@ -16,6 +16,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QStackedWidget, QVBoxLayout, QWidget
 
+from advlab.gui.numbers import fmt
 from advlab.core.errors import ParameterError
 from advlab.gui.widgets.sweep_plot import CURSOR_COLOUR, GreyLevelAxis, style_plot
 
@@ -224,9 +225,9 @@ class LinearViewPanel(QWidget):
             [self._eta, self._eta], [measured, predicted],
             brush=[pg.mkBrush(MEASURED_COLOUR), pg.mkBrush(LINEAR_COLOUR)])
         beyond = self._eta > self._etas[-1]
-        self.at_eta.setText(self.tr(
+        self.at_eta.setText(fmt(self.tr(
             "At η = {eta:.4f}: the straight line predicts a fall of {predicted:.1f}; "
-            "the model really falls by {measured:.1f}.").format(
+            "the model really falls by {measured:.1f}."),
             eta=self._eta, predicted=predicted, measured=measured) + (
             self.tr(" (η is beyond the plotted range.)") if beyond else ""))
 
@@ -259,9 +260,9 @@ class LinearViewPanel(QWidget):
         if self._grad_l1 is None:
             self.numbers.setText(self.tr("‖∇f‖₁ = …   m = …   n = …"))
             return
-        self.numbers.setText(self.tr(
+        self.numbers.setText(fmt(self.tr(
             "<b>‖∇f‖₁ = {l1:.1f}</b> (the gradient, summed over all inputs) = "
-            "<b>m = {m:.5f}</b> (mean |gradient| per input) × <b>n = {n}</b> inputs").format(
+            "<b>m = {m:.5f}</b> (mean |gradient| per input) × <b>n = {n}</b> inputs"),
             l1=self._grad_l1, m=self._grad_l1 / self._n_inputs, n=spaced(self._n_inputs)))
 
     # -- the plain linear model ----------------------------------------------------------
@@ -280,9 +281,9 @@ class LinearViewPanel(QWidget):
         """The point for the image size on the slider: n inputs, output change ``change``."""
         self.growth_marker.setData([float(n)], [float(change)])
         self._growth_point = (float(n), float(change))
-        self.growth_text.setText(self.tr(
+        self.growth_text.setText(fmt(self.tr(
             "A linear model with weights of size m = {m:.5f}: moving each of its {n} inputs by "
-            "η = {eta:.4f} changes its output by {change:.2f} = η · m · n.").format(
+            "η = {eta:.4f} changes its output by {change:.2f} = η · m · n."),
             m=self._growth_weight, n=spaced(n), eta=self._growth_eta, change=change))
 
     def growth_point(self) -> tuple[float, float] | None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from advlab.gui.numbers import fmt
 from advlab.core import noise_maps
 from advlab.core.errors import ParameterError
 from advlab.gui.qt_images import to_qimage
@@ -339,7 +340,7 @@ class NoiseGrid(QWidget):
         for cell, image, factor in zip(self._cells, self._images, self._factors):
             cell.image.set_image(image)
             top = noise_maps.heat_vmax(factor) * 255
-            cell.factor.setText(self.tr("0 … {0:.1f} grey levels").format(top) if view == "heat"
+            cell.factor.setText(fmt(self.tr("0 … {0:.1f} grey levels"), top) if view == "heat"
                                 else self.tr("amplified {0}").format(format_amplification(factor)))
             cell.factor.setVisible(not shared)
         if shared and self._factors:

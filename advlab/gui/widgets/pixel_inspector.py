@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QSpinBox, QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout, QWidget,
 )
 
+from advlab.gui.numbers import fmt
 from advlab.core.errors import ParameterError
 
 CHANNELS = ("R", "G", "B")
@@ -197,7 +198,7 @@ class PixelInspector(QWidget):
             "sign": tuple(sign for sign, _ in steps), "new": tuple(new for _, new in steps),
         }
         self.set_selected(x, y)
-        self.eta_label.setText(self.tr("η = {0:.4f}  ({1:.1f} grey levels)").format(eta, eta * 255))
+        self.eta_label.setText(fmt(self.tr("η = {0:.4f}  ({1:.1f} grey levels)"), eta, eta * 255))
         for column, (v, g, (sign, new)) in enumerate(zip(value, gradient, steps)):
             clipped = not math.isclose(new, v + eta * sign, abs_tol=1e-12)
             texts = {

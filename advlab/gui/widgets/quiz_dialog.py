@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advlab.gui.numbers import fmt
 from advlab.gui.widgets.image_view import ImageView
 
 LEFT, RIGHT = "left", "right"
@@ -113,8 +114,8 @@ class QuizDialog(QDialog):
 
     def set_difficulty(self, eta: float) -> None:
         """The next pair's η in [0, 1] pixel units, and in grey levels."""
-        self.difficulty.setText(self.tr("Difficulty: η = {eta:.4f} ({grey:.1f} of 255 grey "
-                                        "levels)").format(eta=eta, grey=eta * 255))
+        self.difficulty.setText(fmt(self.tr("Difficulty: η = {eta:.4f} ({grey:.1f} of 255 grey "
+                                        "levels)"), eta=eta, grey=eta * 255))
 
     def _set_answering(self, on: bool) -> None:
         self.left_button.setEnabled(on)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advlab.gui.numbers import fmt
 from advlab.core.errors import ParameterError
 
 #: Keys every result summary must have.
@@ -212,10 +213,10 @@ class ResultsList(QWidget):
         lines = [f"{summary['attack_title']} on {summary['model_title']}"]
         if summary["target_label"]:
             lines.append(self.tr("target: {label}").format(label=summary["target_label"]))
-        lines.append(self.tr("{clean} → {adv} ({prob:.1f} %)").format(
+        lines.append(fmt(self.tr("{clean} → {adv} ({prob:.1f} %)"),
             clean=summary["clean_label"], adv=summary["adv_label"], prob=float(summary["adv_prob"]) * 100))
-        lines.append(self.tr("size of the change: L0 = {l0} values, L2 = {l2:.4f}, L∞ = {linf:.5f} "
-                             "(≈ {grey:.1f} / 255 grey levels)").format(
+        lines.append(fmt(self.tr("size of the change: L0 = {l0} values, L2 = {l2:.4f}, L∞ = {linf:.5f} "
+                             "(≈ {grey:.1f} / 255 grey levels)"),
             l0=int(summary["l0"]), l2=float(summary["l2"]), linf=float(summary["linf"]),
             grey=float(summary["linf"]) * 255))
         return "\n".join(lines)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from advlab.gui.numbers import fmt
 from advlab.core.errors import ParameterError
 
 #: The clean class is always blue (as in the confidence bars); other classes take these in turn.
@@ -41,7 +42,7 @@ def style_plot(plot: pg.PlotWidget, palette_widget: QWidget) -> None:
 
 def flip_text(eta: float) -> str:
     """'flips at η = 0.0041 (1.0 grey levels)'."""
-    return QCoreApplication.translate("SweepPlot", "flips at η = {eta:.4f} ({grey:.1f} grey levels)").format(
+    return fmt(QCoreApplication.translate("SweepPlot", "flips at η = {eta:.4f} ({grey:.1f} grey levels)"),
         eta=eta, grey=eta * 255)
 
 

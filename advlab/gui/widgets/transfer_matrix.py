@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advlab.gui.numbers import fmt
 from advlab.core.errors import ParameterError
 
 FOOLED_BACKGROUND = QColor("#c6f6d5")
@@ -131,9 +132,9 @@ class TransferMatrixView(QWidget):
                 item.setFont(self.cell_font)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 verdict = self.tr("fooled") if fooled else self.tr("not fooled")
-                item.setToolTip(self.tr(
+                item.setToolTip(fmt(self.tr(
                     "Crafted on {source}, tested on {target}: {verdict}.\n"
-                    "It says {label} ({conf:.1f} %); on the clean image it says {clean}.").format(
+                    "It says {label} ({conf:.1f} %); on the clean image it says {clean}."),
                     source=source, target=targets[j], verdict=verdict, label=predicted[i][j],
                     conf=float(confidence[i][j]) * 100, clean=target_clean[j]))
                 self.table.setItem(i, j, item)
