@@ -362,6 +362,13 @@ def _load_model(name: str, device: str, quiet: bool) -> Any:
     from advlab.core.models import load_classifier, pick_device, resolve
 
     spec = resolve(name)
+    return load_classifier(spec, pick_device(device),
+                           progress=progress_printer(f"downloading {spec.name}", quiet))
+
+
+def progress_printer(what: str, quiet: bool) -> Any:
+    """A progress callback (done, total in bytes) that shows "WHAT: 42 %" on a terminal's
+    stderr, at most every 0.2 s; nothing when ``quiet`` or not a terminal."""
     last = [0.0]
 
     def progress(done: int, total: int) -> None:
@@ -369,9 +376,9 @@ def _load_model(name: str, device: str, quiet: bool) -> Any:
         if not quiet and sys.stderr.isatty() and (now - last[0] > 0.2 or done == total):
             last[0] = now
             pct = f"{100 * done / total:.0f} %" if total else f"{done / 2**20:.1f} MB"
-            print(f"\rdownloading {spec.name}: {pct}", end="", file=sys.stderr, flush=True)
+            print(f"\r{what}: {pct}", end="", file=sys.stderr, flush=True)
 
-    return load_classifier(spec, pick_device(device), progress=progress)
+    return progress
 
 
 def cmd_classify(args: argparse.Namespace) -> int:

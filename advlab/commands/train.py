@@ -180,16 +180,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _download_progress(quiet: bool):
-    last = [0.0]
+    from advlab.cli import progress_printer
 
-    def progress(done: int, total: int) -> None:
-        now = time.monotonic()
-        if not quiet and sys.stderr.isatty() and (now - last[0] > 0.2 or done == total):
-            last[0] = now
-            pct = f"{100 * done / total:.0f} %" if total else f"{done / 2**20:.1f} MB"
-            print(f"\rreading the data: {pct}", end="", file=sys.stderr, flush=True)
-
-    return progress
+    return progress_printer("reading the data", quiet)
 
 
 def _start_distributed(device: Any, world: int) -> bool:
