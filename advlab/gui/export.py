@@ -395,13 +395,16 @@ def write_file(path: str | os.PathLike[str], data: bytes) -> Path:
 
 def figure_bytes(parts: FigureParts, suffix: str) -> bytes:
     """The figure as the bytes of a ``.png`` (2×), ``.svg`` or ``.pdf`` file."""
+    return bytes_for_suffix(suffix, lambda: image_bytes(figure_image(parts, PNG_SCALE)),
+                            lambda: _svg_bytes(parts), lambda: _pdf_bytes(parts))
+
+
+def bytes_for_suffix(suffix: str, png: Any, svg: Any, pdf: Any) -> bytes:
+    """Call the maker for ``suffix`` (.png, .svg or .pdf); any other suffix is refused."""
+    makers = {".png": png, ".svg": svg, ".pdf": pdf}
     suffix = suffix.lower()
-    if suffix == ".png":
-        return image_bytes(figure_image(parts, PNG_SCALE))
-    if suffix == ".svg":
-        return _svg_bytes(parts)
-    if suffix == ".pdf":
-        return _pdf_bytes(parts)
+    if suffix in makers:
+        return makers[suffix]()
     raise ParameterError(
         "Cannot save a figure as '{suffix}'; end the file name with .png, .svg or .pdf.",
         suffix=suffix or 'a file without a suffix'

@@ -19,8 +19,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainte
     QPdfWriter, QPen
 from PySide6.QtSvg import QSvgGenerator
 
-from advlab.core.errors import ParameterError
-from advlab.gui.export import ensure_gui_app, image_bytes, write_file
+from advlab.gui.export import bytes_for_suffix, ensure_gui_app, image_bytes, write_file
 from advlab.gui.qt_images import to_qimage
 
 WIDTH = 1000
@@ -363,17 +362,8 @@ def _pdf_bytes(report: Any) -> bytes:
 
 def report_figure_bytes(report: Any, suffix: str) -> bytes:
     """The figure as the bytes of a ``.png`` (2×), ``.svg`` or ``.pdf`` file."""
-    suffix = suffix.lower()
-    if suffix == ".png":
-        return image_bytes(report_image(report))
-    if suffix == ".svg":
-        return _svg_bytes(report)
-    if suffix == ".pdf":
-        return _pdf_bytes(report)
-    raise ParameterError(
-        "Cannot save a figure as '{suffix}'; end the file name with .png, .svg or .pdf.",
-        suffix=suffix or 'a file without a suffix'
-    )
+    return bytes_for_suffix(suffix, lambda: image_bytes(report_image(report)),
+                            lambda: _svg_bytes(report), lambda: _pdf_bytes(report))
 
 
 def save_report_figure(path: str | os.PathLike[str], report: Any) -> Path:
