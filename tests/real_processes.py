@@ -5,9 +5,11 @@ as a file descriptor (a closed pipe, /dev/full), an import that must not pull in
 application of the command's own, a wheel built by pip. Each such process pays seconds of
 torch import. A test names its processes with ``@real_process(builder, ...)`` (a mark);
 when collection ends, the marked builders of the selected tests are queued in test order
-and run ``ADVLAB_TEST_PROCESSES`` (default 2) at a time while the other tests go on, so
-their seconds overlap with the tests that run in this process. The test then reads its
-run with ``real_processes.result(builder)`` (waiting for it if needed).
+and run ``ADVLAB_TEST_PROCESSES`` (default 1) at a time while the other tests go on, so
+their seconds overlap with the tests that run in this process (one at a time: on a 2-core
+machine this process and one run each have a core; the tests that read a run go last, so
+the queue has the whole session to finish in). The test then reads its run with
+``real_processes.result(builder)`` (waiting for it if needed).
 
 A builder is a function of an empty folder of its own that writes what the run needs there
 and returns the `Command`. Output goes to files outside that folder (no pipe can fill up,
@@ -61,6 +63,10 @@ class Finished:
 
 
 Builder = Callable[[Path], Command]
+
+#: A run's torch and NumPy use one thread: the session's own tests use the other core(s)
+#: meanwhile (two OpenMP teams on the same cores slow each other down several times).
+_ONE_CORE = {"OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
 def real_process(*builders: Builder) -> Any:
@@ -141,7 +147,7 @@ class RealProcesses:
             run.deadline = time.monotonic() + command.timeout
             run.proc = subprocess.Popen(
                 command.argv, shell=isinstance(command.argv, str), cwd=command.cwd or self.cwd,
-                env={**self.env, **(command.env or {})}, stdin=subprocess.DEVNULL, stdout=out,
+                env={**self.env, **_ONE_CORE, **(command.env or {})}, stdin=subprocess.DEVNULL, stdout=out,
                 stderr=err)  # in the session's process group: `timeout pytest` ends it too
         except Exception as exc:  # noqa: BLE001 - handed to the test that reads the run
             run.error = exc
@@ -163,8 +169,15 @@ class RealProcesses:
             running += 1
 
     # -- results --------------------------------------------------------------------------
+    def running(self) -> bool:
+        """Whether a run is going now (the session's own torch then uses one core)."""
+        return any(r.proc is not None and r.finished is None for r in self.runs.values())
+
     def result(self, builder: Builder) -> Finished:
-        """The finished run of ``builder`` (started now if it was not), waiting for it."""
+        """The finished run of ``builder`` (started now if it was not), waiting for it.
+
+        While this process waits it computes nothing, so the queued runs may use every core."""
+        self.parallel = max(self.parallel, os.cpu_count() or 1)
         self.start(builder)
         run = self.runs[builder]
         while run.finished is None:

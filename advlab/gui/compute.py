@@ -141,10 +141,20 @@ class TaskContext:
 
 
 class ComputeThread(QThread):
-    """Runs submitted tasks one at a time on this thread; see the module docstring."""
+    """Runs submitted tasks one at a time on this thread; see the module docstring.
+
+    A `Task` is a QObject of the GUI thread, so it must also be destroyed there: this
+    thread never drops the last reference to one. When it is done with a task it hands
+    the reference back (`_release`), and the GUI thread drops it.
+    """
+
+    _released_out = Signal()  # this QThread object lives on the GUI thread: queued there
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        self._releasing: list[Task] = []  # done with, while this thread still refers to them
+        self._released: list[Task] = []  # done with, for the GUI thread to drop
+        self._released_out.connect(self._drop_released)
         self._lock = threading.Condition()
         self._pending: list[Task] = []  # quick and control tasks, in order
         self._jobs: list[Task] = []  # at most one waiting job
@@ -259,6 +269,9 @@ class ComputeThread(QThread):
                     if task is self._job:
                         self._job = None
                     self._lock.notify_all()
+                self._release(task)
+                task = None
+                self._hand_back()
             with self._lock:
                 idle = not self._pending and not self._jobs and not self.stopping
             if idle:
@@ -294,6 +307,9 @@ class ComputeThread(QThread):
                 finally:
                     with self._lock:
                         self._running = job
+                    self._release(task)
+                    task = None
+                    self._hand_back()
         finally:
             self._preempting = False
             now = time.perf_counter()
@@ -356,6 +372,24 @@ class ComputeThread(QThread):
         self._jobs = []
         if self._job is not None:
             self._job._cancel.set()
+
+    def _release(self, task: Task) -> None:
+        """Keep ``task`` alive for the GUI thread (on this thread). The caller then drops its
+        own reference and calls `_hand_back`: only then may the GUI thread drop this one."""
+        with self._lock:
+            self._releasing.append(task)
+
+    def _hand_back(self) -> None:
+        with self._lock:
+            self._released.extend(self._releasing)
+            self._releasing.clear()
+        self._released_out.emit()
+
+    @Slot()
+    def _drop_released(self) -> None:
+        with self._lock:
+            done, self._released = self._released, []
+        del done  # the tasks' last references may go here, on the GUI thread
 
     def _wake(self) -> None:
         with self._lock:

@@ -192,13 +192,26 @@ def test_bench_live_reports_its_fields(real_processes):
     assert doc["ratio"] == pytest.approx(doc["update_ms"] / doc["forward_ms"], rel=0.01)
 
 
-def test_bench_attacks_reports_its_rows(capsys):
+_SMALLEST_BENCH = ["--images", "1", "--repeats", "1", "--population", "5", "--generations", "1",
+                   "--steps", "1", "--pairs", "1", "--json"]
+
+
+def _bench_attacks_run(folder):
+    return Command([sys.executable, "-m", "advlab", "bench", "attacks", "--queries", "10",
+                    *_SMALLEST_BENCH], timeout=600)
+
+
+def _bench_two_attacks_run(folder):
+    return Command([sys.executable, "-m", "advlab", "bench", "attacks", "--attacks",
+                    "onepixel, bim", *_SMALLEST_BENCH], timeout=600)
+
+
+@real_process(_bench_attacks_run)
+def test_bench_attacks_reports_its_rows(real_processes):
     """The smallest budget (one step, one paired run): the fields, not the timings."""
-    code, out, _ = run_cli(capsys, "bench", "attacks", "--images", "1", "--repeats", "1",
-                           "--population", "5", "--generations", "1", "--queries", "10",
-                           "--steps", "1", "--pairs", "1", "--json")
-    assert code == 0
-    doc = json.loads(out)
+    proc = real_processes.result(_bench_attacks_run)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    doc = json.loads(proc.stdout)
     assert doc["model"] == "lite0" and doc["device"] == "cpu" and doc["floor_ms"] > 0
     assert doc["query_floor_ms"] > 0 and doc["population"] == 5 and doc["generations"] == 1
     assert doc["pairs"] == 1
@@ -212,16 +225,15 @@ def test_bench_attacks_reports_its_rows(capsys):
             assert r[key] is not None, key
 
 
-def test_bench_attacks_runs_only_the_rows_asked_for(capsys):
-    code, out, _ = run_cli(capsys, "bench", "attacks", "--images", "1", "--repeats", "1",
-                           "--population", "5", "--generations", "1", "--steps", "1",
-                           "--pairs", "1", "--attacks", "onepixel, bim", "--json")
-    assert code == 0
-    assert [r["attack"] for r in json.loads(out)["rows"]] == ["bim", "onepixel"]
+@real_process(_bench_two_attacks_run)
+def test_bench_attacks_runs_only_the_rows_asked_for(capsys, real_processes):
     code, _, err = run_cli(capsys, "bench", "attacks", "--attacks", "fgsm,bim")
     assert code == 2 and "choose from pgd, pgd_l2, bim" in err
     code, _, err = run_cli(capsys, "bench", "attacks", "--steps", "0")
     assert code == 2 and "--steps" in err and "at least 1" in err
+    proc = real_processes.result(_bench_two_attacks_run)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert [r["attack"] for r in json.loads(proc.stdout)["rows"]] == ["bim", "onepixel"]
 
 
 def _closed_pipe_run(folder):

@@ -208,8 +208,9 @@ def test_every_attack_reports_progress_and_fills_the_playback(tiny_model, name, 
 
 @pytest.fixture(scope="module")
 def samples_224(lite0):
-    """The four bundled samples as lite0 sees them (224 px bicubic, 8-bit), with its labels."""
-    paths = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".png", ".jpg"))
+    """Four bundled samples as lite0 sees them (224 px bicubic, 8-bit), with its labels."""
+    paths = [SAMPLES / name for name in ("chelsea.png", "coffee.png", "grace_hopper.jpg",
+                                         "rocket.jpg")]
     x = torch.stack([img.to_tensor(img.fit_to_model(img.load_image(p), 224, "bicubic"))
                      for p in paths]).contiguous()
     return x, predict_labels(lite0, x)

@@ -301,4 +301,22 @@ def test_two_gloo_processes_give_the_same_report_as_one(digits, tmp_path):
                                settings, sources={"held_out": digits["held_out"]}).to_json()
     assert sharded.pop("world_size") == 2 and single.pop("world_size") == 1
     sharded.pop("seconds"), single.pop("seconds")
-    assert sharded == json.loads(json.dumps(single))
+    # Accuracies are counts and equal exactly; the linear model's measured η·m·n shifts are
+    # float32 means gathered in another order (equal to about 1e-7).
+    _assert_same(sharded, json.loads(json.dumps(single)))
+
+
+def _assert_same(a, b, path="report"):
+    """``a == b``, with floats that are not accuracies equal to 1e-6 (relative)."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        assert sorted(a) == sorted(b), path
+        for key in a:
+            _assert_same(a[key], b[key], f"{path}.{key}")
+    elif isinstance(a, list) and isinstance(b, list):
+        assert len(a) == len(b), path
+        for i, (left, right) in enumerate(zip(a, b)):
+            _assert_same(left, right, f"{path}[{i}]")
+    elif isinstance(a, float) and "measured" in path:
+        assert a == pytest.approx(b, rel=1e-6), path
+    else:
+        assert a == b, path

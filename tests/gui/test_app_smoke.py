@@ -1,18 +1,22 @@
 """Start the whole application, as a user does, and quit."""
 
 import json
-import os
-import subprocess
 import sys
 
 from PySide6.QtWidgets import QApplication
 
+from tests.real_processes import Command, real_process
 
-def test_the_app_starts_shows_a_prediction_and_quits(tmp_path):
-    env = {**os.environ, "ADVLAB_STARTUP_PROBE": "1", "QT_QPA_PLATFORM": "offscreen",
-           "XDG_CONFIG_HOME": str(tmp_path)}
-    proc = subprocess.run([sys.executable, "-m", "advlab"], env=env, capture_output=True,
-                          text=True, timeout=180)
+
+def _app_run(folder):
+    return Command([sys.executable, "-m", "advlab"], timeout=180,
+                   env={"ADVLAB_STARTUP_PROBE": "1", "QT_QPA_PLATFORM": "offscreen",
+                        "XDG_CONFIG_HOME": str(folder)})
+
+
+@real_process(_app_run)
+def test_the_app_starts_shows_a_prediction_and_quits(real_processes):
+    proc = real_processes.result(_app_run)
     assert proc.returncode == 0, proc.stderr
     events = [json.loads(line)["event"] for line in proc.stdout.splitlines() if line.startswith("{")]
     assert events == ["window_shown", "first_prediction"]

@@ -235,3 +235,22 @@ def test_a_flood_of_quick_tasks_cannot_starve_a_job(qtbot, compute):
         thread.join(5)
     assert served  # the slider was answered meanwhile
     assert compute.preempted_s > 0
+
+
+def test_every_task_is_destroyed_on_the_gui_thread(qtbot, compute):
+    """A Task is a QObject of the GUI thread: destroying one on the compute thread (its last
+    reference dropped there) is unsafe in Qt and crashed the suite in CI."""
+    from PySide6.QtCore import Qt
+
+    where, finished = [], []
+    for value in range(60):
+        task = compute.submit(lambda ctx, v=value: time.sleep(0.0005) or v,
+                              lane=Lane.JOB if value % 3 == 0 else Lane.QUICK)
+        task.done.connect(finished.append)
+        task.cancelled.connect(lambda: finished.append(None))
+        task.destroyed.connect(lambda *_: where.append(threading.current_thread().name),
+                               Qt.ConnectionType.DirectConnection)
+        del task  # only the thread (and the queued outcome) hold it now
+    qtbot.waitUntil(lambda: len(finished) == 60, timeout=10_000)
+    qtbot.waitUntil(lambda: len(where) == 60, timeout=10_000)
+    assert set(where) == {threading.main_thread().name}
