@@ -451,7 +451,7 @@ def cmd_attack(args: argparse.Namespace) -> int:
     from advlab.core.jobs import Snapshot, attack_job_with_result
     from advlab.core.labels import label_of
     from advlab.core.metrics import norms
-    from advlab.core.predict import predict
+    from advlab.core.predict import model_labels, predict
     from advlab.core.robustness import check_saved
 
     info = get_attack(args.attack)
@@ -464,7 +464,9 @@ def cmd_attack(args: argparse.Namespace) -> int:
         params["eight_bit"] = True
     seed_used = _apply_seed(info, params, args.seed)
     info.check_params(params)  # refuse bad parameters before loading anything
-    target, target_kind, avoid_kind = _aim(args)
+    from advlab.core.models import resolve
+
+    target, target_kind, avoid_kind = _aim(args, resolve(args.model).labels)
     target_set = None if target_kind is None else frozenset(target_kind.classes)
     avoid_set = None if avoid_kind is None else frozenset(avoid_kind.classes)
     rgb = img.load_image(args.image)
@@ -536,7 +538,8 @@ def cmd_attack(args: argparse.Namespace) -> int:
         "params": result.params,
         "seed": result.params["seed"] if seed_used else args.seed,
         "seed_used": seed_used,
-        "target": None if target is None else {"index": target, "label": label_of(target)},
+        "target": None if target is None else {"index": target,
+                                                "label": label_of(target, model_labels(model))},
         "target_kind": None if target_kind is None else target_kind.key,
         "avoid_kind": None if avoid_kind is None else avoid_kind.key,
         "kind": kind_doc,
@@ -589,9 +592,11 @@ def cmd_attack(args: argparse.Namespace) -> int:
     return 0
 
 
-def _aim(args: argparse.Namespace) -> tuple[int | None, Any, Any]:
+def _aim(args: argparse.Namespace, labels: tuple[str, ...] | None = None,
+         ) -> tuple[int | None, Any, Any]:
     """(target class, target kind, kind to avoid) from --target, --target-kind and
-    --avoid-kind; at most one of them may be given."""
+    --avoid-kind; at most one of them may be given. ``labels``: the model's own classes
+    (a trained model), None: ImageNet's."""
     from advlab.core.kinds import resolve_kind
     from advlab.core.labels import resolve_label
 
@@ -602,7 +607,7 @@ def _aim(args: argparse.Namespace) -> tuple[int | None, Any, Any]:
                                       ("--avoid-kind", avoid_kind_text)) if value is not None]
     if len(given) > 1:
         raise UsageError(f"{' and '.join(given)} both say where to go; give only one of them")
-    target = resolve_label(args.target) if args.target is not None else None
+    target = resolve_label(args.target, labels) if args.target is not None else None
     target_kind = resolve_kind(target_kind_text) if target_kind_text is not None else None
     avoid_kind = resolve_kind(avoid_kind_text) if avoid_kind_text is not None else None
     return target, target_kind, avoid_kind

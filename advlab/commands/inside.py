@@ -43,7 +43,8 @@ def run(args: argparse.Namespace) -> int:
     from advlab.core.errors import ParameterError
     from advlab.core.inside import look_inside, network_layers
     from advlab.core.jobs import Snapshot, attack_job_with_result
-    from advlab.core.predict import from_logits, predict
+    from advlab.core.models import resolve
+    from advlab.core.predict import from_logits, model_labels, predict
 
     import torch
 
@@ -53,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         params["eps"] = args.eps
     _apply_seed(info, params, args.seed)
     info.check_params(params)  # refuse bad parameters before loading anything
-    target, target_kind, avoid_kind = _aim(args)
+    target, target_kind, avoid_kind = _aim(args, resolve(args.model).labels)
     rgb = img.load_image(args.image)
 
     model = _load_model(args.model, args.device, args.json)
@@ -72,7 +73,8 @@ def run(args: argparse.Namespace) -> int:
                                        avoid=avoid)
     view = look_inside(model, clean, result.adversarial[:1] - clean,
                        seed=0 if args.seed is None else args.seed, maps_layer=args.layer)
-    clean_now, adversarial, noisy = from_logits(torch.from_numpy(view.logits), k=3)
+    clean_now, adversarial, noisy = from_logits(torch.from_numpy(view.logits), k=3,
+                                                labels=model_labels(model))
     doc = {
         "model": spec.name,
         "image": _printable(str(args.image)),

@@ -20,7 +20,7 @@ from advlab.core.attacks.base import AttackResult, AttackState, NullState, class
 from advlab.core.attacks.registry import get_attack
 from advlab.core.errors import ParameterError
 from advlab.core.models import Classifier
-from advlab.core.predict import Prediction, predict
+from advlab.core.predict import Prediction, model_labels, predict
 from advlab.core.results import AttackRecord, record_from_result
 from advlab.core.robustness import check_saved
 from advlab.core.sweep import SweepResult, direction_from_perturbation, sweep
@@ -108,7 +108,8 @@ def attack_job_with_result(snapshot: Snapshot, name: str, params: dict[str, obje
         result, 0, image_name=snapshot.image_name, model_name=model.spec.name,
         model_title=model.spec.title, attack_title=info.title,
         clean_prediction=snapshot.clean_prediction,
-        adversarial_prediction=adversarial_prediction, seconds=seconds)
+        adversarial_prediction=adversarial_prediction, seconds=seconds,
+        labels=model_labels(model))
     if check_files:
         record.robustness = check_saved(
             model, record.adversarial_rgb,

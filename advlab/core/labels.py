@@ -20,9 +20,10 @@ def imagenet_labels() -> tuple[str, ...]:
     return labels
 
 
-def label_of(index: int) -> str:
-    """The class name for an output index."""
-    return imagenet_labels()[index]
+def label_of(index: int, labels: tuple[str, ...] | list[str] | None = None) -> str:
+    """The class name for an output index: of ``labels`` (a trained model's own classes,
+    `advlab.core.predict.model_labels`), ImageNet's when None."""
+    return (imagenet_labels() if labels is None else labels)[index]
 
 
 #: Everyday words for a class that ImageNet names otherwise (a student types "airplane"; the
@@ -50,13 +51,17 @@ def _is_index(text: str) -> bool:
     return digits.isascii() and digits.isdecimal()
 
 
-def resolve_label(text: str | int) -> int:
+def resolve_label(text: str | int, labels: tuple[str, ...] | list[str] | None = None) -> int:
     """A class index from an index (``"404"``), a name (``"airliner"``, case-insensitive) or an
     everyday word for one (``"airplane"``, see `SYNONYMS`).
 
     Raises `ParameterError` with the closest names, most similar first, when the name is
     unknown, and when a word is both an ImageNet class and a common word for another one.
+    ``labels``: a trained model's own classes (an index, a name or its unique beginning);
+    None: ImageNet's.
     """
+    if labels is not None:
+        return _resolve_own_label(text, tuple(labels))
     labels = imagenet_labels()
     if isinstance(text, int) or _is_index(str(text).strip()):
         index = int(text)
@@ -91,6 +96,25 @@ def resolve_label(text: str | int) -> int:
         "'{text}' is not an ImageNet class.{hint} Run 'advlab labels' to list all 1000.",
         text=text, hint=hint
     )
+
+
+def _resolve_own_label(text: str | int, labels: tuple[str, ...]) -> int:
+    listed = ", ".join(labels[:12]) + (", …" if len(labels) > 12 else "")
+    if isinstance(text, int) or _is_index(str(text).strip()):
+        index = int(text)
+        if 0 <= index < len(labels):
+            return index
+        raise ParameterError("Class index {index} is out of range; use 0 to {last}.",
+                             index=index, last=len(labels) - 1)
+    wanted = " ".join(str(text).lower().split())
+    lowered = [" ".join(name.lower().split()) for name in labels]
+    if wanted in lowered:
+        return lowered.index(wanted)
+    starts = [i for i, name in enumerate(lowered) if wanted and name.startswith(wanted)]
+    if len(starts) == 1:
+        return starts[0]
+    raise ParameterError("'{text}' is not a class of this model; its classes are: {classes}.",
+                         text=text, classes=listed)
 
 
 def suggestions(text: str, n: int = 4) -> list[str]:

@@ -19,9 +19,10 @@ from advlab.core import images as img
 from advlab.core.attacks.gradient import fgsm_direction, perturb
 from advlab.core.attacks.noise import random_sign
 from advlab.core.errors import ParameterError
+from advlab.core.labels import label_of
 from advlab.core.models import Classifier, load_classifier, pick_device, resolve
 from advlab.core.models.inference import query_forward
-from advlab.core.predict import Prediction, from_logits, predict
+from advlab.core.predict import Prediction, from_logits, model_labels, predict
 from advlab.core.progress import CancelledFn, ProgressFn
 
 #: Largest η the slider offers, in [0, 1] pixel units.
@@ -51,6 +52,8 @@ class LiveUpdate:
     prediction: Prediction
     clean_index: int
     seconds: float
+    #: The target's class name in the model's own classes ("" without a target).
+    target_label: str = ""
 
     @property
     def fooled(self) -> bool:
@@ -196,7 +199,7 @@ class LiveLab:
         start = time.perf_counter()
         adversarial = self.adversarial(eta)
         assert self.model is not None and self.clean is not None and self.clean_prediction
-        prediction = from_logits(self._inference(adversarial))[0]
+        prediction = from_logits(self._inference(adversarial), labels=model_labels(self.model))[0]
         delta = (adversarial - self.clean)[0]
         amplification = img.noise_amplification(delta)
         return LiveUpdate(
@@ -209,6 +212,8 @@ class LiveLab:
             prediction=prediction,
             clean_index=self.clean_prediction.index,
             seconds=time.perf_counter() - start,
+            target_label="" if self.target is None else label_of(self.target,
+                                                                 model_labels(self.model)),
         )
 
     def _inference(self, images: torch.Tensor) -> torch.Tensor:

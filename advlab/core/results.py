@@ -137,9 +137,11 @@ def record_from_result(
     clean_prediction: Any,
     adversarial_prediction: Any,
     seconds: float,
+    labels: tuple[str, ...] | None = None,
 ) -> AttackRecord:
     """Image ``index`` of an `AttackResult` as a record: tensors become numpy arrays, and
-    its own trajectory values and frames are picked out of the batch's."""
+    its own trajectory values and frames are picked out of the batch's. ``labels``: the
+    model's class names (None: ImageNet's)."""
     n = int(result.adversarial.shape[0])
     if not 0 <= index < n:
         raise IndexError(f"image {index} is not in a batch of {n}")
@@ -169,7 +171,7 @@ def record_from_result(
         attack_title=str(attack_title),
         params=dict(result.params),
         target=target,
-        target_label="" if target is None else label_of(target),
+        target_label="" if target is None else label_of(target, labels),
         clean_rgb=clean_rgb,
         adversarial_rgb=_to_uint8(adversarial),
         perturbation=perturbation,

@@ -23,7 +23,7 @@ from PIL import Image
 
 from advlab.core import images as img
 from advlab.core.errors import ParameterError
-from advlab.core.predict import Prediction, from_logits
+from advlab.core.predict import Prediction, from_logits, model_labels
 
 #: The JPEG quality most photo programs default to; reported on its own.
 JPEG_QUALITY = 90
@@ -141,7 +141,7 @@ def check_saved(
     decoded += [img.decode_image(encode_jpeg(adversarial_rgb, q), f"adversarial_q{q}.jpg")
                 for q in jpeg_qualities]
     batch = torch.stack([img.to_tensor(rgb) for rgb in decoded])
-    predictions = from_logits(model(batch.to(_device_of(model))))
+    predictions = from_logits(model(batch.to(_device_of(model))), labels=model_labels(model))
     png, jpegs = predictions[0], dict(zip(jpeg_qualities, predictions[1:]))
     fooling = [q for q in jpeg_qualities if fools(jpegs[q], clean_index, target)]
     return {

@@ -16,6 +16,7 @@ import torch
 from advlab.core.attacks.base import AttackState, NullState, check_number, check_whole
 from advlab.core.errors import Cancelled, ParameterError
 from advlab.core.labels import label_of
+from advlab.core.predict import model_labels
 
 
 @dataclass
@@ -200,7 +201,7 @@ def sweep(
     return SweepResult(
         etas=grid,
         classes=classes,
-        labels=[label_of(c) for c in classes],
+        labels=[label_of(c, model_labels(model)) for c in classes],
         probs=probs[:, classes].numpy().astype(np.float32),
         predicted=predicted.numpy().astype(np.int64),
         flip_eta=flip_eta,

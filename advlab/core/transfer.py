@@ -16,6 +16,7 @@ from torch import nn
 from advlab.core.errors import ParameterError
 from advlab.core.images import quantize
 from advlab.core.labels import label_of
+from advlab.core.predict import model_labels
 from advlab.core.models.spec import ModelSpec
 
 
@@ -149,8 +150,11 @@ def transfer_matrix(
         targets=targets,
         success=success,
         confidence=confidence,
-        predicted=[[label_of(int(c)) for c in row] for row in predicted_index],
-        target_clean=[label_of(c) for c in target_clean_index],
+        # Each target model's own class names (a trained model's, else ImageNet's).
+        predicted=[[label_of(int(c), model_labels(models[targets[t]])) for t, c in enumerate(row)]
+                   for row in predicted_index],
+        target_clean=[label_of(c, model_labels(models[targets[t]]))
+                      for t, c in enumerate(target_clean_index)],
         predicted_index=predicted_index,
         target_clean_index=target_clean_index,
         target_class=None if target is None else int(target),

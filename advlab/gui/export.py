@@ -123,9 +123,6 @@ def live_attack_title(direction: str, target_label: str | None) -> str:
 
 def parts_from_live(clean_view: Any, live_update: Any, model_title: str) -> FigureParts:
     """The figure of the live η view (`advlab.core.live.CleanView` and `LiveUpdate`)."""
-    from advlab.core.labels import label_of  # numpy-free lookup of the target's name
-
-    target = live_update.target
     return FigureParts(
         clean_rgb=clean_view.rgb,
         noise_rgb=live_update.noise_rgb,
@@ -137,8 +134,7 @@ def parts_from_live(clean_view: Any, live_update: Any, model_title: str) -> Figu
         eta=float(live_update.eta),
         amplification=float(live_update.amplification),
         model_title=model_title,
-        attack_title=live_attack_title(live_update.direction,
-                                       None if target is None else label_of(target)),
+        attack_title=live_attack_title(live_update.direction, live_update.target_label or None),
         fooled=bool(live_update.fooled),
     )
 

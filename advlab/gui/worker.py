@@ -226,7 +226,7 @@ class ModelWorker(ComputeThread):
         return ImageLoaded(name, rgb, clean)
 
     def _set_direction(self, ctx: TaskContext, kind: str, target: str, seed: int) -> None:
-        index = self._target_index(target)
+        index = self._target_index(target, ctx.lab.model)
         ctx.lab.set_direction(kind, index, seed)
         if ctx.lab.clean is not None:
             if kind == "fgsm":
@@ -240,7 +240,7 @@ class ModelWorker(ComputeThread):
         lab = ctx.lab
         if lab.clean is None:
             return None
-        index = self._target_index(target)
+        index = self._target_index(target, ctx.lab.model)
         grad = input_gradient(lab.model, lab.base(), lab.clean_prediction.index, index)
         as_hwc = grad[0].permute(1, 2, 0).detach().cpu().numpy().astype(np.float32)
         return GradientInfo(as_hwc, gradient_magnitude(grad), index)
@@ -255,17 +255,22 @@ class ModelWorker(ComputeThread):
         return Snapshot(lab.model, lab.clean.clone(), lab.clean_prediction, self._image_name)
 
     @staticmethod
-    def _target_index(target: str) -> int | None:
+    def _target_index(target: str, model: Any = None) -> int | None:
+        """The class ``target`` names, among ``model``'s own classes (a trained model) or
+        ImageNet's; None for no target."""
         from advlab.core.labels import resolve_label
+        from advlab.core.predict import model_labels
 
-        return resolve_label(target) if target and target.strip() else None
+        if not target or not target.strip():
+            return None
+        return resolve_label(target, model_labels(model) if model is not None else None)
 
     def _attack(self, ctx: TaskContext, name: str, params: dict, target: str) -> Any:
         from advlab.core.attacks import get_attack
         from advlab.core.jobs import attack_job
 
         get_attack(name).check_params(params)
-        snapshot, index = self._snapshot(ctx.lab), self._target_index(target)
+        snapshot, index = self._snapshot(ctx.lab), self._target_index(target, ctx.lab.model)
         return attack_job(snapshot, name, params, index, ctx)
 
     def _sweep(self, ctx: TaskContext, source: Any, etas: Any) -> Any:

@@ -61,6 +61,16 @@ def test_train_writes_the_model_folder_and_classify_uses_it(capsys, small_npz, t
     assert code == 0, err
     result = json.loads(out)["results"][0]
     assert result["label"] in list("0123456789") and len(result["top"]) == 3
+    # An attack on it aims at one of its own classes, named as it names them.
+    code, out, err = run_cli(capsys, "attack", str(sample), "--model", str(out_dir),
+                             "--attack", "pgd", "--eps", "0.3", "--target", "3", "--json")
+    assert code == 0, err
+    doc = json.loads(out)
+    assert doc["target"] == {"index": 3, "label": "3"}
+    assert doc["adversarial"]["label"] in list("0123456789")
+    code, _, err = run_cli(capsys, "attack", str(sample), "--model", str(out_dir),
+                           "--target", "airliner")
+    assert code == 2 and "not a class of this model" in err
 
 
 @pytest.mark.parametrize("args, message", [

@@ -160,3 +160,49 @@ def test_damaged_weights_are_refused(saved, tmp_path):
         load_classifier(str(target))
     with pytest.raises(ModelError, match="folder without model.json"):
         resolve(str(tmp_path))
+
+
+def test_every_tool_names_a_trained_models_own_classes(saved):
+    """The η slider, an attack's record, the sweep and the transfer matrix say the trained
+    model's class names ("3"), not ImageNet's for the same index ("tiger shark")."""
+    from advlab.core.errors import ParameterError
+    from advlab.core.jobs import Snapshot, attack_job
+    from advlab.core.labels import label_of, resolve_label
+    from advlab.core.live import LiveLab
+    from advlab.core.sweep import sweep
+    from advlab.core.transfer import transfer_matrix
+
+    _, folder, _, _ = saved
+    classifier = load_classifier(str(folder))
+    labels = classifier.spec.labels
+    assert label_of(3) == "tiger shark" and label_of(3, labels) == "3"
+    assert resolve_label("3", labels) == 3
+    with pytest.raises(ParameterError, match="not a class of this model; its classes are: 0, 1"):
+        resolve_label("seven", labels)
+    with pytest.raises(ParameterError, match="use 0 to 9"):
+        resolve_label("12", labels)
+
+    sample = storage.model_samples(folder)[0]
+    rgb = img.fit_to_model(img.load_image(sample), 28, classifier.spec.interpolation)
+    clean = img.to_tensor(rgb).unsqueeze(0)
+    clean_prediction = predict(classifier, clean)[0]
+    target = (clean_prediction.index + 1) % 10
+    record = attack_job(Snapshot(classifier, clean, clean_prediction, sample.name), "pgd",
+                        {"eps": 0.3, "steps": 5}, target)
+    assert record.target_label == labels[target] and record.adv_label in labels
+    assert record.robustness["png"]["label"] in labels  # the saved PNG's check
+
+    lab = LiveLab()
+    lab.model = classifier
+    lab.set_image(rgb)
+    lab.set_direction("fgsm", target)
+    update = lab.update(0.2)
+    assert update.target_label == labels[target] and update.prediction.label in labels
+
+    direction = (img.to_tensor(update.adversarial_rgb).unsqueeze(0) - clean).sign()
+    swept = sweep(classifier, clean, direction, [0.05, 0.1, 0.2], clean_prediction.index, target)
+    assert set(swept.labels) <= set(labels)
+
+    matrix = transfer_matrix({"pgd": img.to_tensor(record.adversarial_rgb).unsqueeze(0)}, clean,
+                             {"trained": classifier})
+    assert matrix.predicted[0][0] in labels and matrix.target_clean == [clean_prediction.label]

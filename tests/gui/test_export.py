@@ -166,7 +166,8 @@ def test_parts_from_live(qapp):
     assert parts.attack_title.startswith("FGSM") and parts.model_title == "EfficientNet-Lite0"
     noise = parts_from_live(clean, dataclasses.replace(live, direction="noise"), "m")
     assert "noise" in noise.attack_title
-    targeted = parts_from_live(clean, dataclasses.replace(live, target=404), "m")
+    targeted = parts_from_live(clean, dataclasses.replace(live, target=404, target_label="airliner"),
+                               "m")
     assert "airliner" in targeted.attack_title and not targeted.fooled
 
 
