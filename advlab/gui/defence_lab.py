@@ -237,7 +237,7 @@ class Run:
 
 
 class DefenceLab(QObject):
-    """Owns the "Defence lab" dock: the form, the running job and the finished runs."""
+    """Owns the "Defence lab" page: the form, the running job and the finished runs."""
 
     #: A run finished: its report row (`summarise`, plus "number").
     run_finished = Signal(object)
@@ -248,8 +248,7 @@ class DefenceLab(QObject):
         super().__init__(shell)
         self.shell = shell
         self.panel = DefencePanel()
-        self.dock = shell.add_dock("defence", self.tr("Defence lab"), self.panel,
-                                   tab_with="results")
+        self.page = shell.add_page("defence", self.tr("Defence lab"), self.panel)
         shell.add_help_topic(self.panel, "defence")
         self.runs: dict[int, Run] = {}
         self.task: Any = None  # the training job, while it runs
@@ -478,7 +477,7 @@ class DefenceLab(QObject):
 
 
 def install(shell: Any) -> DefenceLab:
-    """Add the "Defence lab" dock (once; a second call returns the same object)."""
+    """Add the "Defence lab" page (once; a second call returns the same object)."""
     existing = shell.feature(ATTRIBUTE)
     if isinstance(existing, DefenceLab):
         return existing

@@ -1,9 +1,9 @@
-"""The “Inside the network” dock: how the live view's noise grows through the layers.
+"""The “Inside the network” page: how the live view's noise grows through the layers.
 
 For the current image, the relative change ‖h(x + δ) − h(x)‖ / ‖h(x)‖ of every layer
 (`advlab.core.inside.look_inside`) for the live view's perturbation δ (its adversarial
 image − the clean image) and for random ±η noise of the same η, and a few feature maps of
-a chosen layer. Computed on the compute thread only while the dock is on screen, again
+a chosen layer. Computed on the compute thread only while the page is on screen, again
 when the live view changes (η, direction, pixel edits), at most once per `DELAY_MS` of a
 slider burst (the task's key coalesces the rest). It needs no gradients: it works in
 black-box mode too, whatever made the live view's δ. η is in [0, 1] pixel units
@@ -25,10 +25,6 @@ from advlab.gui.widgets.inside_plot import InsidePlot
 
 #: Wait this long after the last live update before computing (ms).
 DELAY_MS = 150
-#: The first time its tab comes to the front, the dock takes up to this share of the
-#: window's height (a plot over depth needs room; the panes keep the rest, and on a
-#: 1280×720 screen their own minimum decides).
-DOCK_SHARE = 0.4
 
 
 def compute_inside(lab: Any, adversarial_rgb: np.ndarray, eta: float,
@@ -50,7 +46,7 @@ def compute_inside(lab: Any, adversarial_rgb: np.ndarray, eta: float,
 
 
 class InsideController(QObject):
-    """Owns the dock and its plot; `requests` counts computations asked of the compute
+    """Owns the page and its plot; `requests` counts computations asked of the compute
     thread."""
 
     #: A new view is drawn (advlab.core.inside.InsideView).
@@ -60,8 +56,8 @@ class InsideController(QObject):
         super().__init__(shell)
         self.shell = shell
         self.panel = InsidePlot()
-        self.dock = shell.add_dock("inside", self.tr("Inside the network"), self.panel,
-                                   tab_with="results", scroll=False)
+        self.page = shell.add_page("inside", self.tr("Inside the network"), self.panel,
+                                   scroll=False)
         shell.add_help_topic(self.panel, "inside")
         self.view: Any = None
         self.requests = 0
@@ -69,7 +65,6 @@ class InsideController(QObject):
         self.last_folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.PicturesLocation) or str(Path.home())
         self._on_screen = False
-        self._sized = False
         self._generation = 0
         self._computed: tuple[Any, str | None] | None = None  # (live update, layer) asked for
         self._timer = QTimer(self)
@@ -81,7 +76,7 @@ class InsideController(QObject):
         session.live_changed.connect(self._timer.start)
         session.image_changed.connect(self.invalidate)
         session.model_changed.connect(self._on_model)
-        self.dock.visibilityChanged.connect(self._on_visibility)
+        self.page.visibilityChanged.connect(self._on_visibility)
         self.panel.layer_chosen.connect(self.choose_layer)
         self.panel.export_requested.connect(self.choose_export_file)
 
@@ -130,16 +125,9 @@ class InsideController(QObject):
     def _on_visibility(self, visible: bool) -> None:
         self._on_screen = visible
         if visible:
-            if not self._sized and not self.dock.isFloating():
-                self._sized = True  # once: afterwards the user's own size stays
-                QTimer.singleShot(0, self._give_room)  # once the tab is in front
             self.compute_if_needed()
         else:
             self._timer.stop()
-
-    def _give_room(self) -> None:
-        height = self.shell.top_level().height()
-        self.shell.resize_dock("inside", int(height * DOCK_SHARE))
 
     def _on_view(self, generation: int, view: Any) -> None:
         if generation != self._generation:
@@ -188,7 +176,7 @@ class InsideController(QObject):
 
 
 def install(shell: Any) -> InsideController:
-    """Add the “Inside the network” dock; safe to call twice."""
+    """Add the “Inside the network” page; safe to call twice."""
     existing = shell.feature("inside")
     if isinstance(existing, InsideController):
         return existing

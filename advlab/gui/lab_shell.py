@@ -9,7 +9,9 @@ this object:
   (the compute thread: ``submit`` and the lab's operations, each returning a Task);
 - the η and direction controls: ``eta()``, ``set_eta()``, ``eta_changed``,
   ``direction_state()``, ``set_direction()``;
-- places to plug in: ``add_dock``, ``add_action(menu, action)``, ``add_toolbar_widget``;
+- places to plug in: ``add_page`` (a full page of the central area beside the Lab page:
+  an analysis view), ``add_dock`` (a side or bottom panel that is seen with the photos),
+  ``add_action(menu, action)``, ``add_toolbar_widget``; ``raise_dock(key)`` shows either;
 - ``black_box`` and ``black_box_changed``, and ``requires("gradients", *controls)``:
   controls that need the model's insides are greyed out (with the reason) while the
   lab is in black-box mode, and put back as they were afterwards;
@@ -22,13 +24,26 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QScrollArea, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMainWindow,
+    QMenu,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advlab.gui.lab_pages import Page, page_tabs
 
 #: What a control can need; only "gradients" is taken away (in black-box mode).
 NEEDS = ("gradients",)
 #: The named menus a feature may add actions to.
 MENUS = ("file", "edit", "model", "view", "lesson", "help")
+#: Room around an analysis page's widget (left, top, right, bottom; px): its text and plots
+#: do not touch the window's edge. The Lab page has its own.
+PAGE_MARGINS = (8, 6, 8, 2)
 
 
 class LabShell(QObject):
@@ -38,7 +53,7 @@ class LabShell(QObject):
     #: η changed (by the user or a feature), in [0, 1] pixel units.
     eta_changed = Signal(float)
     direction_changed = Signal(str, str, int)  # kind, target ("" = untargeted), seed
-    #: A dock's key, when a feature asks the others to show its page (e.g. "compare").
+    #: A dock's or page's key, when a feature asks the others to show it (e.g. "compare").
     dock_raised = Signal(str)
     #: A feature reports an error: (title, message); the window shows it as a dialog.
     error_reported = Signal(str, str)
@@ -47,7 +62,10 @@ class LabShell(QObject):
 
     def __init__(self, window: QMainWindow, session: Any, compute: Any, settings: Any,
                  status: Any, eta_control: Any, direction_control: Any,
-                 menus: dict[str, QMenu], toolbar: Any, anchors: dict[str, QAction]) -> None:
+                 menus: dict[str, QMenu], toolbar: Any, anchors: dict[str, QAction], *,
+                 lab: QWidget) -> None:
+        """``lab`` is the Lab page (the photos and the Perturbation box): the first page of
+        the central tabs, which become ``window``'s central widget."""
         super().__init__(window)
         self._window = window
         self.session, self.compute, self.settings = session, compute, settings
@@ -58,6 +76,7 @@ class LabShell(QObject):
         # toggles above "Reset layout"; File: above Quit).
         self._anchors = anchors
         self.docks: dict[str, QDockWidget] = {}
+        self.pages: dict[str, Page] = {}
         self._tab_with: dict[str, str] = {}
         self._features: dict[str, Any] = {}
         self._help_topics: list[tuple[Any, str]] = []
@@ -66,6 +85,25 @@ class LabShell(QObject):
         self._tooltips: dict[Any, str] = {}
         eta_control.eta_changed.connect(self.eta_changed)
         direction_control.direction_changed.connect(self.direction_changed)
+        self._tabs = page_tabs()
+        window.setCentralWidget(self._tabs)
+        # The View menu: the pages, then Next/Previous page, then the docks.
+        view = menus["view"]
+        self._docks_start = view.insertSeparator(anchors["docks"])
+        self.next_page_action = self._page_step_action(self.tr("&Next page"), "Ctrl+PgDown", 1)
+        self.previous_page_action = self._page_step_action(self.tr("P&revious page"),
+                                                           "Ctrl+PgUp", -1)
+        self._add_page("lab", self.tr("Lab"), lab, lab)
+
+    def _page_step_action(self, text: str, keys: str, step: int) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda: self._tabs.setCurrentIndex(
+            (self._tabs.currentIndex() + step) % self._tabs.count()))
+        self._menus["view"].insertAction(self._docks_start, action)
+        self._window.addAction(action)  # works with the focus in a field (WindowShortcuts)
+        return action
 
     # -- η and direction ------------------------------------------------------------------
     def eta(self) -> float:
@@ -107,18 +145,47 @@ class LabShell(QObject):
         self._menus["view"].insertAction(self._anchors["docks"], dock.toggleViewAction())
         return dock
 
+    def add_page(self, key: str, title: str, widget: QWidget, *, scroll: bool = True) -> Page:
+        """A page of the central area for ``widget``, beside the Lab page: an analysis view
+        that needs the room (its tab, a View-menu entry, Ctrl+1…9 for the first nine pages).
+        ``scroll`` lets its content shrink below its natural size."""
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(*PAGE_MARGINS)
+        layout.addWidget(_scrollable(widget) if scroll else widget)
+        return self._add_page(key, title, widget, content)
+
+    def _add_page(self, key: str, title: str, widget: QWidget, content: QWidget) -> Page:
+        content.setObjectName(f"page_{key}")
+        self._tabs.addTab(content, title)
+        page = Page(key, title, widget, content, self._tabs)
+        action = page.toggleViewAction()
+        if len(self.pages) < 9:
+            action.setShortcut(QKeySequence(f"Ctrl+{len(self.pages) + 1}"))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self._window.addAction(action)
+        self._menus["view"].insertAction(self.next_page_action, action)
+        self.pages[key] = page
+        return page
+
+    def page_tabs(self) -> QTabWidget:
+        """The central tab widget (its first page is "Lab")."""
+        return self._tabs
+
     def tab_layout(self) -> dict[str, str]:
         """Each dock's key → the dock it is tabbed with ("" for none)."""
         return dict(self._tab_with)
 
     def raise_dock(self, key: str) -> None:
-        dock = self.docks.get(key)
-        if dock is not None:
-            dock.show()
-            dock.raise_()
+        """Show the dock or page ``key`` ("lab": the photos) and say so (`dock_raised`)."""
+        target = self.docks.get(key) or self.pages.get(key)
+        if target is not None:
+            target.show()
+            target.raise_()
             self.dock_raised.emit(key)
 
     def resize_dock(self, key: str, size: int, vertical: bool = True) -> None:
+        """Resize the dock ``key`` (px); a page has the central area's size: nothing to do."""
         dock = self.docks.get(key)
         if dock is not None:
             self._window.resizeDocks([dock], [size], Qt.Orientation.Vertical if vertical

@@ -1,7 +1,7 @@
-"""The “Why does this work?” dock: the linear view of the current image, live.
+"""The “Why does this work?” page: the linear view of the current image, live.
 
 The measured fall of the clean class's logit and its straight-line prediction η·‖∇f‖₁
-(`advlab.core.explain.linear_view`) are computed on the compute thread, only while the dock
+(`advlab.core.explain.linear_view`) are computed on the compute thread, only while the page
 is on screen, and only again when the image, the model or the pixel edits change: moving η
 just moves the marker. The plain linear model's growth with n
 (`advlab.core.explain.linear_model_growth`) is cheap numpy and follows η at once.
@@ -57,7 +57,7 @@ def compute_linear_view(lab: Any, etas: np.ndarray) -> tuple:
 
 
 class LinearController(QObject):
-    """Owns the dock and the panel; `requests` counts computations asked of the compute
+    """Owns the page and the panel; `requests` counts computations asked of the compute
     thread. Needs the model's gradients: unavailable in black-box mode."""
 
     view_ready = Signal(object)  # advlab.core.explain.LinearView, once shown
@@ -67,8 +67,8 @@ class LinearController(QObject):
         super().__init__(shell)
         self.shell = shell
         self.panel = LinearViewPanel()
-        self.dock = shell.add_dock("linear", self.tr("Why does this work?"), self.panel,
-                                   tab_with="results", scroll=False)
+        self.page = shell.add_page("linear", self.tr("Why does this work?"), self.panel,
+                                   scroll=False)
         shell.add_help_topic(self.panel, "linear_view")
         self.view: Any = None  # the LinearView shown
         self.etas = eta_grid(range_for(shell.eta()))
@@ -96,7 +96,7 @@ class LinearController(QObject):
         shell.black_box_changed.connect(
             lambda on: self.set_available(not on, shell.black_box_reason() if on else ""))
         self.panel.side_changed.connect(lambda _side: self._growth_timer.start())
-        self.dock.visibilityChanged.connect(self._on_visibility)
+        self.page.visibilityChanged.connect(self._on_visibility)
         self.panel.set_eta(shell.eta())
         if session.model is not None:
             self.panel.set_side(session.model.input_size)
@@ -202,7 +202,7 @@ class LinearController(QObject):
 
 
 def install(shell: Any) -> LinearController:
-    """Add the “Why does this work?” dock; safe to call twice."""
+    """Add the “Why does this work?” page; safe to call twice."""
     existing = shell.feature("linear_view")
     if isinstance(existing, LinearController):
         return existing

@@ -1,10 +1,11 @@
 """The main window: the shell that features plug into.
 
-It builds the three panes (`LabPanes`), the η and direction controls, the menus,
-toolbar and status bar, and a `LabShell` that every feature receives; then it
-installs the features. What happens on a user's action is in the controllers
-(`LiveController`, `AttackController`, `PixelController`, `AnalysisController`,
-`SessionActions`) and the features themselves.
+It builds the three panes (`LabPanes`), the η and direction controls (the Lab page),
+the menus, toolbar and status bar, and a `LabShell` that every feature receives; then it
+installs the features. The analysis views are pages beside the Lab page; the side and
+bottom docks are the panels that act on the photos. What happens on a user's action is in
+the controllers (`LiveController`, `AttackController`, `PixelController`,
+`AnalysisController`, `SessionActions`) and the features themselves.
 """
 
 from __future__ import annotations
@@ -69,8 +70,18 @@ from advlab.gui.worker import ModelWorker
 
 #: Raise when the docks' arrangement changes: a saved layout of another version is not
 #: restored. The set of docks is part of the version too (`layout_version`), so a layout
-#: saved before a feature added its dock is not restored over it.
-DOCK_LAYOUT_VERSION = 5
+#: saved before a feature added its dock is not restored over it. 6: the analysis views
+#: became pages of the central area.
+DOCK_LAYOUT_VERSION = 6
+#: The bottom docks' (Results, Playback, Help) first height in px, title included, kept low
+#: so the photos stay the largest thing on the Lab page. Where the window then shrinks to a
+#: small screen the docks give way first, down to `RESULT_ROWS` rows of results: on a
+#: 1280×720 projector the pages keep about 460 px.
+BOTTOM_DOCK_HEIGHT = 110
+#: The Results strip never shows fewer rows than this (its buttons are beside them).
+RESULT_ROWS = 2
+#: Docks that act on the photos: raising one (e.g. the tour's "attack") shows the Lab page.
+LAB_DOCKS = ("attack", "pixels", "playback")
 #: A screen this size or smaller (width, height in px) is used whole by the default window.
 SMALL_SCREEN = (1366, 800)
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff *.gif);;All files (*)"
@@ -82,7 +93,7 @@ FEATURES = (install_export, install_linear_view, install_box_mode, install_prese
 
 
 class MainWindow(QMainWindow):
-    """The lab's window: panes, controls, menus and the features' docks."""
+    """The lab's window: panes, controls, menus, the features' docks and pages."""
 
     #: The user chose another language ("auto", "en", "nl"); the app rebuilds the window.
     language_chosen = Signal(str)
@@ -102,13 +113,14 @@ class MainWindow(QMainWindow):
         self.panes = LabPanes()
         self.eta = EtaControl()
         self.direction = DirectionControl()
-        self._build_central()
+        lab_page = self._build_central()
         self.status = LabStatusBar()
         self.setStatusBar(self.status)
         menus, toolbar, anchors = build_menus_and_toolbar(self)
         self.shell = LabShell(self, self.session, worker, settings, self.status, self.eta,
-                              self.direction, menus, toolbar, anchors)
+                              self.direction, menus, toolbar, anchors, lab=lab_page)
         self.docks = self.shell.docks
+        self.pages = self.shell.pages
         self.shortcuts = WindowShortcuts(self)  # Ctrl+E works with the focus in a spin box
         self.shell.error_reported.connect(self.show_error)
         self._build_lab()
@@ -124,7 +136,8 @@ class MainWindow(QMainWindow):
             self._fit_to_screen()
 
     # -- building ---------------------------------------------------------------------------
-    def _build_central(self) -> None:
+    def _build_central(self) -> QWidget:
+        """The Lab page: the three panes over the Perturbation box."""
         controls = QGroupBox(self.tr("Perturbation"))
         controls_layout = QVBoxLayout(controls)
         controls_layout.addWidget(self.eta)
@@ -134,11 +147,11 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(14, 10, 14, 6)
         layout.addWidget(self.panes, 1)
         layout.addWidget(controls)
-        self.setCentralWidget(central)
+        return central
 
     def _build_lab(self) -> None:
-        """The attack and pixel panels (right), results and analysis tabs (bottom), and the
-        controllers that drive them."""
+        """The attack and pixel panels (right), results and playback (bottom), the analysis
+        pages, and the controllers that drive them."""
         shell = self.shell
         self.attack_panel = AttackPanel()
         self.pixel_inspector = PixelInspector()
@@ -151,11 +164,16 @@ class MainWindow(QMainWindow):
         shell.add_dock("pixels", self.tr("Pixel editing"), self.pixel_inspector,
                        tab_with="attack", scroll=False)
         shell.add_dock("results", self.tr("Results"), self.results_list)
-        for key, title, widget in (("playback", self.tr("Playback"), self.playback),
-                                   ("compare", self.tr("Compare noise maps"), self.noise_grid),
+        table = self.results_list.table
+        self.docks["results"].widget().setMinimumHeight(max(
+            self.results_list.minimumSizeHint().height(),
+            table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+            + RESULT_ROWS * table.verticalHeader().defaultSectionSize()))
+        shell.add_dock("playback", self.tr("Playback"), self.playback, tab_with="results")
+        for key, title, widget in (("compare", self.tr("Compare noise maps"), self.noise_grid),
                                    ("sweep", self.tr("η sweep"), self.sweep_plot),
                                    ("transfer", self.tr("Transfer"), self.transfer_view)):
-            shell.add_dock(key, title, widget, tab_with="results")
+            shell.add_page(key, title, widget)
         for action in (self.pixel_inspector.undo_action, self.pixel_inspector.redo_action,
                        self.pixel_inspector.reset_action):
             shell.add_action("edit", action)
@@ -191,10 +209,12 @@ class MainWindow(QMainWindow):
         self.live.image_opened.connect(lambda _loaded: self._set_controls_enabled(True))
         self.attacks.attack_progress.connect(self.live.show_attack_progress)
         self.attacks.frame_chosen.connect(self.live.show_frame)
-        self.attack_panel.run_requested.connect(lambda *_: self.live.attack_started())
+        self.attack_panel.run_requested.connect(self._on_attack_started)
         self.results_list.compare_requested.connect(self.analysis.compare)
         self.results_list.transfer_requested.connect(self._on_transfer_requested)
         self.analysis.compare_shown.connect(lambda: shell.raise_dock("compare"))
+        shell.dock_raised.connect(lambda key: shell.raise_dock("lab") if key in LAB_DOCKS
+                                  else None)
         for controller in (self.attacks, self.analysis):
             controller.error.connect(self.show_error)
         self.pixels.edits_changed.connect(self.session.edits_changed)
@@ -225,7 +245,8 @@ class MainWindow(QMainWindow):
         self.docks["attack"].raise_()
         self.docks["results"].raise_()
         self.resizeDocks([self.docks["attack"]], [340], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["results"]], [150], Qt.Orientation.Vertical)  # panes first
+        self.resizeDocks([self.docks["results"]], [BOTTOM_DOCK_HEIGHT],
+                         Qt.Orientation.Vertical)  # the photos first
         self._default_state = self.saveState(self.layout_version())
         if keys.GEOMETRY.get(self.settings).isEmpty():
             # Again, once the layout knows the docks are tabs: side by side they had made the
@@ -317,6 +338,11 @@ class MainWindow(QMainWindow):
         """In black-box mode no η sweep along a gradient (see `AnalysisController.sweep_allowed`)."""
         self.analysis.apply_sweep_rule(self.shell.black_box, self.direction.state()[0],
                                        self.attacks.is_query_attack)
+
+    def _on_attack_started(self, *_args: object) -> None:
+        """An attack runs: its progress shows in the photos, so the Lab page comes up."""
+        self.live.attack_started()
+        self.shell.raise_dock("lab")
 
     def _on_transfer_requested(self, record_id: str) -> None:
         self.session.show_record(self.session.record(record_id))

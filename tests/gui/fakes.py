@@ -115,10 +115,9 @@ def bare_shell(qtbot: Any, compute: Any = None, settings: Any = None) -> Any:
     status = LabStatusBar()
     window.setStatusBar(status)
     eta, direction = EtaControl(), DirectionControl()
+    panes = LabPanes()  # the Lab page: the first of the central tabs
     shell = LabShell(window, Session(window), compute or FakeCompute(),
                      settings or QSettings("advlab-tests", "bare"), status, eta, direction,
-                     menus, toolbar, anchors)
-    panes = LabPanes()
-    window.setCentralWidget(panes)
+                     menus, toolbar, anchors, lab=panes)
     shell.provide("panes", panes)
     return shell

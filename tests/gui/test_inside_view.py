@@ -88,17 +88,18 @@ def test_the_plot_draws_rows_maps_and_exports_a_png(qtbot, tiny_lab, tmp_path):
     assert percent(0.0123) == "1.2 %" and percent(0.5) == "50 %" and percent(None) == "–"
 
 
-def test_the_dock_computes_only_on_screen_and_matches_the_core(qtbot, tiny_lab):
+def test_the_page_computes_only_on_screen_and_matches_the_core(qtbot, tiny_lab):
     from advlab.gui import inside_view
 
     shell = bare_shell(qtbot)
     controller = inside_view.install(shell)
-    assert inside_view.install(shell) is controller and shell.docks["inside"] is controller.dock
+    assert inside_view.install(shell) is controller and shell.pages["inside"] is controller.page
+    shell.raise_dock("inside")  # its page is current; the window is not shown yet
     update = _show_in_session(shell, tiny_lab, 0.01)
     qtbot.wait(inside_view.DELAY_MS + 50)
-    assert controller.requests == 0  # the window (and so the dock) is not on screen
+    assert controller.requests == 0  # the window (and so the page) is not on screen
 
-    with qtbot.waitSignal(controller.dock.visibilityChanged):
+    with qtbot.waitSignal(controller.page.visibilityChanged):
         shell.top_level().show()
     assert controller.requests == 1
     task = shell.compute.last("call")

@@ -71,12 +71,12 @@ def test_window_linear_view_matches_core_and_marker_follows_eta(window, qtbot, l
 
     controller = install(window.shell)
     assert install(window.shell) is controller  # twice is harmless
-    assert window.docks["linear"] is controller.dock
+    assert window.pages["linear"] is controller.page
     window.eta.set_eta(0.005)
-    qtbot.wait(50)  # the new tab appears once the dock layout is updated
-    assert controller.requests == 0  # nothing is computed while the tab is hidden
+    qtbot.wait(50)
+    assert controller.requests == 0  # nothing is computed while its page is hidden
     with qtbot.waitSignal(controller.view_ready, timeout=60_000):
-        controller.dock.raise_()
+        controller.page.raise_()
     assert controller.requests == 1
 
     clean = img.to_tensor(window.session.clean.rgb).unsqueeze(0)

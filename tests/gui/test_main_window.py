@@ -125,10 +125,35 @@ def test_the_device_is_shown_and_selectable(window, qtbot):
 
 def test_the_window_fits_a_1280_by_720_projector_with_every_features_dock(window, qtbot):
     """Every dock (the core panels and each feature's) fits: the bottom ones as scrolling
-    tabs, so the window's smallest size stays within a 1280 × 720 projector."""
+    tabs, so the window's smallest size stays within a 1280 × 720 projector; the analysis
+    views are pages of the central area with the height a plot and a table need."""
     qtbot.wait(50)
     minimum = window.minimumSizeHint()
     assert minimum.width() <= 1280 and minimum.height() <= 720, minimum
     bottom = [d for d in window.docks.values()
               if window.dockWidgetArea(d) == window.dockWidgetArea(window.docks["results"])]
-    assert len(bottom) >= 8 and all(window.tabifiedDockWidgets(d) for d in bottom)
+    assert len(bottom) >= 3 and all(window.tabifiedDockWidgets(d) for d in bottom)
+    assert {"compare", "sweep", "transfer", "linear", "inside", "defence"} <= set(window.pages)
+    assert not set(window.pages) & set(window.docks)
+
+    window.resize(1280, 720)
+    qtbot.waitUntil(lambda: window.height() == 720, timeout=5_000)
+    qtbot.wait(50)
+    lab = window.pages["lab"]
+    assert lab.isVisible()
+    # The photos are the largest thing on the Lab page's screen: taller than the bottom docks.
+    assert window.panes.height() > window.docks["results"].height()
+    for button in (window.results_list.compare_button, window.results_list.delete_button):
+        assert button.visibleRegion().boundingRect() == button.rect()  # the low strip's too
+    heights = {}
+    for key, page in window.pages.items():
+        window.shell.raise_dock(key)
+        qtbot.waitUntil(page.isVisible, timeout=5_000)
+        heights[key] = page.content().height()
+    # 720 px less the menu bar, toolbar, status bar, the page tabs and the Results strip.
+    assert min(heights.values()) >= 450, heights
+    window.shell.raise_dock("transfer")
+    button = window.transfer_view.run_button
+    qtbot.waitUntil(button.isVisible, timeout=5_000)
+    assert button.visibleRegion().boundingRect() == button.rect()  # all of it, not scrolled away
+    assert button.mapTo(window, button.rect().bottomRight()).y() < 720

@@ -38,8 +38,12 @@ def test_toggle_hides_panels_enlarges_fonts_and_restores_everything(qtbot, windo
     assert install(window.shell) is presentation  # installing twice is harmless
     menu = window.menuBar().findChild(QMenu, "menu_view")
     assert presentation.action in menu.actions()
-    window.docks["transfer"].raise_()
+    window.docks["playback"].raise_()
     window.docks["pixels"].hide()
+    # The page tabs pass the panes' new minimum (the image came) on to the window's layout
+    # a few events later: the geometry to compare with is the settled one.
+    tabs = window.shell.page_tabs()
+    qtbot.waitUntil(lambda: tabs.width() >= tabs.minimumSizeHint().width(), timeout=5_000)
     docks_before = _dock_states(window)
     geometry_before = window.geometry()
     title_size = window.panes.original_title.font().pointSizeF()
@@ -52,6 +56,13 @@ def test_toggle_hides_panels_enlarges_fonts_and_restores_everything(qtbot, windo
     assert presentation.active and presentation.action.isChecked()
     assert all(dock.isHidden() for dock in window.findChildren(QDockWidget))
     assert window.toolbar.isHidden() and window.statusBar().isHidden()
+    # The pages stay reachable: their tabs, the View menu and Ctrl+PgDown.
+    assert window.pages["lab"].isVisible() and window.shell.page_tabs().tabBar().isVisible()
+    window.pages["transfer"].toggleViewAction().trigger()
+    assert window.pages["transfer"].isVisible() and window.transfer_view.run_button.isVisible()
+    window.shell.next_page_action.trigger()
+    assert not window.pages["transfer"].isVisible()
+    window.pages["lab"].raise_()
     assert window.isFullScreen()
     assert window.minimumSizeHint().width() <= 1280  # fits a classroom projector
     assert window.panes.original_title.font().pointSizeF() == pytest.approx(title_size * scale)

@@ -107,13 +107,16 @@ class ResultsList(QWidget):
             "Does this adversarial image also fool the other loaded models? (transfer attack)"))
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.setToolTip(self.tr("Remove the selected results from the list."))
-        buttons = QHBoxLayout()
+        # The buttons beside the table, not under it: the results strip is kept low (a
+        # 1280×720 projector's height goes to the photos and the analysis pages).
+        buttons = QVBoxLayout()
+        buttons.setSpacing(4)
         buttons.addWidget(self.compare_button)
         buttons.addWidget(self.transfer_button)
         buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 4, 0)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
