@@ -93,6 +93,8 @@ class LiveLab:
         spec = resolve(name)
         target_device = pick_device(device)
         model = load_classifier(spec, target_device, progress=progress, cancelled=cancelled)
+        if self.model is None or model_labels(model) != model_labels(self.model):
+            self.target = None  # the target named a class of another label set
         self.model, self.device = model, target_device
         self._direction_key = None
         self._forward = None

@@ -26,13 +26,11 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from advlab.gui.compute import Lane
-from advlab.gui.session_files import autosave_folder
+from advlab.gui.session_files import lab_models_folder
 from advlab.gui.widgets.defence_panel import DefencePanel, percent
 
 #: While paused, the job looks at the Stop button (and serves the slider) this often (s).
 PAUSE_POLL_S = 0.05
-#: "Use in the lab" saves models in this folder under the lab's data folder.
-LAB_MODELS = "models"
 #: The name the installed feature is provided under.
 ATTRIBUTE = "defence"
 
@@ -337,7 +335,10 @@ class DefenceLab(QObject):
         if run.lab_folder:
             self._load_in_lab(run)
             return
-        folder = free_folder(autosave_folder() / LAB_MODELS, model_folder_name(run.summary))
+        if run.outcome.model is None:
+            self.panel.set_status(self._without_model(run))
+            return
+        folder = free_folder(lab_models_folder(), model_folder_name(run.summary))
         self.panel.set_status(self.tr("Saving the model for the lab…"))
         task = self.shell.compute.submit(lambda ctx: save_outcome(run.outcome, folder, False),
                                          key=f"defence_save_{number}")
@@ -350,12 +351,46 @@ class DefenceLab(QObject):
         run = self.runs.get(number)
         if run is None:
             return
+        if run.outcome.model is None:
+            self.panel.set_status(self._without_model(run))
+            return
         folder = save_target(Path(chosen), run.summary)
         self.panel.set_status(self.tr("Saving the model in {folder}…").format(folder=folder))
         task = self.shell.compute.submit(lambda ctx: save_outcome(run.outcome, folder, True),
                                          key=f"defence_export_{number}")
         task.done.connect(lambda path: self._on_saved(number, path))
         task.failed.connect(lambda message: self._save_failed(message))
+
+    # -- sessions -------------------------------------------------------------------------
+    def session_part(self) -> dict[str, Any]:
+        """The finished runs for a session file: report rows, curves and, for those used in
+        the lab, the model's folder (the model itself stays there, in the safe format)."""
+        return {"runs": [{"summary": run.summary, "loss": [list(p) for p in run.outcome.loss],
+                          "accuracy": [list(p) for p in run.outcome.accuracy],
+                          "lab_folder": run.lab_folder} for run in self.runs.values()]}
+
+    def restore_part(self, part: Any) -> None:
+        """Add a session's runs after the ones shown (numbered on from them); a run whose
+        folder is shown already, or that is damaged, is left out."""
+        entries = part.get("runs") if isinstance(part, dict) else None
+        known = {run.lab_folder for run in self.runs.values() if run.lab_folder}
+        for entry in entries if isinstance(entries, list) else []:
+            restored = _restored_run(entry)
+            if restored is None or (restored[3] and restored[3] in known):
+                continue
+            summary, loss, accuracy, folder = restored
+            number = max(self.runs, default=0) + 1
+            summary["number"] = number
+            self.runs[number] = Run(number, TrainingOutcome(None, None, summary, loss, accuracy),
+                                    summary, folder)
+            self.panel.plot.start_run(str(number), self.tr("Run {number}").format(number=number))
+            self.panel.plot.set_points(loss, accuracy)
+            self.panel.add_run(summary)
+
+    def _without_model(self, run: Run) -> str:
+        return self.tr("Run {number} came from a session without its model (only runs used in "
+                       "the lab keep theirs); train it again to use it.").format(
+            number=run.number)
 
     # -- reactions ------------------------------------------------------------------------
     def _on_catalogue(self, catalogue: dict[str, Any]) -> None:
@@ -476,6 +511,30 @@ class DefenceLab(QObject):
         self.shell.show_error(self.tr("Could not save the model"), message)
 
 
+def _restored_run(entry: Any) -> tuple[dict, list, list, str] | None:
+    """A session's run entry checked: (summary, loss points, accuracy points, folder), or
+    None if anything is missing or of the wrong type (the file is not trusted)."""
+    try:
+        summary = dict(entry["summary"])
+        if not isinstance(summary.get("title"), str):
+            return None
+        for key in ("eps", "clean", "fgsm", "pgd", "seconds"):
+            summary[key] = float(summary[key])
+        summary["cancelled"] = bool(summary.get("cancelled"))
+        if summary["cancelled"]:
+            summary["epochs_done"], summary["epochs"] = (int(summary["epochs_done"]),
+                                                         int(summary["epochs"]))
+        loss = [(float(p[0]), float(p[1])) for p in entry.get("loss", [])]
+        accuracy = [(float(p[0]), *(None if v is None else float(v) for v in p[1:4]))
+                    for p in entry.get("accuracy", [])]
+        folder = entry.get("lab_folder") or ""
+    except (KeyError, TypeError, ValueError, IndexError):
+        return None
+    if not isinstance(folder, str) or any(len(p) != 4 for p in accuracy):
+        return None
+    return summary, loss, accuracy, folder
+
+
 def install(shell: Any) -> DefenceLab:
     """Add the "Defence lab" page (once; a second call returns the same object)."""
     existing = shell.feature(ATTRIBUTE)
@@ -483,4 +542,5 @@ def install(shell: Any) -> DefenceLab:
         return existing
     lab = DefenceLab(shell)
     shell.provide(ATTRIBUTE, lab)
+    shell.add_session_part(ATTRIBUTE, lab.session_part, lab.restore_part)
     return lab

@@ -69,7 +69,8 @@ CONTROL_TOPICS: dict[str, HelpTopic] = {
             "new colour yourself and see at once what the network now says. Undo takes every "
             "change back."),
         QT_TRANSLATE_NOOP("help",
-            "Switch on “Show where the gradient is large” and change a bright pixel.")),
+            "Switch on “Gradient map” (it shows where the gradient is large) and change a "
+            "bright pixel.")),
     "results": HelpTopic(
         QT_TRANSLATE_NOOP("help", "Results"),
         QT_TRANSLATE_NOOP("help",

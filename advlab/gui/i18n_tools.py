@@ -66,9 +66,18 @@ def attack_strings_source() -> str:
 
 
 ERROR_STRINGS = "error_strings.py"
-#: The `UserError` classes whose messages the user reads.
-USER_ERRORS = {"UserError", "ImageError", "ModelError", "ParameterError", "SessionError",
-               "ExportError"}
+def user_error_names() -> set[str]:
+    """The `UserError` classes whose messages the user reads: every subclass, found (so a
+    new kind of error cannot be left out of the translations)."""
+    from advlab.core.errors import UserError
+    from advlab.gui import export  # noqa: F401 - defines ExportError
+
+    names, todo = {"UserError"}, [UserError]
+    while todo:
+        for cls in todo.pop().__subclasses__():
+            names.add(cls.__name__)
+            todo.append(cls)
+    return names
 
 
 def error_templates() -> list[str]:
@@ -77,12 +86,13 @@ def error_templates() -> list[str]:
     import ast
 
     found: list[str] = []
+    user_errors = user_error_names()
     for path in sorted((SOURCE_ROOT / "core").rglob("*.py")) + gui_sources():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and node.exc.args:
                 func, first = node.exc.func, node.exc.args[0]
                 name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
-                if name in USER_ERRORS and isinstance(first, ast.Constant) \
+                if name in user_errors and isinstance(first, ast.Constant) \
                         and isinstance(first.value, str) and first.value not in found:
                     found.append(first.value)
     return found
@@ -96,7 +106,7 @@ def error_strings_source() -> str:
 
 MODEL_STRINGS = "model_strings.py"
 #: What `advlab.core.models.availability` says, when it is not a path: for the model list.
-MODEL_REASONS = ("embedded", "model file",
+MODEL_REASONS = ("embedded", "model file", "trained model",
                  "weights not cached; downloaded when first chosen (needs internet)")
 
 

@@ -17,10 +17,12 @@ this object:
   lab is in black-box mode, and put back as they were afterwards;
 - ``provide(name, obj)`` / ``feature(name)``: a feature's public object for others
   (looked up when used, so install order does not matter).
+- ``add_session_part(key, collect, restore)``: a feature's own part of the session file.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -79,6 +81,7 @@ class LabShell(QObject):
         self.pages: dict[str, Page] = {}
         self._tab_with: dict[str, str] = {}
         self._features: dict[str, Any] = {}
+        self._session_parts: dict[str, tuple[Callable[[], Any], Callable[[Any], None]]] = {}
         self._help_topics: list[tuple[Any, str]] = []
         self._black_box = False
         self._needing: dict[str, list[Any]] = {need: [] for need in NEEDS}
@@ -238,6 +241,21 @@ class LabShell(QObject):
         return list(self._help_topics)
 
     # -- features ------------------------------------------------------------------------
+    def add_session_part(self, key: str, collect: Callable[[], Any],
+                         restore: Callable[[Any], None]) -> None:
+        """A feature's own part of a session file: ``collect()`` gives plain JSON (saved
+        under ``key``), ``restore(value)`` gets it back when a session opens (None if the
+        session has none). The value comes from a file: check it."""
+        self._session_parts[key] = (collect, restore)
+
+    def collect_session_parts(self) -> dict[str, Any]:
+        return {key: collect() for key, (collect, _) in self._session_parts.items()}
+
+    def restore_session_parts(self, parts: Any) -> None:
+        parts = parts if isinstance(parts, dict) else {}
+        for key, (_, restore) in self._session_parts.items():
+            restore(parts.get(key))
+
     def provide(self, name: str, obj: Any) -> None:
         self._features[name] = obj
 

@@ -39,6 +39,7 @@ class LiveController(QObject):
     image_opened = Signal(object)
     #: A model was loaded or moved to another device (ModelInfo).
     model_loaded = Signal(object)
+    class_names_changed = Signal(object)  # the current model's class names (tuple of str)
     #: A new live update is in the session (LiveUpdate).
     live_shown = Signal(object)
 
@@ -53,6 +54,7 @@ class LiveController(QObject):
         self.initial_image: str | None = None
         #: An image chosen while torch loads (source, name): opened once it is ready.
         self.queued_image: tuple[object, str] | None = None
+        self.class_names: tuple[str, ...] = ()  # the current model's (for the target field)
         self.attack_owns_view = False  # a running attack draws its best image until η moves
         self.attack_running = lambda: False  # set by the window: whether an attack runs
         self._loading_started = time.monotonic()
@@ -211,11 +213,26 @@ class LiveController(QObject):
         if loaded.clean is not None:
             self.session.set_clean(loaded.clean)
         keys.MODEL.set(self.settings, info.name)
-        if "@" in info.name or Path(info.name).suffix:
+        self._use_class_names(info)
+        if "@" in info.name or Path(info.name).suffix or info.trained:
             files = set(filter(None, keys.MODEL_FILES.get(self.settings).splitlines()))
             keys.MODEL_FILES.set(self.settings, "\n".join(sorted(files | {info.name})))
             self.model_picker.add_model(info.name, info.title)
         self.model_loaded.emit(info)
+
+    def _use_class_names(self, info: Any) -> None:
+        """The target field offers the model's own classes (a trained model's, else
+        ImageNet's); a target of the other label set is cleared (the worker cleared it)."""
+        names = tuple(info.labels or (self.engine.labels if self.engine else ()))
+        if names == self.class_names:
+            return
+        changed = bool(self.class_names)
+        self.class_names = names
+        self.direction_control.set_class_names(names)
+        kind, target, seed = self.shell.direction_state()
+        if changed and target:
+            self.shell.set_direction(kind, "", seed)
+        self.class_names_changed.emit(names)
 
     def _on_model_failed(self, message: str) -> None:
         self.status.show_download(None)

@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
             shell.add_help_topic(widget, key)
         self.live.attack_running = lambda: self.attacks.running
         self.live.engine_ready.connect(self._on_engine_ready)
+        self.live.class_names_changed.connect(self._on_class_names)
         self.live.image_opened.connect(lambda _loaded: self._set_controls_enabled(True))
         self.attacks.attack_progress.connect(self.live.show_attack_progress)
         self.attacks.frame_chosen.connect(self.live.show_frame)
@@ -356,6 +357,15 @@ class MainWindow(QMainWindow):
         self.attack_panel.set_class_names(info.labels)  # type: ignore[attr-defined]
         self.transfer_view.set_models([(name, title) for name, title, ok, _ in
                                        info.models if ok])  # type: ignore[attr-defined]
+
+    def _on_class_names(self, names: tuple[str, ...]) -> None:
+        """A model of other classes (a trained one): the attack's target picker offers them,
+        and a target of the old set is cleared."""
+        picker = self.attack_panel.picker
+        had_target = picker.edit.text().strip()
+        self.attack_panel.set_class_names(names)
+        if had_target and not picker.is_valid():
+            picker.set_target("")
 
     def _choose_language(self, code: str) -> None:
         if code != keys.LANGUAGE.get(self.settings):

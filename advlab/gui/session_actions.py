@@ -88,7 +88,8 @@ class SessionActions(QObject):
             "attack": {"name": self.attack_panel.current_attack(),
                        "params": self.attack_panel.values(),
                        "target": self.attack_panel.target()},
-            "extra": {"pixel_mode": self.pixel_mode_action.isChecked()},
+            "extra": {"pixel_mode": self.pixel_mode_action.isChecked(),
+                      "parts": self.shell.collect_session_parts()},
         }
 
     def apply_ui(self, state: dict) -> None:
@@ -109,6 +110,7 @@ class SessionActions(QObject):
             self.attack_panel.set_values(attack["name"], attack.get("params", {}),
                                          attack.get("target", ""))
         self.pending_selection = list(state.get("selected") or [])
+        self.shell.restore_session_parts((state.get("extra") or {}).get("parts"))
 
     def _select_pending(self, _loaded: Any) -> None:
         pending, self.pending_selection = self.pending_selection, []

@@ -50,6 +50,16 @@ def autosave_folder() -> Path:
     return Path(folder)
 
 
+#: The sub-folder of `autosave_folder` where "Use in the lab" keeps trained models; the model
+#: list offers every model saved there.
+LAB_MODELS = "models"
+
+
+def lab_models_folder() -> Path:
+    """Where the lab keeps the models trained in it (listed in the model picker)."""
+    return autosave_folder() / LAB_MODELS
+
+
 class SessionFiles(QObject):
     """Builds a `SessionState` from the window and applies one to it."""
 

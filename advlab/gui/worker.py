@@ -51,6 +51,8 @@ class ModelInfo:
     title: str
     device: str
     input_size: int
+    labels: tuple[str, ...] | None = None  # its own class names; None: ImageNet's
+    trained: bool = False  # a model trained in the lab (a folder)
 
 
 @dataclass(frozen=True)
@@ -173,10 +175,15 @@ class ModelWorker(ComputeThread):
 
             self.lab = LiveLab()
             self.status_changed.emit(self.tr("Finding the models (torchvision, timm)…"))
+            from advlab.core.defence.storage import trained_models
+            from advlab.gui.session_files import lab_models_folder
+
             models = []
             for spec in known_models():
                 ok, reason = availability(spec)
                 models.append((spec.name, model_text(spec.title), ok, model_text(reason)))
+            for spec in trained_models(lab_models_folder()):  # "Use in the lab" saved them
+                models.append((spec.name, spec.title, True, model_text("trained model")))
             attacks = [info.to_json() for info in ATTACKS.values()]
         except Exception:
             self.engine_failed.emit(self.tr("PyTorch could not start:") + "\n"
@@ -206,7 +213,8 @@ class ModelWorker(ComputeThread):
         self.status_changed.emit(self.tr("Loading {title}…").format(title=model_text(spec.title)))
         model = ctx.lab.set_model(name, device, progress=self.download_progress.emit,
                                   cancelled=self._download_cancelled)
-        info = ModelInfo(spec.name, model_text(spec.title), str(ctx.lab.device), model.input_size)
+        info = ModelInfo(spec.name, model_text(spec.title), str(ctx.lab.device), model.input_size,
+                         spec.labels, spec.source == "trained")
         return ModelLoaded(info, ctx.lab.clean_view() if ctx.lab.clean is not None else None)
 
     def _set_device(self, ctx: TaskContext, device: str) -> ModelInfo | None:
@@ -215,7 +223,8 @@ class ModelWorker(ComputeThread):
         if ctx.lab.model is None:
             return None
         spec = ctx.lab.model.spec
-        return ModelInfo(spec.name, model_text(spec.title), str(ctx.lab.device), spec.input_size)
+        return ModelInfo(spec.name, model_text(spec.title), str(ctx.lab.device), spec.input_size,
+                         spec.labels, spec.source == "trained")
 
     def _open_image(self, ctx: TaskContext, source: str | np.ndarray, name: str) -> ImageLoaded:
         from advlab.core.images import load_image

@@ -229,6 +229,14 @@
         <translation>Welke aanval je op de afbeelding uitvoert.</translation>
     </message>
     <message>
+        <source>Settings for Run (not the slider&apos;s live η)</source>
+        <translation>Instellingen voor Uitvoeren (niet de live η)</translation>
+    </message>
+    <message>
+        <source>Run attacks with these settings, its η included; the η slider under the photos only sets the live view.</source>
+        <translation>Uitvoeren valt aan met deze instellingen, ook met deze η; de η-schuifregelaar onder de foto’s stelt alleen het live beeld in.</translation>
+    </message>
+    <message>
         <source>Run</source>
         <translation>Uitvoeren</translation>
     </message>
@@ -689,8 +697,12 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
         <translation>η in pixeleenheden: 1/255 ≈ 0.0039 is één grijsniveau.</translation>
     </message>
     <message>
-        <source>η =</source>
-        <translation>η =</translation>
+        <source>Live η =</source>
+        <translation>Live η =</translation>
+    </message>
+    <message>
+        <source>The live η: the three photos show this η now. Run in the Attack panel uses the attack&apos;s own η.</source>
+        <translation>De live η: de drie foto’s tonen nu deze η. Uitvoeren in het paneel Aanval gebruikt de eigen η van de aanval.</translation>
     </message>
 </context>
 <context>
@@ -852,7 +864,7 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     <name>InsideController</name>
     <message>
         <source>Inside the network</source>
-        <extracomment>Wait this long after the last live update before computing (ms). The first time its tab comes to the front, the dock takes up to this share of the window&apos;s height (a plot over depth needs room; the panes keep the rest, and on a 1280×720 screen their own minimum decides). A new view is drawn (advlab.core.inside.InsideView).</extracomment>
+        <extracomment>Wait this long after the last live update before computing (ms). A new view is drawn (advlab.core.inside.InsideView).</extracomment>
         <translation>Binnen in het netwerk</translation>
     </message>
     <message>
@@ -1242,8 +1254,20 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
 <context>
     <name>LabShell</name>
     <message>
+        <source>&amp;Next page</source>
+        <extracomment>What a control can need; only &quot;gradients&quot; is taken away (in black-box mode). The named menus a feature may add actions to. Room around an analysis page&apos;s widget (left, top, right, bottom; px): its text and plots do not touch the window&apos;s edge. The Lab page has its own. η changed (by the user or a feature), in [0, 1] pixel units. A dock&apos;s or page&apos;s key, when a feature asks the others to show it (e.g. &quot;compare&quot;). A feature reports an error: (title, message); the window shows it as a dialog. A control and its help topic key were added (see `add_help_topic`).</extracomment>
+        <translation>&amp;Volgende pagina</translation>
+    </message>
+    <message>
+        <source>P&amp;revious page</source>
+        <translation>Vo&amp;rige pagina</translation>
+    </message>
+    <message>
+        <source>Lab</source>
+        <translation>Lab</translation>
+    </message>
+    <message>
         <source>Not available in black-box mode: this needs the model&apos;s gradients or weights, and a black-box attacker only sees inputs and outputs.</source>
-        <extracomment>What a control can need; only &quot;gradients&quot; is taken away (in black-box mode). The named menus a feature may add actions to. η changed (by the user or a feature), in [0, 1] pixel units. A dock&apos;s key, when a feature asks the others to show its page (e.g. &quot;compare&quot;). A feature reports an error: (title, message); the window shows it as a dialog. A control and its help topic key were added (see `add_help_topic`).</extracomment>
         <translation>Niet beschikbaar in de gesloten-doosmodus: hiervoor zijn de gradiënten of gewichten van het model nodig, en een aanvaller met een gesloten doos ziet alleen invoer en uitvoer.</translation>
     </message>
 </context>
@@ -1486,7 +1510,7 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     <name>MainWindow</name>
     <message>
         <source>Perturbation</source>
-        <extracomment>Raise when the docks&apos; arrangement changes: a saved layout of another version is not restored. The set of docks is part of the version too (`layout_version`), so a layout saved before a feature added its dock is not restored over it. A screen this size or smaller (width, height in px) is used whole by the default window. Features installed on the shell, in any order. The user chose another language (&quot;auto&quot;, &quot;en&quot;, &quot;nl&quot;); the app rebuilds the window. An error dialog was shown: (title, message). On close, how long to wait for the worker to finish its step (ms).</extracomment>
+        <extracomment>Raise when the docks&apos; arrangement changes: a saved layout of another version is not restored. The set of docks is part of the version too (`layout_version`), so a layout saved before a feature added its dock is not restored over it. 6: the analysis views became pages of the central area. The bottom docks&apos; (Results, Playback, Help) first height in px, title included, kept low so the photos stay the largest thing on the Lab page. Where the window then shrinks to a small screen the docks give way first, down to `RESULT_ROWS` rows of results: on a 1280×720 projector the pages keep about 460 px. The Results strip never shows fewer rows than this (its buttons are beside them). Docks that act on the photos: raising one (e.g. the tour&apos;s &quot;attack&quot;) shows the Lab page. A screen this size or smaller (width, height in px) is used whole by the default window. Features installed on the shell, in any order. The user chose another language (&quot;auto&quot;, &quot;en&quot;, &quot;nl&quot;); the app rebuilds the window. An error dialog was shown: (title, message). On close, how long to wait for the worker to finish its step (ms).</extracomment>
         <translation>Verstoring</translation>
     </message>
     <message>
@@ -1857,27 +1881,64 @@ shown ×{factor:.0f}; grey = no change</source>
     </message>
     <message>
         <source>Fit</source>
-        <translation>Passend</translation>
+        <translation>Alles</translation>
     </message>
     <message>
         <source>Show the whole image</source>
         <translation>Toon de hele afbeelding</translation>
     </message>
     <message>
-        <source>Show where the gradient is large</source>
-        <translation>Toon waar de gradiënt groot is</translation>
+        <source>Gradient map</source>
+        <translation>Gradiëntkaart</translation>
     </message>
     <message>
-        <source>Colours the pixels where a small change moves the prediction most.</source>
-        <translation>Kleurt de pixels waar een kleine verandering de voorspelling het meest verschuift.</translation>
+        <source>Shows where the gradient is large: colours the pixels where a small change moves the prediction most.</source>
+        <translation>Toont waar de gradiënt groot is: kleurt de pixels waar een kleine verandering de voorspelling het meest verschuift.</translation>
     </message>
 </context>
 <context>
     <name>PixelInspector</name>
     <message>
+        <source>value (0–255)</source>
+        <extracomment>The table&apos;s rows, top to bottom: the formula read step by step. The labels use the formula&apos;s own words and are short: the table shares a side panel about 300 px wide.</extracomment>
+        <translation>waarde (0–255)</translation>
+    </message>
+    <message>
+        <source>value (0–1)</source>
+        <translation>waarde (0–1)</translation>
+    </message>
+    <message>
+        <source>gradient</source>
+        <translation>gradiënt</translation>
+    </message>
+    <message>
+        <source>sign(gradient)</source>
+        <translation>teken(gradiënt)</translation>
+    </message>
+    <message>
+        <source>η · sign</source>
+        <translation>η · teken</translation>
+    </message>
+    <message>
+        <source>new (0–1)</source>
+        <translation>nieuw (0–1)</translation>
+    </message>
+    <message>
+        <source>new (0–255)</source>
+        <translation>nieuw (0–255)</translation>
+    </message>
+    <message>
+        <source>new = clip(value + η · sign(gradient), 0, 1)</source>
+        <translation>nieuw = clip(waarde + η · teken(gradiënt), 0, 1)</translation>
+    </message>
+    <message>
         <source>FGSM at this pixel</source>
-        <extracomment>The table&apos;s rows, top to bottom: the formula read step by step.</extracomment>
+        <extracomment>The background of a new value that the clip kept inside [0, 1].</extracomment>
         <translation>FGSM bij deze pixel</translation>
+    </message>
+    <message>
+        <source>* clipped: the new value stays inside [0, 1]</source>
+        <translation>* afgekapt: de nieuwe waarde blijft binnen [0, 1]</translation>
     </message>
     <message>
         <source>{0} value, 0 (none) to 255 (full)</source>
@@ -1928,8 +1989,16 @@ shown ×{factor:.0f}; grey = no change</source>
         <translation>η = {0:.4f}  ({1:.1f} grijsniveaus)</translation>
     </message>
     <message>
-        <source>stays inside [0, 1]</source>
-        <translation>blijft binnen [0, 1]</translation>
+        <source>gradient ×{power}</source>
+        <translation>gradiënt ×{power}</translation>
+    </message>
+    <message>
+        <source>∂loss/∂value: how fast the loss grows when this value grows. Only its sign matters for FGSM.</source>
+        <translation>∂verlies/∂waarde: hoe snel het verlies groeit als deze waarde groeit. Voor FGSM telt alleen het teken.</translation>
+    </message>
+    <message>
+        <source>clipped: stays inside [0, 1]</source>
+        <translation>afgekapt: blijft binnen [0, 1]</translation>
     </message>
     <message>
         <source>Click a pixel to inspect it</source>
@@ -2240,7 +2309,7 @@ Een modelbestand laden voert het uit. Laad het alleen als je vertrouwt waar het 
     <name>SessionFiles</name>
     <message>
         <source>Could not save the session</source>
-        <extracomment>Model files the user chose or confirmed in this run of the lab: not asked about again.</extracomment>
+        <extracomment>Model files the user chose or confirmed in this run of the lab: not asked about again. The sub-folder of `autosave_folder` where &quot;Use in the lab&quot; keeps trained models; the model list offers every model saved there.</extracomment>
         <translation>Kon de sessie niet opslaan</translation>
     </message>
     <message>
@@ -2290,16 +2359,16 @@ Kies een andere map of bestandsnaam.</translation>
     <name>Tour</name>
     <message>
         <source>1. A network is a calculation</source>
-        <extracomment>The photo the tour uses: a cup of espresso that Lite0 recognises with 94 % confidence. η of the noise and FGSM steps, in [0, 1] pixel units (2.6 of 255 grey levels). Lite0 needs about this much to lose the espresso; at the article&apos;s 0.005 it only drops to 18 %. The short one-pixel search of step 4 (Su et al. use population 400, 100 generations). It costs (generations + 1) × population forward passes: about 25 s on a 2-core CPU, seconds on a GPU. The attack whose image step 5 tests on other models: FGSM at the tour&apos;s η. Height of the Transfer tab in step 5 (px): enough for its table of one result. Craft on the first, test on both. Height (px) the tour card asks for when it opens beside the attack panel. The name the installed Tour is provided under (installing twice reuses it).</extracomment>
+        <extracomment>The photo the tour uses: a cup of espresso that Lite0 recognises with 94 % confidence. The first step&apos;s photo, as in the article: a dog (Lite0: &quot;Dog&quot; at 98 %), with &quot;Is it a dog?&quot;. The article&apos;s Figure 1 step: its pig (advlab.gui.article_preset_action.IMAGE) at its η. η of the noise and FGSM steps, in [0, 1] pixel units (2.6 of 255 grey levels). Lite0 needs about this much to lose the espresso; at the article&apos;s 0.005 it only drops to 18 %. The short one-pixel search of step 5 (Su et al. use population 400, 100 generations). It costs (generations + 1) × population forward passes: about 25 s on a 2-core CPU, seconds on a GPU. The attack whose image step 6 tests on other models: FGSM at the tour&apos;s η. Height of the Transfer tab in step 6 (px): enough for its table of one result. Craft on the first, test on both. Height (px) the tour card asks for when it opens beside the attack panel. The name the installed Tour is provided under (installing twice reuses it). The docks the step points to: shown by the step, kept in presentation mode. The step talks about the live view (the η slider): an attack still running from an earlier step is stopped, and the live view comes back when it has ended.</extracomment>
         <translation>1. Een netwerk is een berekening</translation>
     </message>
     <message>
-        <source>An image classifier is one long calculation. It multiplies the colour values of all pixels by millions of numbers, its parameters θ, that were learned from example photos. Out comes a confidence for each of 1000 classes. η = 0: the right-hand photo is the original.</source>
-        <translation>Een beeldherkenner is één lange berekening. Hij vermenigvuldigt de kleurwaarden van alle pixels met miljoenen getallen, zijn parameters θ, die hij heeft geleerd van voorbeeldfoto’s. Er komt voor elk van de 1000 klassen een zekerheid uit. η = 0: de rechterfoto is het origineel.</translation>
+        <source>An image classifier is one long calculation. It multiplies the colour values of all pixels by millions of numbers, its parameters θ, that were learned from example photos. Out comes a confidence for each of 1000 classes; more than a hundred of them are dog breeds. Added up, they answer one question, as in the article: is it a dog? η = 0: the right-hand photo is the original.</source>
+        <translation>Een beeldherkenner is één lange berekening. Hij vermenigvuldigt de kleurwaarden van alle pixels met miljoenen getallen, zijn parameters θ, die hij heeft geleerd van voorbeeldfoto’s. Er komt voor elk van de 1000 klassen een zekerheid uit; meer dan honderd daarvan zijn hondenrassen. Opgeteld beantwoorden ze één vraag, zoals in het artikel: is het een hond? η = 0: de rechterfoto is het origineel.</translation>
     </message>
     <message>
-        <source>the bars under the photo. Which class wins, and how sure is the model?</source>
-        <translation>de balken onder de foto. Welke klasse wint, en hoe zeker is het model?</translation>
+        <source>the bars under the photo: “Dog” or “Not a dog”, and how sure is the model? View → Simple labels shows the classes again.</source>
+        <translation>de balken onder de foto: “Hond” of “Geen hond”, en hoe zeker is het model? Beeld → Eenvoudige labels toont de klassen weer.</translation>
     </message>
     <message>
         <source>2. Random noise does nothing</source>
@@ -2326,8 +2395,44 @@ Kies een andere map of bestandsnaam.</translation>
         <translation>het oordeel onder de rechterfoto. Voor jou zien de twee foto’s er hetzelfde uit.</translation>
     </message>
     <message>
-        <source>4. One pixel</source>
-        <translation>4. Eén pixel</translation>
+        <source>4. The article&apos;s Figure 1: a pig becomes an airliner</source>
+        <translation>4. Figuur 1 uit het artikel: een varken wordt een vliegtuig</translation>
+    </message>
+    <message>
+        <source>The article&apos;s own example: its pig, pushed towards the class “airliner” by at most η = 0.005, 1.3 of 255 grey levels. This attack aims: it takes many small steps, each towards “airliner”, and keeps every step on whole grey levels, so the saved picture fools the model too. The window that opens says honestly how far it gets with this model.</source>
+        <translation>Het eigen voorbeeld van het artikel: zijn varken, met hoogstens η = 0.005 (1.3 van de 255 grijsniveaus) richting de klasse “airliner” geduwd. Deze aanval mikt: hij zet veel kleine stappen, elk richting “airliner”, en houdt elke stap op hele grijsniveaus, zodat ook de opgeslagen afbeelding het model misleidt. Het venster dat opengaat zegt eerlijk hoe ver hij komt met dit model.</translation>
+    </message>
+    <message>
+        <source>the bars under the right photo: how sure is the model of “airliner”? The attack takes a few seconds; its window can export the three-panel figure.</source>
+        <translation>de balken onder de rechterfoto: hoe zeker is het model van “airliner”? De aanval duurt een paar seconden; zijn venster kan de figuur met drie panelen exporteren.</translation>
+    </message>
+    <message>
+        <source>5. One pixel</source>
+        <translation>5. Eén pixel</translation>
+    </message>
+    <message>
+        <source>6. Transfer to another model</source>
+        <translation>6. Overdracht naar een ander model</translation>
+    </message>
+    <message>
+        <source>7. White-box or black-box</source>
+        <translation>7. Open doos of gesloten doos</translation>
+    </message>
+    <message>
+        <source>FGSM is a white-box attack: it needs the model&apos;s insides, its weights, to compute the gradient. Usually an attacker only sees answers: a black box. Then there are two ways in: ask many questions, as the one-pixel attack does, or attack a model of your own and transfer the result. The lab is in black-box mode now: without a gradient there is no worst direction, so the η slider adds random noise.</source>
+        <translation>FGSM is een open-doosaanval: hij heeft de binnenkant van het model nodig, zijn gewichten, om de gradiënt te berekenen. Meestal ziet een aanvaller alleen antwoorden: een gesloten doos. Dan zijn er twee wegen: veel vragen stellen, zoals de één-pixelaanval doet, of een eigen model aanvallen en het resultaat overdragen. Het lab staat nu in de gesloten-doosmodus: zonder gradiënt is er geen slechtste richting, dus de η-schuifregelaar voegt willekeurige ruis toe.</translation>
+    </message>
+    <message>
+        <source>the Attack panel: FGSM and the other attacks that need gradients are greyed out; the one-pixel attack, which only asks questions, is chosen.</source>
+        <translation>het paneel Aanval: FGSM en de andere aanvallen die gradiënten nodig hebben zijn grijs gemaakt; de één-pixelaanval, die alleen vragen stelt, is gekozen.</translation>
+    </message>
+    <message>
+        <source>8. Make it robust</source>
+        <translation>8. Maak het robuust</translation>
+    </message>
+    <message>
+        <source>{count} steps through the article, each setting up the lab and explaining what to look at.</source>
+        <translation>{count} stappen door het artikel; bij elke stap wordt het lab klaargezet en staat erbij waar je naar moet kijken.</translation>
     </message>
     <message>
         <source>Instead of changing every pixel a little, change one pixel a lot. The one-pixel attack needs no gradient: it tries {population} guesses (which pixel, which colour), keeps those that make the model least sure and mixes them into new guesses, like evolution. This short search runs {generations} rounds; the paper used 400 guesses and 100 rounds.</source>
@@ -2338,32 +2443,12 @@ Kies een andere map of bestandsnaam.</translation>
         <translation>de gemarkeerde pixel in de rechterfoto en de balken: heeft één pixel het model misleid, of alleen minder zeker gemaakt? De zoektocht duurt even: elke gok is een vraag aan het model.</translation>
     </message>
     <message>
-        <source>5. Transfer to another model</source>
-        <translation>5. Overdracht naar een ander model</translation>
-    </message>
-    <message>
         <source>This FGSM image was made with the gradient of Lite0. Does it also fool Lite1, a bigger network it never saw? Often it does: networks trained on the same kind of photos learn similar features and make similar mistakes. So an attacker can fool a model without ever seeing its insides.</source>
         <translation>Deze FGSM-afbeelding is gemaakt met de gradiënt van Lite0. Misleidt hij ook Lite1, een groter netwerk dat hij nooit heeft gezien? Vaak wel: netwerken die op dezelfde soort foto’s zijn getraind, leren vergelijkbare kenmerken en maken vergelijkbare fouten. Zo kan een aanvaller een model misleiden zonder ooit de binnenkant te zien.</translation>
     </message>
     <message>
         <source>the Transfer tab: press Run and read the table. A larger η transfers more often.</source>
         <translation>het tabblad Overdracht: druk op Uitvoeren en lees de tabel. Een grotere η wordt vaker overgedragen.</translation>
-    </message>
-    <message>
-        <source>6. White-box or black-box</source>
-        <translation>6. Open doos of gesloten doos</translation>
-    </message>
-    <message>
-        <source>FGSM is a white-box attack: it needs the model&apos;s insides, its weights, to compute the gradient. Usually an attacker only sees answers: a black box. Then there are two ways in: ask many questions, as the one-pixel attack does, or attack a model of your own and transfer the result.</source>
-        <translation>FGSM is een open-doosaanval: hij heeft de binnenkant van het model nodig, zijn gewichten, om de gradiënt te berekenen. Meestal ziet een aanvaller alleen antwoorden: een gesloten doos. Dan zijn er twee wegen: veel vragen stellen, zoals de één-pixelaanval doet, of een eigen model aanvallen en het resultaat overdragen.</translation>
-    </message>
-    <message>
-        <source>the Attack panel: each attack says whether it is white-box or black-box. In black-box mode the attacks that need gradients are greyed out.</source>
-        <translation>het paneel Aanval: bij elke aanval staat of het een open-doos- of gesloten-doosaanval is. In de gesloten-doosmodus zijn de aanvallen die gradiënten nodig hebben grijs gemaakt.</translation>
-    </message>
-    <message>
-        <source>7. Make it robust</source>
-        <translation>7. Maak het robuust</translation>
     </message>
     <message>
         <source>Can a network learn to resist? Adversarial training attacks the network&apos;s own training images while it learns, so it also learns the right answer for attacked images. Train a small network on handwritten digits twice: once with standard training and once with PGD training. PGD fools the first one almost every time, while the second keeps many right answers; it only trains more slowly.</source>
@@ -2381,10 +2466,6 @@ Kies een andere map of bestandsnaam.</translation>
     <message>
         <source>&amp;Guided tour (first lesson)</source>
         <translation>&amp;Rondleiding (eerste les)</translation>
-    </message>
-    <message>
-        <source>Seven steps through the article, each setting up the lab and explaining what to look at.</source>
-        <translation>Zeven stappen door het artikel; bij elke stap wordt het lab klaargezet en staat erbij waar je naar moet kijken.</translation>
     </message>
     <message>
         <source>The tour could not set up this step</source>
@@ -3114,6 +3195,134 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
         <translation>Onbekende architectuur &apos;{name}&apos;; kies een van: {known}.</translation>
     </message>
     <message>
+        <source>Unknown data set &apos;{name}&apos;. Use digits, mnist, fashion, cifar10, a folder with one sub-folder per class, or a FILE.npz; &apos;advlab datasets&apos; lists them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data set given. Use digits, mnist, fashion, cifar10, a folder with one sub-folder per class, or a FILE.npz; &apos;advlab datasets&apos; lists them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is neither a folder nor an .npz file. Give a folder with one sub-folder per class (e.g. dog/ and not_dog/), or an .npz file with &apos;images&apos; and &apos;labels&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The embedded digits ({path}) are missing; reinstall advlab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} does not exist. Check the path of the .npz file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is larger than {limit} GB, the most the lab reads. Save a smaller subset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} unpacks to more than {limit} GB, the most the lab reads. Save a smaller subset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: &apos;images&apos; is {dtype} of shape {shape}, but the lab needs uint8 grey images (N, H, W) or colour images (N, H, W, 3), values 0–255.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: the images are {height} × {width} pixels; the lab trains on square images of {low} to {high} pixels. Crop or resize them first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: &apos;labels&apos; is {dtype} of shape {shape}; it must hold one whole number per image, shape ({n},).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: &apos;labels&apos; holds negative numbers; number the classes 0, 1, 2, ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has only {count} class; a classifier needs at least two (e.g. dog and not_dog).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: class &apos;{cls}&apos; has {count} image(s); every class needs at least 2 (one to train on, one to test with), better 20 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder} has no sub-folders ({loose} loose files). Put the photos of each class in a sub-folder of its own, e.g. {folder}/dog/ and {folder}/not_dog/.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder} has one class only ({cls}/); a classifier needs at least two. Add a sub-folder with the other class, e.g. not_{cls}/.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder} holds no image the lab can read ({skipped} other files skipped). Put PNG or JPEG photos in its sub-folders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder}/{cls}/ holds no image the lab can read. Put at least 2 photos in every class folder (better 20 or more), or remove the empty one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A data file is missing; delete the data set&apos;s folder and the lab downloads it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not an IDX file of {dims}-dimensional bytes; delete it and the lab downloads it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is incomplete ({got} bytes of data for shape {shape}); delete it and the lab downloads it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} does not hold CIFAR-10&apos;s six binary batches; delete it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not an .npz archive ({reason}). Save it with numpy.savez(path, images=..., labels=...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as plain arrays ({reason}). Save numbers and strings only, with numpy.savez.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: &apos;classes&apos; must be a list of {count} names (strings), one per label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder} holds more than {limit} images; the lab trains on at most {limit}. Choose a smaller selection, or save the images as an .npz file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {title} files in {folder} do not match (images {shape}, {labels} labels). Delete the folder; the lab downloads them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} cannot be read ({reason}); delete it and the lab downloads it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not a CIFAR-10 binary batch; delete it and the lab downloads it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} cannot be unpacked ({reason}); delete it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has no array &apos;{missing}&apos;; it holds {found}. Save it with numpy.savez(path, images=..., labels=...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The downloaded {file} is damaged (its MD5 is not {md5}). Try again, or put the file there by hand: {where}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder} holds more than {limit} files; the lab reads at most {limit} (and trains on at most {images} images). Choose a smaller selection, or save the images as an .npz file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The {name} method has no parameter {unknown}; it takes: {known}.</source>
         <translation>De methode {name} heeft geen parameter {unknown}; wel deze: {known}.</translation>
     </message>
@@ -3272,6 +3481,10 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
     <message>
         <source>The kind is empty; choose one of: {kinds}.</source>
         <translation>De soort is leeg; kies een van: {kinds}.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a class of this model; its classes are: {classes}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&apos;{text}&apos; is ambiguous: the ImageNet class &apos;{label}&apos; (index {index}), or &apos;{meant}&apos; (index {meant_index}) as in everyday speech. Type the index you want.</source>
@@ -3886,8 +4099,8 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
         <translation>Klik op één pixel om zijn kleurwaarden te zien, de gradiënt (hoeveel elke waarde uitmaakt voor het antwoord) en wat FGSM ermee zou doen. Je kunt pixels ook zelf een nieuwe kleur geven en meteen zien wat het netwerk nu zegt. Met Ongedaan maken draai je elke verandering terug.</translation>
     </message>
     <message>
-        <source>Switch on “Show where the gradient is large” and change a bright pixel.</source>
-        <translation>Zet “Toon waar de gradiënt groot is” aan en verander een felle pixel.</translation>
+        <source>Switch on “Gradient map” (it shows where the gradient is large) and change a bright pixel.</source>
+        <translation>Zet “Gradiëntkaart” aan (die toont waar de gradiënt groot is) en verander een felle pixel.</translation>
     </message>
     <message>
         <source>Results</source>
@@ -4152,6 +4365,10 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
     <message>
         <source>model file</source>
         <translation>modelbestand</translation>
+    </message>
+    <message>
+        <source>trained model</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>weights not cached; downloaded when first chosen (needs internet)</source>

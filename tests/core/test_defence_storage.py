@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import pickle
 import zipfile
+from pathlib import Path
 
 import pytest
 import torch
@@ -206,3 +207,20 @@ def test_every_tool_names_a_trained_models_own_classes(saved):
     matrix = transfer_matrix({"pgd": img.to_tensor(record.adversarial_rgb).unsqueeze(0)}, clean,
                              {"trained": classifier})
     assert matrix.predicted[0][0] in labels and matrix.target_clean == [clean_prediction.label]
+
+
+def test_the_lab_lists_the_models_saved_in_its_folder(saved, tmp_path):
+    _, folder, _, _ = saved
+    lab = tmp_path / "models"
+    assert storage.trained_models(lab) == []  # no folder yet
+    lab.mkdir()
+    import os
+
+    os.utime(_copy(folder, lab / "newer"), (2_000_000_000, 2_000_000_000))
+    os.utime(_copy(folder, lab / "older"), (1_000_000_000, 1_000_000_000))
+    (lab / "not a model").mkdir()
+    _copy(folder, lab / "damaged")
+    (lab / "damaged" / "model.json").write_text("{", encoding="utf-8")
+    listed = storage.trained_models(lab)
+    assert [Path(spec.name).name for spec in listed] == ["newer", "older"]
+    assert all(spec.source == "trained" and spec.labels == tuple("0123456789") for spec in listed)

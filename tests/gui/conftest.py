@@ -20,3 +20,13 @@ def window(qtbot, fresh_settings):
     yield win
     worker.stop()
     assert worker.isFinished()
+
+
+@pytest.fixture(params=["en", "nl"])
+def language(request, qapp):
+    """The window's language for one test, English and then Dutch (build widgets after)."""
+    from advlab.gui import i18n
+
+    assert i18n.install_translator(request.param)
+    yield request.param
+    i18n.install_translator("en")

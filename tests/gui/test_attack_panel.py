@@ -249,3 +249,42 @@ def test_an_integer_range_is_written_out_not_in_scientific_notation():
     eps = {"name": "eps", "type": "float", "min": 0.0, "max": 0.5, "help": ""}
     with pytest.raises(ParameterError, match="0 to 0.5"):
         coerce_param(eps, 0.9)
+
+
+def test_the_two_etas_say_which_is_which(qtbot, language):
+    """The slider's η and the attack form's η show different values at the same time: the
+    labels say the slider's is the live one and the form's is for Run (in Dutch too)."""
+    from advlab.gui.attack_texts import translated_info
+    from advlab.gui.widgets.eta_control import EtaControl
+
+    eta = EtaControl()
+    panel = AttackPanel()
+    for widget in (eta, panel):
+        qtbot.addWidget(widget)
+    panel.set_attacks([translated_info(info) for info in INFOS])
+    eta.set_eta(0.01)
+    assert panel.set_values("fgsm", {"eps": 0.005})
+    assert panel.values()["eps"] == 0.005 != eta.eta()
+    run = panel.run_button.text()
+    if language == "nl":
+        assert eta.title.text() == "Live η ="
+        assert "Uitvoeren" in panel.settings_label.text() and run == "Uitvoeren"
+        assert "niet de live η" in panel.settings_label.text()
+    else:
+        assert eta.title.text() == "Live η ="
+        assert "Run" in panel.settings_label.text() and run == "Run"
+        assert "slider's live η" in panel.settings_label.text()
+    assert "η" in eta.title.toolTip() and run in eta.title.toolTip()
+
+
+def test_a_count_has_no_count_word_after_it(panel):
+    """"1 pixels" reads wrong: whole-number fields show the number alone; the label names
+    what is counted."""
+    assert panel.set_values("onepixel", {"pixels": 1})
+    pixels = panel.stack.currentWidget().fields["pixels"].editor
+    assert isinstance(pixels, QSpinBox) and pixels.text() == "1" and pixels.suffix() == ""
+    for name in panel.attack_names():
+        assert panel.set_values(name, {})
+        for field in panel.stack.currentWidget().fields.values():
+            if isinstance(field.editor, QSpinBox):
+                assert field.editor.suffix() == "", (name, field.name)

@@ -158,6 +158,30 @@ def test_train_submits_one_job_whose_progress_draws_the_curves_and_ends_in_a_rep
     assert panel.plot.earlier_runs() == 1 and panel.run_row(2)[1].startswith("linear · fgsm")
     assert panel.selected_run() == 2
 
+    # A session keeps the runs: rows, curves, and the folder of the one used in the lab. It
+    # goes through a real session file (its checks), then into a fresh lab with one run.
+    from advlab.core.results import SessionState
+    from advlab.core.session_format import load_session, save_session
+    from advlab.gui import defence_lab
+
+    parts = lab.shell.collect_session_parts()
+    parts["defence"]["runs"].append({"summary": {"title": "damaged"}, "loss": "x"})
+    save_session(tmp_path / "s.advlab", SessionState(extra={"parts": parts}))
+    restored_parts = load_session(tmp_path / "s.advlab").extra["parts"]
+    fresh = defence_lab.DefenceLab(lab.shell)  # the same shell: its own runs are not shared
+    fresh.restore_part(restored_parts["defence"])
+    assert sorted(fresh.runs) == [1, 2]  # the damaged entry is left out
+    assert fresh.runs[1].lab_folder == folder and fresh.runs[2].lab_folder == ""
+    assert fresh.panel.run_row(1) == panel.run_row(1) and fresh.panel.run_row(2)[1] == \
+        panel.run_row(2)[1]
+    assert fresh.panel.plot.current_points() == panel.plot.current_points()
+    fresh.use_in_lab(2)  # no model kept for it
+    assert "came from a session without its model" in fresh.panel.status.text()
+    fresh.use_in_lab(1)  # its folder: loaded (a bare shell has no live view: it says where)
+    assert folder in fresh.panel.status.text()
+    fresh.restore_part(restored_parts["defence"])  # run 1's folder is shown already
+    assert sorted(fresh.runs) == [1, 2, 3]
+
 
 def test_save_writes_the_model_with_its_program_into_the_chosen_folder(lab, digits_npz,
                                                                         tmp_path, monkeypatch):
@@ -261,9 +285,17 @@ def test_a_trained_model_becomes_the_lab_model_in_the_real_window(qtbot, window,
     with qtbot.waitSignal(defence.run_finished, timeout=30_000) as finished:
         _quick_run(defence, digits_npz)
     assert finished.args[0]["number"] == 1
+    window.attack_panel.picker.set_target("airliner")  # an ImageNet class
     with qtbot.waitSignal(window.live.model_loaded, timeout=30_000):
         defence.panel.use_button.click()
     folder = defence.runs[1].lab_folder
     assert Path(window.session.model.name) == Path(folder)
+    # Its own classes everywhere a class is chosen; the ImageNet target is gone.
+    assert window.attack_panel.picker.class_names() == list("0123456789")
+    assert window.attack_panel.picker.edit.text() == ""
+    completer = window.direction.target.completer()
+    assert completer.model().rowCount() == 10
+    assert window.model_picker.findData(window.session.model.name) >= 0  # in the model list
+    assert window.session.model.labels == tuple("0123456789") and window.session.model.trained
     qtbot.waitUntil(lambda: window.session.image_name.startswith("000_0"), timeout=30_000)
     assert "now the lab's model" in defence.panel.status.text()

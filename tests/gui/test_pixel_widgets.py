@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QWheelEvent
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QColorDialog
 
 from advlab.core.errors import ParameterError
@@ -294,16 +294,25 @@ def test_inspector_shows_the_formula_with_real_numbers(inspector):
     assert shown["new"] == pytest.approx((115 / 255 + 0.005, 1.0, 0.0))
     assert [inspector.cell_text("value_255", c) for c in range(3)] == ["115.0", "255.0", "0.0"]
     assert [inspector.cell_text("sign", c) for c in range(3)] == ["+1", "+1", "−1"]
-    assert inspector.cell_text("gradient", 0) == "+0.00123"
-    assert inspector.cell_text("step", 2) == "-0.0050"
+    # One power of ten for the three gradients, said once in the row's label.
+    assert [inspector.cell_text("gradient", c) for c in range(3)] == ["+0.01", "+5.00", "−0.00"]
+    assert inspector.table.verticalHeaderItem(2).text() == "gradient ×10⁻¹"
+    assert inspector.cell_text("step", 2) == "−0.005"
     assert inspector.cell_text("new_255", 0) == "116.3"
-    assert inspector.cell_text("new", 1) == "1.0000 (clipped)"
-    assert inspector.cell_text("new", 2) == "0.0000 (clipped)"
+    assert inspector.cell_text("new", 1) == "1.0000*"  # clipped, as the note under it says
+    assert inspector.cell_text("new", 2) == "0.0000*"
+    assert inspector.cell_text("new", 0) == "0.4560"
+    assert not inspector.clip_note.isHidden()
     assert "1.3 grey levels" in inspector.eta_label.text()
     assert "12" in inspector.title.text() and "40" in inspector.title.text()
     assert inspector.set_button.isEnabled()
+    inspector.set_inspection(1, 2, value=(0.5, 0.5, 0.5), gradient=(3.2e-4, -4e-6, 0.0), eta=0.01)
+    assert [inspector.cell_text("gradient", c) for c in range(3)] == ["+3.20", "−0.04", "0"]
+    assert inspector.table.verticalHeaderItem(2).text() == "gradient ×10⁻⁴"
+    assert inspector.cell_text("step", 2) == "0" and inspector.clip_note.isHidden()
     inspector.clear()
     assert inspector.inspection() is None and inspector.cell_text("sign", 0) == "–"
+    assert inspector.table.verticalHeaderItem(2).text() == "gradient"
     assert not inspector.set_button.isEnabled()
 
 
@@ -355,3 +364,65 @@ def test_undo_redo_reset_buttons_and_shortcuts(qtbot, inspector):
     assert seen == []
     inspector.set_undo_state(False, False, 0)
     assert inspector.changed_label.text() == "No pixels changed" and not inspector.reset_button.isEnabled()
+
+
+# -- the texts fit a side panel and a pane, in English and Dutch -----------------------------
+#: The side dock's width at 1280×720 (px), at most, and one of the three panes' widths there.
+DOCK_WIDTH = 300
+PANE_WIDTH = 280
+
+
+def _assert_shown_whole(widgets) -> None:
+    """No visible text is elided or cut: no "…", and a one-line text gets its full width."""
+    from PySide6.QtWidgets import QLabel
+
+    for widget in widgets:
+        if not widget.isVisible():
+            continue
+        assert "…" not in widget.text(), widget.text()
+        if not (isinstance(widget, QLabel) and widget.wordWrap()):
+            assert widget.width() >= widget.sizeHint().width(), widget.text()
+
+
+def test_the_pixel_texts_fit_a_side_panel_and_a_pane(qtbot, language):
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QStyle
+
+    inspector = PixelInspector()
+    qtbot.addWidget(inspector)
+    # Small gradients as a real model gives them, two values the clip keeps inside [0, 1].
+    inspector.set_inspection(120, 200, value=(0.5, 0.999, 0.002),
+                             gradient=(3.2e-4, 1.5e-5, -7e-4), eta=0.005)
+    inspector.set_undo_state(True, True, 12)
+    assert inspector.minimumSizeHint().width() <= DOCK_WIDTH
+    inspector.resize(DOCK_WIDTH, inspector.sizeHint().height())
+    with qtbot.waitExposed(inspector):
+        inspector.show()
+    _assert_shown_whole(inspector.findChildren(QAbstractButton) + inspector.findChildren(QLabel))
+    for box in inspector.findChildren(QGroupBox):
+        assert box.fontMetrics().horizontalAdvance(box.title()) + 16 <= box.width()
+    table = inspector.table
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    for row in range(table.rowCount()):
+        header = table.verticalHeaderItem(row).text()
+        assert table.verticalHeader().width() >= table.fontMetrics().horizontalAdvance(header)
+        for column in range(table.columnCount()):
+            item = table.item(row, column)
+            text = item.text()
+            assert "…" not in text and "e-" not in text and "e+" not in text, text
+            width = QFontMetrics(item.font()).horizontalAdvance(text) + 2 * margin
+            assert width <= table.columnWidth(column), (header, text, table.columnWidth(column))
+    assert "10⁻⁴" in table.verticalHeaderItem(2).text()
+    assert not inspector.clip_note.isHidden()
+
+    editor = PixelEditor()  # its tools row sits above one of the three panes
+    qtbot.addWidget(editor)
+    editor.resize(PANE_WIDTH, 300)
+    with qtbot.waitExposed(editor):
+        editor.show()
+    editor.set_image(np.zeros((224, 224, 3), dtype=np.uint8))
+    assert editor.tools.sizeHint().width() <= PANE_WIDTH
+    assert editor.overlay_check.width() >= editor.overlay_check.sizeHint().width()
+    _assert_shown_whole(editor.tools.findChildren(QAbstractButton)
+                        + editor.tools.findChildren(QLabel))
+    # The long explanation is the tooltip, in the same language.
+    assert ("gradiënt" if language == "nl" else "gradient") in editor.overlay_check.toolTip()

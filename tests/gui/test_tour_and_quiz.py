@@ -122,37 +122,49 @@ def test_the_quiz_shows_a_pair_scores_and_adapts(qtbot, window):
 # -- the tour -------------------------------------------------------------------------------
 
 
-def _live_settled(window, kind, eta):
+def _live_settled(window, kind, eta, image=tour.TOUR_SAMPLE):
     live = window.session.live
     return (live is not None and live.direction == kind and live.eta == eta
-            and window.session.image_name == tour.TOUR_SAMPLE)
+            and window.session.image_name == image)
 
 
 def test_each_tour_step_sets_up_the_lab(qtbot, window, monkeypatch):
     # A shorter one-pixel search than the lesson's keeps the test quick; the step is the same.
     monkeypatch.setattr(tour, "ONE_PIXEL",
                         ("onepixel", {"pixels": 1, "population": 20, "generations": 2, "seed": 0}))
+    # And a short Figure 1: a few PGD steps at the article's η only.
+    preset = window.shell.feature("article_preset")
+    preset.steps, preset.find_eta = 3, False
     the_tour = tour.install(window.shell)
     assert tour.install(window.shell) is the_tour
     lesson = window.menuBar().findChild(QMenu, "menu_lesson")
     assert the_tour.action in lesson.actions()
-    assert len(the_tour.steps) == 7
+    assert len(the_tour.steps) == 8
     assert all(step.title and step.text and step.look_at for step in the_tour.steps)
+    assert the_tour.action.toolTip().startswith("8 steps")
     window.open_image(str(tour.sample_path("chelsea.png")))
     qtbot.waitUntil(lambda: window.session.image_name == "chelsea.png", timeout=30_000)
 
-    # 1. classify: the tour's photo, η = 0.
+    # 1. classify, as the article starts: the dog, η = 0, and "Is it a dog?" on the bars.
     the_tour.action.trigger()
     assert the_tour.is_open() and the_tour.index == 0
-    assert the_tour.panel.counter.text() == "step 1 of 7"
+    assert the_tour.panel.counter.text() == "step 1 of 8"
     assert not the_tour.panel.back_button.isEnabled()
-    qtbot.waitUntil(lambda: _live_settled(window, "fgsm", 0.0), timeout=30_000)
+    qtbot.waitUntil(lambda: _live_settled(window, "fgsm", 0.0, tour.FIRST_SAMPLE),
+                    timeout=30_000)
     assert window.session.shown_record is None
+    kinds = window.shell.feature("kinds")
+    assert kinds.on() and kinds.question == "dog"
+    qtbot.waitUntil(lambda: window.panes.original_bars.kind_rows() is not None, timeout=30_000)
+    rows = window.panes.original_bars.kind_rows()
+    assert [name for _, name, _ in rows] == ["Dog", "Not a dog"]  # the dog is a dog
+    assert "Dog" in the_tour.step.look_at
 
     # 2. random noise of size η: the model keeps its answer.
     the_tour.panel.next_button.click()
     assert the_tour.index == 1 and window.direction.state()[0] == "noise"
     assert window.eta.eta() == tour.TOUR_ETA
+    assert not kinds.on() and kinds.question == ""  # ImageNet's classes again
     qtbot.waitUntil(lambda: _live_settled(window, "noise", tour.TOUR_ETA), timeout=30_000)
     assert not window.session.live.fooled
 
@@ -162,9 +174,21 @@ def test_each_tour_step_sets_up_the_lab(qtbot, window, monkeypatch):
     qtbot.waitUntil(lambda: _live_settled(window, "fgsm", tour.TOUR_ETA), timeout=30_000)
     assert window.session.live.fooled
 
-    # 4. one pixel: the attack runs from the attack panel and its result is shown.
-    the_tour.go_to(3)
-    assert window.attacks.running
+    # 4. the article's Figure 1: the pig, pushed towards "airliner" by the Lesson preset.
+    the_tour.next()
+    assert the_tour.index == 3 and "pig" in the_tour.step.title
+    with qtbot.waitSignal(preset.finished, timeout=120_000) as figure:
+        pass
+    record = figure.args[0].record
+    assert window.session.image_name == tour.ARTICLE_SAMPLE
+    assert window.session.shown_record is record and record.params["eps"] == tour.ARTICLE_ETA
+    assert record.target == 404  # airliner
+    preset.dialog.close()
+
+    # 5. one pixel: the attack runs from the attack panel and its result is shown.
+    the_tour.go_to(4)  # the attack starts once the tour's photo is open again
+    qtbot.waitUntil(lambda: window.attacks.running, timeout=30_000)
+    assert window.session.image_name == tour.TOUR_SAMPLE
     assert window.attack_panel.current_attack() == "onepixel"
     qtbot.waitUntil(lambda: window.session.shown_record is not None
                     and window.session.shown_record.attack == "onepixel", timeout=60_000)
@@ -173,22 +197,29 @@ def test_each_tour_step_sets_up_the_lab(qtbot, window, monkeypatch):
     records = len(window.session.records)
     the_tour.back()
     the_tour.next()
+    qtbot.waitUntil(lambda: window.session.shown_record is not None
+                    and window.session.shown_record.attack == "onepixel"
+                    and window.session.image_name == tour.TOUR_SAMPLE, timeout=30_000)
     assert not window.attacks.running and len(window.session.records) == records
-    assert window.session.shown_record.attack == "onepixel"
+    assert preset.task is None  # the pig's preset did not start again on the way
 
-    # 5. transfer: an FGSM result is shown and the Transfer tab is up with Lite0 and Lite1.
+    # 6. transfer: an FGSM result is shown and the Transfer page is up with Lite0 and Lite1.
     the_tour.next()
     qtbot.waitUntil(lambda: window.session.shown_record is not None
                     and window.session.shown_record.attack == "fgsm", timeout=60_000)
     assert window.session.shown_record.params["eps"] == tour.TOUR_ETA
-    assert window.docks["transfer"].isVisible()
+    assert window.pages["transfer"].isVisible()
     assert set(window.transfer_view.checked_models()) <= set(tour.TRANSFER_MODELS)
     assert "lite0" in window.transfer_view.checked_models()
 
-    # 6. white-box vs black-box: black-box mode (if the lab has it), noise direction, the
-    # attack panel up.
+    # 7. white-box vs black-box: black-box mode (if the lab has it), noise direction, the
+    # attack panel up, with the photos (the Lab page). What the card says is on screen: the
+    # one-pixel attack chosen, and no line about the transfer step's FGSM run.
     the_tour.next()
-    assert the_tour.index == 5 and window.docks["attack"].isVisible()
+    assert the_tour.index == 6 and window.docks["attack"].isVisible()
+    assert window.attack_panel.current_attack() == "onepixel"
+    assert "FGSM" not in window.attack_panel.status.text()
+    assert window.pages["lab"].isVisible()
     assert window.session.shown_record is None
     assert window.direction.state()[0] == "noise"
     box_mode = getattr(window, "box_mode", None)
@@ -199,14 +230,14 @@ def test_each_tour_step_sets_up_the_lab(qtbot, window, monkeypatch):
         assert not box_mode.is_black_box() and window.direction.state()[0] == "fgsm"
         the_tour.next()
 
-    # 7. make it robust: back to white-box, the defence lab up; the tour ends with Finish.
+    # 8. make it robust: back to white-box, the defence lab up; the tour ends with Finish.
     the_tour.next()
-    assert the_tour.index == 6 and window.docks["defence"].isVisible()
+    assert the_tour.index == 7 and window.pages["defence"].isVisible()
     assert not window.shell.black_box
     assert window.shell.feature("defence").panel.current_method() == "pgd"
     assert the_tour.panel.next_button.text() == "&Finish"
-    with pytest.raises(ParameterError, match="steps 0 to 6"):
-        the_tour.go_to(7)
+    with pytest.raises(ParameterError, match="steps 0 to 7"):
+        the_tour.go_to(8)
     the_tour.panel.next_button.click()
     assert not the_tour.is_open()
 
@@ -218,6 +249,20 @@ def test_the_tour_card_stays_in_presentation_mode(qtbot, window):
     mode.set_active(True)
     assert not the_tour.dock.isHidden()
     assert window.docks["attack"].isHidden()
+    # The white-box step points to the Attack panel: it is there in presentation mode too,
+    # whether the mode came first or the step; the next step lets it go again.
+    black_box = next(i for i, step in enumerate(the_tour.steps) if "attack" in step.docks)
+    the_tour.go_to(black_box)
+    assert window.docks["attack"].isVisible()
+    mode.set_active(False)
+    mode.set_active(True)
+    assert window.docks["attack"].isVisible() and not the_tour.dock.isHidden()
+    # The card's large text wraps in its dock: nothing is cut off at the right.
+    assert the_tour.panel.minimumSizeHint().width() <= the_tour.dock.widget().width()
+    the_tour.next()
+    assert window.docks["attack"].isHidden()
+    the_tour.back()
+    assert window.docks["attack"].isVisible()
     the_tour.panel.close_button.click()
     assert not the_tour.is_open()
     mode.set_active(False)

@@ -48,3 +48,63 @@ def test_direction_control_emits_only_on_change(qtbot):
     control.set_state("fgsm", "airliner")
     control.set_state("noise", "", 4)
     assert seen == [("fgsm", "airliner", 0), ("noise", "", 4)]
+
+
+def _clean(name_rows=((281, "tabby", 0.62), (282, "tiger cat", 0.2))):
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    rgb = np.random.default_rng(0).integers(0, 256, (224, 224, 3), dtype=np.uint8)
+    return SimpleNamespace(rgb=rgb, prediction=SimpleNamespace(top=list(name_rows), index=281))
+
+
+def _content(title: str, markers=None):
+    import numpy as np
+
+    from advlab.gui.pane_content import PaneContent
+
+    rgb = np.full((224, 224, 3), 128, dtype=np.uint8)
+    return PaneContent(title=title, adversarial_rgb=rgb, noise_rgb=rgb, noise_badge="noise ×100",
+                       noise_caption="η = 0.0050 (≈ 1.3 / 255 grey levels)\nshown ×100",
+                       top=[(282, "tiger cat", 0.51), (281, "tabby", 0.26)], clean_index=281,
+                       verdict="<b>Fooled!</b> The model now says “tiger cat”.", markers=markers)
+
+
+def test_the_three_image_views_keep_one_size(qtbot):
+    """Whatever the titles say and in pixel mode, the three photos are equally large, at the
+    size the panes get in a 1280×720 window with a side dock."""
+    from advlab.gui.widgets.lab_panes import LabPanes
+
+    panes = LabPanes()
+    qtbot.addWidget(panes)
+    panes.resize(900, 430)
+    with qtbot.waitExposed(panes):
+        panes.show()
+
+    def sizes():
+        qtbot.wait(10)  # the layout settles
+        return [view.size() for view in (panes.original_view, panes.noise_view,
+                                         panes.adversarial_stack)]
+
+    panes.show_clean("chelsea.png", _clean())
+    panes.show_content(_content("Adversarial = original + noise"))
+    short = sizes()
+    assert short[0] == short[1] == short[2] and short[0].width() > 250
+    long_title = ("Result: One-pixel attack (differential evolution) on EfficientNet-Lite0 "
+                  "(embedded), step 12 of 40, towards the class 'airliner' at 90 %")
+    panes.show_content(_content(long_title))
+    assert sizes() == short  # a title of two lines or more takes no room from the photo
+    assert panes.adversarial_title.is_elided()
+    assert panes.adversarial_title.toolTip() == long_title
+    assert panes.adversarial_title.text().count("\n") == 1
+    panes.set_pixel_mode(True)
+    assert not panes.pixel_tools.isHidden()
+    in_pixel_mode = sizes()
+    assert in_pixel_mode[0] == in_pixel_mode[1] == in_pixel_mode[2]
+    assert panes.adversarial_view.view.size() == in_pixel_mode[0]  # its tools sit above all
+    assert panes.pixel_tools.width() >= panes.pixel_tools.sizeHint().width()
+    panes.set_pixel_mode(False)
+    panes.show_content(_content("Result: One-pixel attack on EfficientNet-Lite0", [(3, 4)]))
+    assert panes.adversarial_stack.currentWidget() is panes.adversarial_view
+    assert sizes() == short

@@ -36,7 +36,7 @@ from advlab.core.defence import architectures
 from advlab.core.defence.data import MAX_SIDE, MIN_SIDE, Dataset, sample_images
 from advlab.core.defence.methods import METHODS
 from advlab.core.defence.training import TrainedModel
-from advlab.core.errors import ModelError
+from advlab.core.errors import ModelError, UserError
 from advlab.core.models.spec import ModelSpec
 
 FORMAT = "advlab-trained-model"
@@ -315,6 +315,24 @@ def trained_spec(folder: str | Path) -> ModelSpec:
         labels=tuple(doc["classes"]),
         channels=doc["channels"],
     )
+
+
+def trained_models(folder: str | Path) -> list[ModelSpec]:
+    """The trained models saved in the sub-folders of ``folder`` (the lab's own models), the
+    newest first; a damaged or foreign sub-folder is left out (it is reported when chosen
+    by its path)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    found = []
+    for child in folder.iterdir():
+        if not is_model_folder(child):
+            continue
+        try:
+            found.append((child.stat().st_mtime, trained_spec(child)))
+        except (UserError, OSError):
+            continue
+    return [spec for _, spec in sorted(found, key=lambda pair: -pair[0])]
 
 
 def lab_network(spec: ModelSpec) -> nn.Module:

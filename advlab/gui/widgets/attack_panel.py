@@ -132,7 +132,7 @@ class ParamField:
         elif spec["type"] == "int":
             spin = QSpinBox()
             spin.setRange(int(spec["min"]), int(spec["max"]))
-            spin.setSuffix(suffix)
+            # No count word after the number ("1 pixels"): the label names what is counted.
             spin.setKeyboardTracking(False)
             spin.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
             self.editor = spin
@@ -258,6 +258,15 @@ class AttackPanel(QWidget):
         self.explanation.setTextFormat(Qt.TextFormat.PlainText)
         self.explanation.setStyleSheet(
             "background: palette(alternate-base); border-radius: 4px; padding: 6px;")
+        # The form's η is the attack's own, not the live η of the slider: say so above it.
+        self.settings_label = QLabel(self.tr("Settings for Run (not the slider's live η)"))
+        self.settings_label.setWordWrap(True)
+        bold = self.settings_label.font()
+        bold.setBold(True)
+        self.settings_label.setFont(bold)
+        self.settings_label.setToolTip(self.tr(
+            "Run attacks with these settings, its η included; the η slider under the photos "
+            "only sets the live view."))
         self.stack = QStackedWidget()
         self.picker = ClassPicker()
         self.run_button = QPushButton(self.tr("Run"))
@@ -284,6 +293,7 @@ class AttackPanel(QWidget):
         layout.addWidget(self.combo)
         layout.addWidget(self.kind_label)
         layout.addWidget(self.explanation)
+        layout.addWidget(self.settings_label)
         layout.addWidget(self.stack)
         layout.addLayout(target_row)
         layout.addLayout(buttons)

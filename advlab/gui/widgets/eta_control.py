@@ -1,4 +1,6 @@
-"""η: a slider (fine near the article's 0.005) plus a spin box, with the value in grey levels."""
+"""The live η: a slider (fine near the article's 0.005) plus a spin box, with the value in
+grey levels. It is labelled "Live η" because an attack's η (the Attack panel's, for Run) is
+set apart from it."""
 
 from __future__ import annotations
 
@@ -51,10 +53,14 @@ class EtaControl(QWidget):
         self.spin.setToolTip(self.tr("η in pixel units: 1/255 ≈ 0.0039 is one grey level."))
         self.grey = QLabel()
         self.grey.setMinimumWidth(self.grey.fontMetrics().horizontalAdvance("≈ 25.5 / 255 grey levels") + 4)
-        title = QLabel(self.tr("η ="))
+        # "Live": this is the η the photos show now; an attack's η is its own (Attack panel).
+        self.title = QLabel(self.tr("Live η ="))
+        self.title.setToolTip(self.tr(
+            "The live η: the three photos show this η now. Run in the Attack panel uses the "
+            "attack's own η."))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(title)
+        layout.addWidget(self.title)
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.spin)
         layout.addWidget(self.grey)

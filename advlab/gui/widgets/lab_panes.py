@@ -5,6 +5,11 @@ One widget fed by two values: `show_clean` (the original side) and `show_content
 built from a live update, a stored result, an attack's progress or a frame).
 The adversarial pane is a zoomable pixel editor in pixel-edit mode or when
 single pixels are circled, else a plain image.
+
+The three image views always have the same size: they share one grid row with equal
+column stretch and the same size policy, each title has a fixed height of two lines
+(`PaneTitle`), and the pixel editor's tools sit in a row of their own above the views
+(pixel-edit mode lowers all three photos alike, not the adversarial one alone).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QStackedWidget, 
 from advlab.gui.pane_content import PaneContent
 from advlab.gui.widgets.confidence_bars import ConfidenceBars
 from advlab.gui.widgets.image_view import ImageView
+from advlab.gui.widgets.pane_title import PaneTitle
 from advlab.gui.widgets.pixel_editor import PixelEditor
 
 
@@ -31,7 +37,10 @@ class LabPanes(QWidget):
         self.noise_view = ImageView()
         self.adversarial_image = ImageView()
         self.adversarial_view = PixelEditor()  # zoomable; shown for pixel editing and markers
-        self.adversarial_view.tools.hide()
+        # Its zoom buttons and overlay switch go in a row of their own above all three views.
+        self.pixel_tools = self.adversarial_view.detach_tools()
+        self.pixel_tools.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.pixel_tools.hide()
         self.adversarial_stack = QStackedWidget()
         for page in (self.adversarial_image, self.adversarial_view):
             # The grid gives the three panes equal widths; neither page may widen its column.
@@ -41,9 +50,9 @@ class LabPanes(QWidget):
                                              QSizePolicy.Policy.Expanding)
         self.original_bars = ConfidenceBars()
         self.adversarial_bars = ConfidenceBars()
-        self.original_title = _title(self.tr("Original"))
-        self.noise_title = _title(self.tr("Noise η · direction"))
-        self.adversarial_title = _title(self.tr("Adversarial = original + noise"))
+        self.original_title = PaneTitle(self.tr("Original"))
+        self.noise_title = PaneTitle(self.tr("Noise η · direction"))
+        self.adversarial_title = PaneTitle(self.tr("Adversarial = original + noise"))
         self.noise_caption = QLabel()
         self.noise_caption.setWordWrap(True)
         # Room for the caption's lines: a grid row does not grow for wrapped text by itself.
@@ -68,21 +77,22 @@ class LabPanes(QWidget):
              (self.adversarial_title, self.adversarial_stack)]
         ):
             grid.addWidget(title, 0, column)
-            grid.addWidget(view, 1, column)
+            grid.addWidget(view, 2, column)
             grid.setColumnStretch(column, 1)
-        grid.setRowStretch(1, 1)
-        grid.addWidget(self.original_bars, 2, 0)
-        grid.addWidget(self.noise_caption, 2, 1)
-        grid.addWidget(self.adversarial_bars, 2, 2)
+        grid.addWidget(self.pixel_tools, 1, 2)
+        grid.setRowStretch(2, 1)
+        grid.addWidget(self.original_bars, 3, 0)
+        grid.addWidget(self.noise_caption, 3, 1)
+        grid.addWidget(self.adversarial_bars, 3, 2)
         # The verdict and the saved-file check get the whole width, so they stay on one line.
-        grid.addWidget(self.verdict, 3, 0, 1, 3)
-        grid.addWidget(self.saved_label, 4, 0, 1, 3)
+        grid.addWidget(self.verdict, 4, 0, 1, 3)
+        grid.addWidget(self.saved_label, 5, 0, 1, 3)
 
     def show_clean(self, name: str, clean: Any) -> None:
         """The original side: the image the model classifies and its prediction."""
         self.original_view.set_image(clean.rgb)
         size = clean.rgb.shape[0]
-        self.original_title.setText(self.tr("Original: {name} ({size}×{size})").format(
+        self.original_title.set_title(self.tr("Original: {name} ({size}×{size})").format(
             name=name, size=size))
         self.original_bars.set_prediction([tuple(row) for row in clean.prediction.top],
                                           clean.prediction.index)
@@ -90,7 +100,7 @@ class LabPanes(QWidget):
     def show_content(self, content: PaneContent) -> None:
         """The noise and adversarial side."""
         self.content = content
-        self.adversarial_title.setText(content.title)
+        self.adversarial_title.set_title(content.title)
         self._set_adversarial(content.adversarial_rgb, content.markers)
         self.noise_view.set_image(content.noise_rgb)
         self.noise_view.set_markers((content.markers or []) if content.mark_noise else [])
@@ -107,12 +117,13 @@ class LabPanes(QWidget):
     def set_pixel_mode(self, on: bool) -> None:
         """Pixel-edit mode: the zoomable editor with its tools is the adversarial pane."""
         self.pixel_mode = on
+        self.pixel_tools.setVisible(on)
         if self.content is not None:
             self._set_adversarial(self.content.adversarial_rgb, self.content.markers)
 
     def _set_adversarial(self, rgb: Any, markers: list[tuple[int, int]] | None) -> None:
         zoomable = self.pixel_mode or bool(markers)
-        self.adversarial_view.tools.setVisible(self.pixel_mode)
+        self.pixel_tools.setVisible(self.pixel_mode)
         if zoomable:  # only the page on screen gets the image: this runs on every η change
             self.adversarial_view.set_image(rgb)
             self.adversarial_view.set_markers(markers or [])
@@ -121,14 +132,3 @@ class LabPanes(QWidget):
             self.adversarial_image.set_image(rgb)
             self.adversarial_stack.setCurrentWidget(self.adversarial_image)
 
-
-def _title(text: str) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 1.2)
-    font.setBold(True)
-    label.setFont(font)
-    label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-    label.setWordWrap(True)
-    label.setMinimumWidth(1)
-    return label

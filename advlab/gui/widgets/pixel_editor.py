@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from advlab.core.errors import ParameterError
 from advlab.core.noise_maps import INFERNO
+from advlab.gui.numbers import fmt
 from advlab.gui.qt_images import to_qimage
 
 #: Largest zoom (screen pixels per image pixel).
@@ -433,9 +434,11 @@ class PixelEditor(QWidget):
         self.fit_button.setToolTip(self.tr("Show the whole image"))
         self.zoom_label = QLabel()
         self.zoom_label.setMinimumWidth(self.zoom_label.fontMetrics().horizontalAdvance("×64.0") + 4)
-        self.overlay_check = QCheckBox(self.tr("Show where the gradient is large"))
+        # Short: the tools row shares a pane's width (about 280 px at 1280×720).
+        self.overlay_check = QCheckBox(self.tr("Gradient map"))
         self.overlay_check.setToolTip(self.tr(
-            "Colours the pixels where a small change moves the prediction most."))
+            "Shows where the gradient is large: colours the pixels where a small change "
+            "moves the prediction most."))
 
         tools = QHBoxLayout()
         tools.setContentsMargins(0, 0, 0, 0)
@@ -462,6 +465,13 @@ class PixelEditor(QWidget):
                              (self.zoom_changed, self.view.zoom_changed)):
             theirs.connect(ours)
         self._show_zoom(self.view.zoom())
+
+    def detach_tools(self) -> QWidget:
+        """Take the tools row (−, +, Fit, zoom, gradient map) out of this widget's layout and
+        return it, for a window that places it itself; its buttons keep working."""
+        self.layout().removeWidget(self.tools)
+        self.tools.setParent(None)
+        return self.tools
 
     def set_image(self, rgb: np.ndarray) -> None:
         """Show an (H, W, 3) uint8 image; keeps zoom, pan, selection, overlay and markers if the
@@ -517,6 +527,6 @@ class PixelEditor(QWidget):
         self.overlay_toggled.emit(checked)
 
     def _show_zoom(self, zoom: float) -> None:
-        self.zoom_label.setText(f"×{zoom:g}" if zoom >= 1 else f"×{zoom:.2f}")
+        self.zoom_label.setText(fmt("×{0:g}" if zoom >= 1 else "×{0:.2f}", zoom))
         self.zoom_out_button.setEnabled(zoom > self.view.min_zoom() + 1e-9)
         self.zoom_in_button.setEnabled(zoom < MAX_ZOOM)

@@ -2,7 +2,9 @@
 
 Values are in [0, 1] pixel units (shown also as 0..255 grey levels); η likewise
 (0.005 ≈ 1.3 grey levels). The FGSM step for one channel is
-``new = clip(value + η · sign(gradient), 0, 1)``, gradient = ∂loss/∂value.
+``new = clip(value + η · sign(gradient), 0, 1)``, gradient = ∂loss/∂value. The
+gradient row says its power of ten once, in its label ("gradient ×10⁻⁴": +1.23 there
+is 1.23 × 10⁻⁴); a new value that the clip kept inside [0, 1] is marked "*".
 
 Shortcuts: Undo (Ctrl+Z) and Redo (Ctrl+Shift+Z or Ctrl+Y) are window-wide QActions
 (`undo_action`, `redo_action`), active while this widget is visible and the action is
@@ -14,8 +16,8 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QColorDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
     QSpinBox, QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout, QWidget,
@@ -26,18 +28,34 @@ from advlab.core.errors import ParameterError
 
 CHANNELS = ("R", "G", "B")
 CHANNEL_COLOURS = ("#c53030", "#2f855a", "#2b6cb0")
-#: The table's rows, top to bottom: the formula read step by step.
+#: The table's rows, top to bottom: the formula read step by step. The labels use the
+#: formula's own words and are short: the table shares a side panel about 300 px wide.
 ROWS = (
-    ("value_255", "value (0–255)"),
-    ("value", "value (0–1)"),
-    ("gradient", "loss gradient"),
-    ("sign", "sign(gradient)"),
-    ("step", "η · sign"),
-    ("new", "new value (0–1)"),
-    ("new_255", "new value (0–255)"),
+    ("value_255", QT_TRANSLATE_NOOP("PixelInspector", "value (0–255)")),
+    ("value", QT_TRANSLATE_NOOP("PixelInspector", "value (0–1)")),
+    ("gradient", QT_TRANSLATE_NOOP("PixelInspector", "gradient")),
+    ("sign", QT_TRANSLATE_NOOP("PixelInspector", "sign(gradient)")),
+    ("step", QT_TRANSLATE_NOOP("PixelInspector", "η · sign")),
+    ("new", QT_TRANSLATE_NOOP("PixelInspector", "new (0–1)")),
+    ("new_255", QT_TRANSLATE_NOOP("PixelInspector", "new (0–255)")),
 )
 ROW_INDEX = {key: row for row, (key, _) in enumerate(ROWS)}
-FORMULA = "new = clip(value + η · sign(gradient), 0, 1)"
+FORMULA = QT_TRANSLATE_NOOP("PixelInspector", "new = clip(value + η · sign(gradient), 0, 1)")
+#: The background of a new value that the clip kept inside [0, 1].
+CLIPPED_COLOUR = QColor("#feebc8")
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def gradient_scale(gradients: tuple[float, ...]) -> int:
+    """The power of ten k that shows the largest |gradient| as 1.00 to 9.99 (the table's
+    gradient row reads "gradient ×10^k"); 0 when every gradient is 0."""
+    largest = max((abs(g) for g in gradients if math.isfinite(g)), default=0.0)
+    return math.floor(math.log10(largest)) if largest > 0 else 0
+
+
+def power_of_ten(k: int) -> str:
+    """10^k as people write it: "10⁻⁴"."""
+    return "10" + str(k).translate(_SUPERSCRIPT)
 
 
 def fgsm_pixel(value: float, gradient: float, eta: float) -> tuple[int, float]:
@@ -63,6 +81,23 @@ def _signed(sign: int) -> str:
     return {1: "+1", 0: "0", -1: "−1"}[sign]
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PixelInspector", text)
+
+
+def _minus(text: str) -> str:
+    """A typographic minus, as in the sign row."""
+    return text.replace("-", "−")
+
+
+def _compact(value: float) -> str:
+    """A signed value with at most 4 decimals and no trailing zeros: +0.005, −0.0123
+    (short enough for the table's narrow columns)."""
+    text = fmt("{0:+.4f}", value)
+    point = fmt("{0:.1f}", 0.5)[1]
+    return text.rstrip("0").rstrip(point) if point in text else text
+
+
 class PixelInspector(QWidget):
     """Shows `fgsm_pixel` per channel for the selected pixel; R/G/B fields set its colour."""
 
@@ -80,12 +115,13 @@ class PixelInspector(QWidget):
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        self.formula = QLabel(FORMULA)
+        self.formula = QLabel(_tr(FORMULA))
+        self.formula.setWordWrap(True)
         self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.eta_label = QLabel()
         self.table = QTableWidget(len(ROWS), len(CHANNELS))
         self.table.setHorizontalHeaderLabels(list(CHANNELS))
-        self.table.setVerticalHeaderLabels([label for _, label in ROWS])
+        self.table.setVerticalHeaderLabels([_tr(label) for _, label in ROWS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -111,7 +147,12 @@ class PixelInspector(QWidget):
         fgsm_layout.addWidget(self.formula)
         fgsm_layout.addWidget(self.eta_label)
         fgsm_layout.addWidget(self.table)
+        self.clip_note = QLabel(self.tr("* clipped: the new value stays inside [0, 1]"))
+        self.clip_note.setWordWrap(True)
+        self.clip_note.hide()
+        fgsm_layout.addWidget(self.clip_note)
 
+        # Four short rows rather than two long ones: each fits a 300 px side panel in Dutch too.
         self.spins: list[QSpinBox] = []
         colour_row = QHBoxLayout()
         for name, colour in zip(CHANNELS, CHANNEL_COLOURS):
@@ -128,11 +169,13 @@ class PixelInspector(QWidget):
         self.swatch.setToolTip(self.tr("Pick a colour"))
         self.swatch.clicked.connect(self.choose_colour)
         colour_row.addWidget(self.swatch)
+        colour_row.addStretch(1)
         self.set_button = QPushButton(self.tr("Set pixel"))
         self.set_button.setToolTip(self.tr("Give the selected pixel this colour"))
         self.set_button.clicked.connect(self._emit_colour)
-        colour_row.addWidget(self.set_button)
-        colour_row.addStretch(1)
+        set_row = QHBoxLayout()
+        set_row.addWidget(self.set_button)
+        set_row.addStretch(1)
 
         self.undo_action = QAction(self.tr("Undo"), self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -148,7 +191,7 @@ class PixelInspector(QWidget):
         self.undo_action.triggered.connect(self.undo_requested)
         self.redo_action.triggered.connect(self.redo_requested)
         self.reset_action.triggered.connect(self.reset_requested)
-        history_row = QHBoxLayout()  # two rows: the Dutch labels are long for a side panel
+        history_row = QHBoxLayout()
         reset_row = QHBoxLayout()
         self.undo_button, self.redo_button, self.reset_button = (QToolButton() for _ in range(3))
         for button, action, row in ((self.undo_button, self.undo_action, history_row),
@@ -164,6 +207,7 @@ class PixelInspector(QWidget):
         edit_box = QGroupBox(self.tr("Change this pixel"))
         edit_layout = QVBoxLayout(edit_box)
         edit_layout.addLayout(colour_row)
+        edit_layout.addLayout(set_row)
         edit_layout.addLayout(history_row)
         edit_layout.addLayout(reset_row)
 
@@ -199,20 +243,35 @@ class PixelInspector(QWidget):
         }
         self.set_selected(x, y)
         self.eta_label.setText(fmt(self.tr("η = {0:.4f}  ({1:.1f} grey levels)"), eta, eta * 255))
+        scale = gradient_scale(tuple(float(g) for g in gradient))
+        gradient_row = self.table.verticalHeaderItem(ROW_INDEX["gradient"])
+        gradient_row.setText(_tr(ROWS[ROW_INDEX["gradient"]][1]) if scale == 0 else
+                             self.tr("gradient ×{power}").format(power=power_of_ten(scale)))
+        gradient_row.setToolTip(self.tr(
+            "∂loss/∂value: how fast the loss grows when this value grows. Only its sign "
+            "matters for FGSM."))
+        any_clipped = False
         for column, (v, g, (sign, new)) in enumerate(zip(value, gradient, steps)):
             clipped = not math.isclose(new, v + eta * sign, abs_tol=1e-12)
+            any_clipped |= clipped
             texts = {
-                "value_255": f"{v * 255:.1f}", "value": f"{v:.4f}", "gradient": f"{g:+.3g}",
-                "sign": _signed(sign), "step": f"{eta * sign:+.4f}",
-                "new": f"{new:.4f}" + (" (clipped)" if clipped else ""), "new_255": f"{new * 255:.1f}",
+                "value_255": fmt("{0:.1f}", v * 255), "value": fmt("{0:.4f}", v),
+                "gradient": _minus(fmt("{0:+.2f}", g / 10.0 ** scale)) if g else "0",
+                "sign": _signed(sign),
+                "step": _minus(_compact(eta * sign)) if sign and eta else "0",
+                "new": fmt("{0:.4f}", new) + ("*" if clipped else ""),
+                "new_255": fmt("{0:.1f}", new * 255),
             }
             for key, text in texts.items():
                 item = self.table.item(ROW_INDEX[key], column)
                 item.setText(text)
-                item.setToolTip(self.tr("stays inside [0, 1]") if key == "new" and clipped else "")
+                marked = key == "new" and clipped
+                item.setToolTip(self.tr("clipped: stays inside [0, 1]") if marked else "")
+                item.setBackground(CLIPPED_COLOUR if marked else QBrush())
                 bold = item.font()
                 bold.setBold(key in ("sign", "new_255"))
                 item.setFont(bold)
+        self.clip_note.setVisible(any_clipped)
 
     def inspection(self) -> dict | None:
         """The numbers shown: x, y, eta, and per channel value, gradient, sign and new value."""
@@ -227,9 +286,15 @@ class PixelInspector(QWidget):
         self._inspection = None
         self.set_selected(None, None)
         self.eta_label.setText("")
+        self.clip_note.hide()
+        self.table.verticalHeaderItem(ROW_INDEX["gradient"]).setText(
+            _tr(ROWS[ROW_INDEX["gradient"]][1]))
         for row in range(self.table.rowCount()):
             for column in range(self.table.columnCount()):
-                self.table.item(row, column).setText("–")
+                item = self.table.item(row, column)
+                item.setText("–")
+                item.setToolTip("")
+                item.setBackground(QBrush())
 
     # -- editing ------------------------------------------------------------
     def set_selected(self, x: int | None, y: int | None) -> None:

@@ -1,5 +1,5 @@
-"""The guided tour's card: "step k of n", a title, a short explanation, what to look at, and
-Back / Next / Close."""
+"""The guided tour's card: "step k of n" and Close, a title, a short explanation, what to look
+at, and Back / Next."""
 
 from __future__ import annotations
 
@@ -57,14 +57,19 @@ class TourPanel(QFrame):
         self.next_button.clicked.connect(self.next_requested)
         self.close_button.clicked.connect(self.close_requested)
 
+        # Close beside the counter, Back/Next at the bottom: two short rows keep the card as
+        # narrow as its side dock in presentation mode (large fonts), in Dutch too.
+        top = QHBoxLayout()
+        top.addWidget(self.counter)
+        top.addStretch(1)
+        top.addWidget(self.close_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.next_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
-        layout.addWidget(self.counter)
+        layout.addLayout(top)
         layout.addWidget(self.title)
         layout.addWidget(self.text)
         layout.addWidget(self.look_at)
