@@ -367,7 +367,7 @@ laat het leeg voor een aanval zonder doelklasse.</translation>
     <name>DefenceLab</name>
     <message>
         <source>Defence lab</source>
-        <extracomment>While paused, the job looks at the Stop button (and serves the slider) this often (s). &quot;Use in the lab&quot; saves models in this folder under the lab&apos;s data folder. The name the installed feature is provided under. A run finished: its report row (`summarise`, plus &quot;number&quot;). A run&apos;s model was saved: (run number, folder).</extracomment>
+        <extracomment>While paused, the job looks at the Stop button (and serves the slider) this often (s). The name the installed feature is provided under. A run finished: its report row (`summarise`, plus &quot;number&quot;). A run&apos;s model was saved: (run number, folder).</extracomment>
         <translation>Verdedigingslab</translation>
     </message>
     <message>
@@ -401,6 +401,10 @@ laat het leeg voor een aanval zonder doelklasse.</translation>
     <message>
         <source>Saving the model in {folder}…</source>
         <translation>Het model wordt opgeslagen in {folder}…</translation>
+    </message>
+    <message>
+        <source>Run {number} came from a session without its model (only runs used in the lab keep theirs); train it again to use it.</source>
+        <translation>Run {number} komt uit een sessie zonder zijn model (alleen runs die in het lab gebruikt zijn houden het); train hem opnieuw om hem te gebruiken.</translation>
     </message>
     <message>
         <source>Reading the data… {done} of {total}</source>
@@ -3196,131 +3200,131 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
     </message>
     <message>
         <source>Unknown data set &apos;{name}&apos;. Use digits, mnist, fashion, cifar10, a folder with one sub-folder per class, or a FILE.npz; &apos;advlab datasets&apos; lists them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Onbekende dataset &apos;{name}&apos;. Gebruik digits, mnist, fashion, cifar10, een map met één submap per klasse, of een BESTAND.npz; &apos;advlab datasets&apos; toont ze.</translation>
     </message>
     <message>
         <source>No data set given. Use digits, mnist, fashion, cifar10, a folder with one sub-folder per class, or a FILE.npz; &apos;advlab datasets&apos; lists them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen dataset opgegeven. Gebruik digits, mnist, fashion, cifar10, een map met één submap per klasse, of een BESTAND.npz; &apos;advlab datasets&apos; toont ze.</translation>
     </message>
     <message>
         <source>{name} is neither a folder nor an .npz file. Give a folder with one sub-folder per class (e.g. dog/ and not_dog/), or an .npz file with &apos;images&apos; and &apos;labels&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} is geen map en geen .npz-bestand. Geef een map met één submap per klasse (bijv. dog/ en not_dog/), of een .npz-bestand met &apos;images&apos; en &apos;labels&apos;.</translation>
     </message>
     <message>
         <source>The embedded digits ({path}) are missing; reinstall advlab.</source>
-        <translation type="unfinished"></translation>
+        <translation>De ingebouwde cijfers ({path}) ontbreken; installeer advlab opnieuw.</translation>
     </message>
     <message>
         <source>{name} does not exist. Check the path of the .npz file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} bestaat niet. Controleer het pad van het .npz-bestand.</translation>
     </message>
     <message>
         <source>{name} is larger than {limit} GB, the most the lab reads. Save a smaller subset.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} is groter dan {limit} GB, het meeste dat het lab leest. Sla een kleinere selectie op.</translation>
     </message>
     <message>
         <source>{name} unpacks to more than {limit} GB, the most the lab reads. Save a smaller subset.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} wordt uitgepakt meer dan {limit} GB, het meeste dat het lab leest. Sla een kleinere selectie op.</translation>
     </message>
     <message>
         <source>{name}: &apos;images&apos; is {dtype} of shape {shape}, but the lab needs uint8 grey images (N, H, W) or colour images (N, H, W, 3), values 0–255.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: &apos;images&apos; is {dtype} met vorm {shape}, maar het lab heeft uint8-grijsbeelden (N, H, W) of kleurbeelden (N, H, W, 3) nodig, waarden 0–255.</translation>
     </message>
     <message>
         <source>{name}: the images are {height} × {width} pixels; the lab trains on square images of {low} to {high} pixels. Crop or resize them first.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: de beelden zijn {height} × {width} pixels; het lab traint op vierkante beelden van {low} tot {high} pixels. Snijd ze eerst bij of verklein ze.</translation>
     </message>
     <message>
         <source>{name}: &apos;labels&apos; is {dtype} of shape {shape}; it must hold one whole number per image, shape ({n},).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: &apos;labels&apos; is {dtype} met vorm {shape}; het moet één geheel getal per beeld bevatten, vorm ({n},).</translation>
     </message>
     <message>
         <source>{name}: &apos;labels&apos; holds negative numbers; number the classes 0, 1, 2, ...</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: &apos;labels&apos; bevat negatieve getallen; nummer de klassen 0, 1, 2, ...</translation>
     </message>
     <message>
         <source>{name} has only {count} class; a classifier needs at least two (e.g. dog and not_dog).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} heeft maar {count} klasse; een classifier heeft er minstens twee nodig (bijv. dog en not_dog).</translation>
     </message>
     <message>
         <source>{name}: class &apos;{cls}&apos; has {count} image(s); every class needs at least 2 (one to train on, one to test with), better 20 or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: klasse &apos;{cls}&apos; heeft {count} beeld(en); elke klasse heeft er minstens 2 nodig (één om op te trainen, één om mee te testen), liever 20 of meer.</translation>
     </message>
     <message>
         <source>{folder} has no sub-folders ({loose} loose files). Put the photos of each class in a sub-folder of its own, e.g. {folder}/dog/ and {folder}/not_dog/.</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder} heeft geen submappen ({loose} losse bestanden). Zet de foto&apos;s van elke klasse in een eigen submap, bijv. {folder}/dog/ en {folder}/not_dog/.</translation>
     </message>
     <message>
         <source>{folder} has one class only ({cls}/); a classifier needs at least two. Add a sub-folder with the other class, e.g. not_{cls}/.</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder} heeft maar één klasse ({cls}/); een classifier heeft er minstens twee nodig. Voeg een submap met de andere klasse toe, bijv. not_{cls}/.</translation>
     </message>
     <message>
         <source>{folder} holds no image the lab can read ({skipped} other files skipped). Put PNG or JPEG photos in its sub-folders.</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder} bevat geen beeld dat het lab kan lezen ({skipped} andere bestanden overgeslagen). Zet PNG- of JPEG-foto&apos;s in de submappen.</translation>
     </message>
     <message>
         <source>{folder}/{cls}/ holds no image the lab can read. Put at least 2 photos in every class folder (better 20 or more), or remove the empty one.</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder}/{cls}/ bevat geen beeld dat het lab kan lezen. Zet minstens 2 foto&apos;s in elke klassemap (liever 20 of meer), of verwijder de lege map.</translation>
     </message>
     <message>
         <source>A data file is missing; delete the data set&apos;s folder and the lab downloads it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er ontbreekt een databestand; verwijder de map van de dataset, dan downloadt het lab hem opnieuw.</translation>
     </message>
     <message>
         <source>{name} is not an IDX file of {dims}-dimensional bytes; delete it and the lab downloads it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} is geen IDX-bestand met {dims}-dimensionale bytes; verwijder het, dan downloadt het lab het opnieuw.</translation>
     </message>
     <message>
         <source>{name} is incomplete ({got} bytes of data for shape {shape}); delete it and the lab downloads it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} is onvolledig ({got} bytes aan data voor vorm {shape}); verwijder het, dan downloadt het lab het opnieuw.</translation>
     </message>
     <message>
         <source>{name} does not hold CIFAR-10&apos;s six binary batches; delete it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} bevat niet de zes binaire batches van CIFAR-10; verwijder het en probeer het opnieuw.</translation>
     </message>
     <message>
         <source>{name} is not an .npz archive ({reason}). Save it with numpy.savez(path, images=..., labels=...).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} is geen .npz-archief ({reason}). Sla het op met numpy.savez(path, images=..., labels=...).</translation>
     </message>
     <message>
         <source>{name} cannot be read as plain arrays ({reason}). Save numbers and strings only, with numpy.savez.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} kan niet als gewone arrays gelezen worden ({reason}). Sla alleen getallen en tekst op, met numpy.savez.</translation>
     </message>
     <message>
         <source>{name}: &apos;classes&apos; must be a list of {count} names (strings), one per label.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: &apos;classes&apos; moet een lijst van {count} namen (teksten) zijn, één per label.</translation>
     </message>
     <message>
         <source>{folder} holds more than {limit} images; the lab trains on at most {limit}. Choose a smaller selection, or save the images as an .npz file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder} bevat meer dan {limit} beelden; het lab traint op hoogstens {limit}. Kies een kleinere selectie, of sla de beelden op als .npz-bestand.</translation>
     </message>
     <message>
         <source>The {title} files in {folder} do not match (images {shape}, {labels} labels). Delete the folder; the lab downloads them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>De {title}-bestanden in {folder} passen niet bij elkaar (beelden {shape}, {labels} labels). Verwijder de map; het lab downloadt ze opnieuw.</translation>
     </message>
     <message>
         <source>{name} cannot be read ({reason}); delete it and the lab downloads it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} kan niet gelezen worden ({reason}); verwijder het, dan downloadt het lab het opnieuw.</translation>
     </message>
     <message>
         <source>{name} is not a CIFAR-10 binary batch; delete it and the lab downloads it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} is geen binaire batch van CIFAR-10; verwijder het, dan downloadt het lab het opnieuw.</translation>
     </message>
     <message>
         <source>{name} cannot be unpacked ({reason}); delete it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} kan niet uitgepakt worden ({reason}); verwijder het en probeer het opnieuw.</translation>
     </message>
     <message>
         <source>{name} has no array &apos;{missing}&apos;; it holds {found}. Save it with numpy.savez(path, images=..., labels=...).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} heeft geen array &apos;{missing}&apos;; het bevat {found}. Sla het op met numpy.savez(path, images=..., labels=...).</translation>
     </message>
     <message>
         <source>The downloaded {file} is damaged (its MD5 is not {md5}). Try again, or put the file there by hand: {where}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het gedownloade {file} is beschadigd (de MD5 is niet {md5}). Probeer het opnieuw, of zet het bestand er zelf neer: {where}.</translation>
     </message>
     <message>
         <source>{folder} holds more than {limit} files; the lab reads at most {limit} (and trains on at most {images} images). Choose a smaller selection, or save the images as an .npz file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder} bevat meer dan {limit} bestanden; het lab leest er hoogstens {limit} (en traint op hoogstens {images} beelden). Kies een kleinere selectie, of sla de beelden op als .npz-bestand.</translation>
     </message>
     <message>
         <source>The {name} method has no parameter {unknown}; it takes: {known}.</source>
@@ -3484,7 +3488,7 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
     </message>
     <message>
         <source>&apos;{text}&apos; is not a class of this model; its classes are: {classes}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;{text}&apos; is geen klasse van dit model; de klassen zijn: {classes}.</translation>
     </message>
     <message>
         <source>&apos;{text}&apos; is ambiguous: the ImageNet class &apos;{label}&apos; (index {index}), or &apos;{meant}&apos; (index {meant_index}) as in everyday speech. Type the index you want.</source>
@@ -4368,7 +4372,7 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
     </message>
     <message>
         <source>trained model</source>
-        <translation type="unfinished"></translation>
+        <translation>getraind model</translation>
     </message>
     <message>
         <source>weights not cached; downloaded when first chosen (needs internet)</source>
