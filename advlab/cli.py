@@ -464,11 +464,6 @@ def cmd_attack(args: argparse.Namespace) -> int:
         params["eight_bit"] = True
     seed_used = _apply_seed(info, params, args.seed)
     info.check_params(params)  # refuse bad parameters before loading anything
-    from advlab.core.models import resolve
-
-    target, target_kind, avoid_kind = _aim(args, resolve(args.model).labels)
-    target_set = None if target_kind is None else frozenset(target_kind.classes)
-    avoid_set = None if avoid_kind is None else frozenset(avoid_kind.classes)
     rgb = img.load_image(args.image)
     out = Path(args.out) if args.out else None
     figure = Path(args.figure) if args.figure else None
@@ -481,6 +476,9 @@ def cmd_attack(args: argparse.Namespace) -> int:
             raise UsageError(f"--figure {figure} is a folder; give a file name such as "
                              f"{figure / 'lesson.png'}")
         _writable_folder(figure.parent, "--figure", figure)
+    target, target_kind, avoid_kind = _aim(args, _model_labels(args))
+    target_set = None if target_kind is None else frozenset(target_kind.classes)
+    avoid_set = None if avoid_kind is None else frozenset(avoid_kind.classes)
 
     model = _load_model(args.model, args.device, args.json)
     spec = model.spec
@@ -590,6 +588,16 @@ def cmd_attack(args: argparse.Namespace) -> int:
         if figure is not None:
             print(f"wrote the lesson figure {_printable(saved_files['figure'])}", file=say)
     return 0
+
+
+def _model_labels(args: argparse.Namespace) -> tuple[str, ...] | None:
+    """The class names of ``--model`` (a trained model's own, read from its model.json
+    without loading it) when ``--target`` needs them; None: ImageNet's."""
+    if args.target is None:
+        return None
+    from advlab.core.models import resolve
+
+    return resolve(args.model).labels
 
 
 def _aim(args: argparse.Namespace, labels: tuple[str, ...] | None = None,

@@ -36,14 +36,13 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from advlab.cli import (_aim, _apply_seed, _attack_params, _load_model, _print_json,
-                            _printable)
+    from advlab.cli import (_aim, _apply_seed, _attack_params, _load_model, _model_labels,
+                            _print_json, _printable)
     from advlab.core import images as img
     from advlab.core.attacks import get_attack
     from advlab.core.errors import ParameterError
     from advlab.core.inside import look_inside, network_layers
     from advlab.core.jobs import Snapshot, attack_job_with_result
-    from advlab.core.models import resolve
     from advlab.core.predict import from_logits, model_labels, predict
 
     import torch
@@ -54,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         params["eps"] = args.eps
     _apply_seed(info, params, args.seed)
     info.check_params(params)  # refuse bad parameters before loading anything
-    target, target_kind, avoid_kind = _aim(args, resolve(args.model).labels)
+    target, target_kind, avoid_kind = _aim(args, _model_labels(args))
     rgb = img.load_image(args.image)
 
     model = _load_model(args.model, args.device, args.json)
