@@ -159,10 +159,10 @@ def _levels(eta: float) -> str:
 
 
 def caption_text(parts: FigureParts) -> str:
-    """"Model: …, attack: …, ε = 0.005 (1.3 grey levels)"."""
+    """"Model: …, attack: …, η = 0.005 (1.3 grey levels)": η as the figure itself says it."""
     if parts.eta_is_budget:
         return QCoreApplication.translate(
-            "LessonFigure", "Model: {model}, attack: {attack}, ε = {eta} ({levels} grey levels)"
+            "LessonFigure", "Model: {model}, attack: {attack}, η = {eta} ({levels} grey levels)"
         ).format(model=parts.model_title, attack=parts.attack_title, eta=_eta_text(parts.eta),
                  levels=_levels(parts.eta))
     return QCoreApplication.translate(

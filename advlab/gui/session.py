@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from advlab.gui.attack_texts import attack_text
 
@@ -20,7 +20,8 @@ def short_title(title: str) -> str:
 
 def record_title(record: Any) -> str:
     """"PGD on EfficientNet-Lite0": short enough for a pane title or a table row."""
-    return f"{short_title(record.attack_title)} on {short_title(record.model_title)}"
+    return QCoreApplication.translate("Session", "{attack} on {model}").format(
+        attack=short_title(record.attack_title), model=short_title(record.model_title))
 
 
 class Session(QObject):

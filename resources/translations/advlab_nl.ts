@@ -1314,8 +1314,8 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
         <translation>FGSM (teken van de gradiënt)</translation>
     </message>
     <message>
-        <source>Model: {model}, attack: {attack}, ε = {eta} ({levels} grey levels)</source>
-        <translation>Model: {model}, aanval: {attack}, ε = {eta} ({levels} grijsniveaus)</translation>
+        <source>Model: {model}, attack: {attack}, η = {eta} ({levels} grey levels)</source>
+        <translation>Model: {model}, aanval: {attack}, η = {eta} ({levels} grijsniveaus)</translation>
     </message>
     <message>
         <source>Model: {model}, attack: {attack}, largest change {eta} ({levels} grey levels)</source>
@@ -2242,6 +2242,13 @@ shown ×{factor:.0f}; grey = no change</source>
     <message>
         <source>Open the sample photo {name}</source>
         <translation>Open de voorbeeldfoto {name}</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>{attack} on {model}</source>
+        <translation>{attack} op {model}</translation>
     </message>
 </context>
 <context>

@@ -135,7 +135,7 @@ def test_unwritable_path_is_a_user_error(qapp, tmp_path):
 
 def test_caption_states_model_attack_and_eps_in_grey_levels(qapp):
     assert caption_text(_parts()) == ("Model: EfficientNet-Lite0, attack: FGSM (fast gradient "
-                                      "sign), ε = 0.005 (1.3 grey levels)")
+                                      "sign), η = 0.005 (1.3 grey levels)")
 
 
 def test_parts_from_record_use_eps_or_the_largest_change(qapp):
