@@ -75,11 +75,11 @@
     </message>
     <message>
         <source>The article&apos;s pig, pushed towards “airliner” with noise of η = 0.005, ending in the three-panel figure. Needs the model&apos;s gradients.</source>
-        <translation>Het varken uit het artikel, met ruis van η = 0.005 richting “airliner” geduwd, met aan het eind de figuur met de drie vakken. Heeft de gradiënten van het model nodig.</translation>
+        <translation>Het varken uit het artikel, met ruis van η = 0,005 richting “airliner” geduwd, met aan het eind de figuur met de drie vakken. Heeft de gradiënten van het model nodig.</translation>
     </message>
     <message>
         <source>The pig of the article, pushed towards “airliner” within η = 0.005 (about 1.3 of 255 grey levels), until the model is 90 % sure or 100 steps are done. Every step stays on whole grey levels, so the saved picture is exactly the attacked one. Model: {model}.</source>
-        <translation>Het varken uit het artikel, binnen η = 0.005 (ongeveer 1.3 van de 255 grijsniveaus) richting “airliner” geduwd, tot het model 90 % zeker is of er 100 stappen zijn gezet. Elke stap blijft op hele grijsniveaus, dus de opgeslagen afbeelding is precies de aangevallen afbeelding. Model: {model}.</translation>
+        <translation>Het varken uit het artikel, binnen η = 0,005 (ongeveer 1,3 van de 255 grijsniveaus) richting “airliner” geduwd, tot het model 90 % zeker is of er 100 stappen zijn gezet. Elke stap blijft op hele grijsniveaus, dus de opgeslagen afbeelding is precies de aangevallen afbeelding. Model: {model}.</translation>
     </message>
     <message>
         <source>Opening {name}…</source>
@@ -103,11 +103,11 @@
     </message>
     <message>
         <source>Short of 90 % at η = 0.005: now trying η = {eta:.4f} ({levels} grey levels)…</source>
-        <translation>Bij η = 0.005 onder de 90 %: nu wordt η = {eta:.4f} ({levels} grijsniveaus) geprobeerd…</translation>
+        <translation>Bij η = 0,005 onder de 90 %: nu wordt η = {eta:.4f} ({levels} grijsniveaus) geprobeerd…</translation>
     </message>
     <message>
         <source>Attacking at η = 0.005…</source>
-        <translation>Bezig met aanvallen bij η = 0.005…</translation>
+        <translation>Bezig met aanvallen bij η = 0,005…</translation>
     </message>
     <message>
         <source>Cancelled: the best found so far is shown.</source>
@@ -694,11 +694,11 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     </message>
     <message>
         <source>Size of the change to every pixel, η (0 to 0.1).</source>
-        <translation>Grootte van de verandering van elke pixel, η (0 tot 0.1).</translation>
+        <translation>Grootte van de verandering van elke pixel, η (0 tot 0,1).</translation>
     </message>
     <message>
         <source>η in pixel units: 1/255 ≈ 0.0039 is one grey level.</source>
-        <translation>η in pixeleenheden: 1/255 ≈ 0.0039 is één grijsniveau.</translation>
+        <translation>η in pixeleenheden: 1/255 ≈ 0,0039 is één grijsniveau.</translation>
     </message>
     <message>
         <source>Live η =</source>
@@ -2387,7 +2387,7 @@ Kies een andere map of bestandsnaam.</translation>
     </message>
     <message>
         <source>Now every colour value gets a random push of η = 0.01 up or down: 2.6 of 255 grey levels, too little for your eye. The middle picture shows the pushes 50× stronger. Random pushes cancel each other out inside the calculation, so the model hardly notices.</source>
-        <translation>Nu krijgt elke kleurwaarde een willekeurig duwtje van η = 0.01 omhoog of omlaag: 2.6 van de 255 grijsniveaus, te weinig voor je oog. Het middelste plaatje toont de duwtjes 50× sterker. Willekeurige duwtjes heffen elkaar op in de berekening, dus het model merkt er bijna niets van.</translation>
+        <translation>Nu krijgt elke kleurwaarde een willekeurig duwtje van η = 0,01 omhoog of omlaag: 2,6 van de 255 grijsniveaus, te weinig voor je oog. Het middelste plaatje toont de duwtjes 50× sterker. Willekeurige duwtjes heffen elkaar op in de berekening, dus het model merkt er bijna niets van.</translation>
     </message>
     <message>
         <source>the bars on the right: almost the same as on the left.</source>
@@ -2399,7 +2399,7 @@ Kies een andere map of bestandsnaam.</translation>
     </message>
     <message>
         <source>The gradient tells, for each colour value, which way makes the model less sure. FGSM pushes every value by the same η = 0.01, each in its worst direction. One push times one weight is tiny, but the model adds up such products over all n = 224 × 224 × 3 = 150 528 inputs: η times the weights, n times over, is a big change. In the article, η = 0.005 turned a pig into an airliner.</source>
-        <translation>De gradiënt vertelt voor elke kleurwaarde welke kant het model minder zeker maakt. FGSM duwt elke waarde met dezelfde η = 0.01, elk in zijn slechtste richting. Eén duwtje keer één gewicht is piepklein, maar het model telt zulke producten op over alle n = 224 × 224 × 3 = 150 528 invoerwaarden: η keer de gewichten, n keer, is een grote verandering. In het artikel maakte η = 0.005 van een varken een vliegtuig.</translation>
+        <translation>De gradiënt vertelt voor elke kleurwaarde welke kant het model minder zeker maakt. FGSM duwt elke waarde met dezelfde η = 0,01, elk in zijn slechtste richting. Eén duwtje keer één gewicht is piepklein, maar het model telt zulke producten op over alle n = 224 × 224 × 3 = 150 528 invoerwaarden: η keer de gewichten, n keer, is een grote verandering. In het artikel maakte η = 0,005 van een varken een vliegtuig.</translation>
     </message>
     <message>
         <source>the verdict under the right photo. To you the two photos look the same.</source>
@@ -2411,7 +2411,7 @@ Kies een andere map of bestandsnaam.</translation>
     </message>
     <message>
         <source>The article&apos;s own example: its pig, pushed towards the class “airliner” by at most η = 0.005, 1.3 of 255 grey levels. This attack aims: it takes many small steps, each towards “airliner”, and keeps every step on whole grey levels, so the saved picture fools the model too. The window that opens says honestly how far it gets with this model.</source>
-        <translation>Het eigen voorbeeld van het artikel: zijn varken, met hoogstens η = 0.005 (1.3 van de 255 grijsniveaus) richting de klasse “airliner” geduwd. Deze aanval mikt: hij zet veel kleine stappen, elk richting “airliner”, en houdt elke stap op hele grijsniveaus, zodat ook de opgeslagen afbeelding het model misleidt. Het venster dat opengaat zegt eerlijk hoe ver hij komt met dit model.</translation>
+        <translation>Het eigen voorbeeld van het artikel: zijn varken, met hoogstens η = 0,005 (1,3 van de 255 grijsniveaus) richting de klasse “airliner” geduwd. Deze aanval mikt: hij zet veel kleine stappen, elk richting “airliner”, en houdt elke stap op hele grijsniveaus, zodat ook de opgeslagen afbeelding het model misleidt. Het venster dat opengaat zegt eerlijk hoe ver hij komt met dit model.</translation>
     </message>
     <message>
         <source>the bars under the right photo: how sure is the model of “airliner”? The attack takes a few seconds; its window can export the three-panel figure.</source>
@@ -2632,11 +2632,11 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
     </message>
     <message>
         <source>pixel units (1/255 ≈ 0.0039)</source>
-        <translation>pixeleenheden (1/255 ≈ 0.0039)</translation>
+        <translation>pixeleenheden (1/255 ≈ 0,0039)</translation>
     </message>
     <message>
         <source>How far each colour value may move; 0.005 is about 1.3 of 255 grey levels.</source>
-        <translation>Hoe ver elke kleurwaarde mag verschuiven; 0.005 is ongeveer 1,3 van de 255 grijsniveaus.</translation>
+        <translation>Hoe ver elke kleurwaarde mag verschuiven; 0,005 is ongeveer 1,3 van de 255 grijsniveaus.</translation>
     </message>
     <message>
         <source>Random noise (control)</source>
@@ -2724,11 +2724,11 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
     </message>
     <message>
         <source>How long the whole change may be, measured as one length over all values; 1.0 spread over a 224 × 224 photo is under one grey level per value.</source>
-        <translation>Hoe lang de hele verandering mag zijn, gemeten als één lengte over alle waarden; 1.0 verspreid over een foto van 224 × 224 is minder dan één grijsniveau per waarde.</translation>
+        <translation>Hoe lang de hele verandering mag zijn, gemeten als één lengte over alle waarden; 1,0 verspreid over een foto van 224 × 224 is minder dan één grijsniveau per waarde.</translation>
     </message>
     <message>
         <source>How long each step is, measured like eps; a few steps of 0.2 reach eps = 1.0.</source>
-        <translation>Hoe lang elke stap is, gemeten zoals eps; een paar stappen van 0.2 halen eps = 1.0.</translation>
+        <translation>Hoe lang elke stap is, gemeten zoals eps; een paar stappen van 0,2 halen eps = 1,0.</translation>
     </message>
     <message>
         <source>Start from a random point inside the ball of radius eps instead of the clean image.</source>
@@ -2800,7 +2800,7 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
     </message>
     <message>
         <source>How far each colour value may move; without gradients a larger η (0.05 ≈ 13 grey levels) is needed.</source>
-        <translation>Hoe ver elke kleurwaarde mag verschuiven; zonder gradiënten is een grotere η nodig (0.05 ≈ 13 grijsniveaus).</translation>
+        <translation>Hoe ver elke kleurwaarde mag verschuiven; zonder gradiënten is een grotere η nodig (0,05 ≈ 13 grijsniveaus).</translation>
     </message>
     <message>
         <source>queries</source>
@@ -2931,7 +2931,7 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
     </message>
     <message>
         <source>eps = {eps:g} is outside [0, {upper:g}]; ε is in pixel units where 1/255 ≈ 0.0039 is one grey level (the article uses 0.005).</source>
-        <translation>eps = {eps:g} ligt buiten [0, {upper:g}]; ε is in pixeleenheden, waarbij 1/255 ≈ 0.0039 één grijsniveau is (het artikel gebruikt 0.005).</translation>
+        <translation>eps = {eps:g} ligt buiten [0, {upper:g}]; ε is in pixeleenheden, waarbij 1/255 ≈ 0,0039 één grijsniveau is (het artikel gebruikt 0,005).</translation>
     </message>
     <message>
         <source>DeepFool is untargeted: it goes to the nearest boundary, whatever class lies beyond it. Use C&amp;W or PGD for a target.</source>
@@ -2979,7 +2979,7 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
     </message>
     <message>
         <source>Give at least one η, each in [0, 1] pixel units (0.005 ≈ 1.3 grey levels).</source>
-        <translation>Geef minstens één η, elk in [0, 1] pixeleenheden (0.005 ≈ 1.3 grijsniveaus).</translation>
+        <translation>Geef minstens één η, elk in [0, 1] pixeleenheden (0,005 ≈ 1,3 grijsniveaus).</translation>
     </message>
     <message>
         <source>One gradient at a time, not a batch of {count}.</source>
@@ -3355,7 +3355,7 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
     </message>
     <message>
         <source>Give at least one ε, each above 0 and at most 1 in pixel units (0.1 ≈ 25 grey levels), e.g. 0.1,0.2,0.3.</source>
-        <translation>Geef minstens één ε, elk groter dan 0 en hoogstens 1 in pixeleenheden (0.1 ≈ 25 grijsniveaus), bijv. 0.1,0.2,0.3.</translation>
+        <translation>Geef minstens één ε, elk groter dan 0 en hoogstens 1 in pixeleenheden (0,1 ≈ 25 grijsniveaus), bijv. 0,1,0,2,0,3.</translation>
     </message>
     <message>
         <source>The test set must be N images (N, H, W), (N, C, H, W) or (N, H, W, C) with C = 1 or 3 and N labels, not images {shape} and labels {labels}.</source>
@@ -3815,11 +3815,11 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
     </message>
     <message>
         <source>Every η must be a number in [0, 1] pixel units (0.005 ≈ 1.3 grey levels).</source>
-        <translation>Elke η moet een getal in [0, 1] pixeleenheden zijn (0.005 ≈ 1.3 grijsniveaus).</translation>
+        <translation>Elke η moet een getal in [0, 1] pixeleenheden zijn (0,005 ≈ 1,3 grijsniveaus).</translation>
     </message>
     <message>
         <source>The η grid must be strictly increasing, e.g. 0, 0.001, 0.002, ...</source>
-        <translation>De η-reeks moet strikt stijgend zijn, bijv. 0, 0.001, 0.002, ...</translation>
+        <translation>De η-reeks moet strikt stijgend zijn, bijv. 0; 0,001; 0,002; ...</translation>
     </message>
     <message>
         <source>lo = {lo:g} is above hi = {hi:g}; give lo ≤ hi.</source>
@@ -4071,7 +4071,7 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
     </message>
     <message>
         <source>η (eta) says how much every colour value of every pixel may change. Colours go from 0 to 255 steps, so η = 0.005 is about 1.3 steps: far too little for your eyes. The trick is that all 150 528 numbers of the photo change at once.</source>
-        <translation>η (eta) zegt hoeveel elke kleurwaarde van elke pixel mag veranderen. Kleuren lopen van 0 tot 255 stappen, dus η = 0.005 is ongeveer 1.3 stap: veel te weinig voor je ogen. De truc is dat alle 150 528 getallen van de foto tegelijk veranderen.</translation>
+        <translation>η (eta) zegt hoeveel elke kleurwaarde van elke pixel mag veranderen. Kleuren lopen van 0 tot 255 stappen, dus η = 0,005 is ongeveer 1,3 stap: veel te weinig voor je ogen. De truc is dat alle 150 528 getallen van de foto tegelijk veranderen.</translation>
     </message>
     <message>
         <source>Find the smallest η at which the network changes its mind.</source>
@@ -4087,7 +4087,7 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
     </message>
     <message>
         <source>Set η = 0.005 and switch between FGSM and random noise.</source>
-        <translation>Zet η = 0.005 en wissel tussen FGSM en willekeurige ruis.</translation>
+        <translation>Zet η = 0,005 en wissel tussen FGSM en willekeurige ruis.</translation>
     </message>
     <message>
         <source>Target: choose the wrong answer</source>
@@ -4215,7 +4215,7 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
     </message>
     <message>
         <source>The article shows a pig that a network calls an airliner after noise of η = 0.005, about one grey level per colour value. This lesson runs that attack on the pig: it keeps pushing towards “airliner” and keeps every step on whole grey levels, so the saved picture fools just as much. It then says honestly how far it got and what η it would need.</source>
-        <translation>Het artikel laat een varken zien dat een netwerk “airliner” (een vliegtuig) noemt na ruis van η = 0.005, ongeveer één grijsniveau per kleurwaarde. Deze les voert die aanval uit op het varken: hij blijft richting “airliner” duwen en houdt elke stap op hele grijsniveaus, zodat de opgeslagen afbeelding net zo goed misleidt. Daarna zegt hij eerlijk hoe ver hij kwam en welke η er nodig zou zijn.</translation>
+        <translation>Het artikel laat een varken zien dat een netwerk “airliner” (een vliegtuig) noemt na ruis van η = 0,005, ongeveer één grijsniveau per kleurwaarde. Deze les voert die aanval uit op het varken: hij blijft richting “airliner” duwen en houdt elke stap op hele grijsniveaus, zodat de opgeslagen afbeelding net zo goed misleidt. Daarna zegt hij eerlijk hoe ver hij kwam en welke η er nodig zou zijn.</translation>
     </message>
     <message>
         <source>Run it, then export the three-panel figure for a slide.</source>
@@ -4244,7 +4244,7 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
     </message>
     <message>
         <source>Run FGSM with eps = 0.005 and look at the noise.</source>
-        <translation>Voer FGSM uit met eps = 0.005 en bekijk de ruis.</translation>
+        <translation>Voer FGSM uit met eps = 0,005 en bekijk de ruis.</translation>
     </message>
     <message>
         <source>Random noise (control)</source>
