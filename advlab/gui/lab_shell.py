@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -126,10 +126,12 @@ class LabShell(QObject):
 
     # -- places to plug in ----------------------------------------------------------------
     def add_dock(self, key: str, title: str, widget: QWidget, *, area: str = "bottom",
-                 tab_with: str = "", scroll: bool = True) -> QDockWidget:
+                 tab_with: str = "", scroll: bool = True,
+                 keep_width: bool = False) -> QDockWidget:
         """A dock for ``widget``: on the right or at the bottom, or as a tab beside the dock
         ``tab_with``. ``scroll`` lets its content shrink below its natural size; bottom docks
-        always scroll, so the window still fits a 1280×720 projector."""
+        always scroll, so the window still fits a 1280×720 projector. ``keep_width``: it
+        scrolls in height only and the dock stays as wide as its content needs."""
         dock = QDockWidget(title, self._window)
         dock.setObjectName(f"dock_{key}")
         if tab_with and tab_with in self.docks:
@@ -138,7 +140,7 @@ class LabShell(QObject):
             where = (Qt.DockWidgetArea.RightDockWidgetArea if area == "right"
                      else Qt.DockWidgetArea.BottomDockWidgetArea)
         scroll = scroll or where == Qt.DockWidgetArea.BottomDockWidgetArea
-        dock.setWidget(_scrollable(widget) if scroll else widget)
+        dock.setWidget(_scrollable(widget, keep_width) if scroll else widget)
         self._window.addDockWidget(where, dock)
         if tab_with in self.docks and self._window.isVisible():  # else tabbed once shown
             self._window.tabifyDockWidget(self.docks[tab_with], dock)
@@ -304,9 +306,22 @@ class LabShell(QObject):
             control.setToolTip(self._tooltips.pop(control))
 
 
-def _scrollable(widget: QWidget) -> QScrollArea:
-    """A dock's content that may be shrunk below its natural size (small projector screens)."""
-    area = QScrollArea()
+class _VerticalScroll(QScrollArea):
+    """Scrolls up and down only: as wide as its content needs (in every font size, e.g.
+    presentation mode), as low as the dock area makes it."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        inner = self.widget().minimumSizeHint() if self.widget() is not None else QSize()
+        return QSize(inner.width() + self.verticalScrollBar().sizeHint().width(),
+                     super().minimumSizeHint().height())
+
+
+def _scrollable(widget: QWidget, vertical_only: bool = False) -> QScrollArea:
+    """A dock's content that may be shrunk below its natural size (small projector screens);
+    ``vertical_only``: only in height (a side dock keeps its content's width)."""
+    area = _VerticalScroll() if vertical_only else QScrollArea()
+    if vertical_only:
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(widget)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)

@@ -160,9 +160,10 @@ class MainWindow(QMainWindow):
         self.noise_grid = NoiseGrid()
         self.sweep_plot = SweepPlot()
         self.transfer_view = TransferMatrixView()
-        shell.add_dock("attack", self.tr("Attack"), self.attack_panel, area="right", scroll=False)
+        # Scrolls: a tour card below it may take the room it needs at 1280×720.
+        shell.add_dock("attack", self.tr("Attack"), self.attack_panel, area="right")
         shell.add_dock("pixels", self.tr("Pixel editing"), self.pixel_inspector,
-                       tab_with="attack", scroll=False)
+                       tab_with="attack")
         shell.add_dock("results", self.tr("Results"), self.results_list)
         table = self.results_list.table
         self.docks["results"].widget().setMinimumHeight(max(

@@ -48,7 +48,7 @@ TRANSFER_DOCK_HEIGHT = 140
 #: Craft on the first, test on both.
 TRANSFER_MODELS = ["lite0", "lite1"]
 #: Height (px) the tour card asks for when it opens beside the attack panel.
-TOUR_DOCK_HEIGHT = 380
+TOUR_DOCK_HEIGHT = 400
 #: The name the installed Tour is provided under (installing twice reuses it).
 ATTRIBUTE = "tour"
 
@@ -315,7 +315,8 @@ class Tour(QObject):
         self._watching = False
         self.panel = TourPanel()
         # Long texts scroll instead of being cut off in a low dock.
-        self.dock = shell.add_dock("tour", self.tr("Guided tour"), self.panel, area="right")
+        self.dock = shell.add_dock("tour", self.tr("Guided tour"), self.panel, area="right",
+                                   keep_width=True)
         self.dock.setProperty(KEEP_PROPERTY, True)
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.dock.hide()
