@@ -65,7 +65,30 @@ def attack_strings_source() -> str:
                            "advlab.gui.attack_texts")
 
 
+DEFENCE_STRINGS = "defence_strings.py"
+
+
+def defence_strings_source() -> str:
+    """The defence lab's registries' visible texts: the named data sets' titles, the
+    architectures' and the training methods' titles and explanations, and the methods'
+    parameter units and help (shown through `widgets.defence_panel.defence_text`)."""
+    from advlab.core.defence import architectures, data, methods
+
+    texts: list[str] = [info["title"] for info in data.known_datasets()]
+    for arch in architectures.ARCHITECTURES.values():
+        texts += [arch.title, arch.explanation]
+    for method in methods.METHODS.values():
+        doc = method.to_json()
+        texts += [doc["title"], doc["explanation"]]
+        for param in doc["params"]:
+            texts += [param.get("unit", ""), param.get("help", "")]
+    return _strings_module("defence", "DEFENCE_STRINGS", texts,
+                           "the defence lab's registries", "widgets.defence_panel.defence_text")
+
+
 ERROR_STRINGS = "error_strings.py"
+
+
 def user_error_names() -> set[str]:
     """The `UserError` classes whose messages the user reads: every subclass, found (so a
     new kind of error cannot be left out of the translations)."""
@@ -123,7 +146,7 @@ def model_strings_source() -> str:
 #: Each generated strings file (written to a temporary folder for lupdate, never committed)
 #: and what writes it.
 GENERATED = {ATTACK_STRINGS: attack_strings_source, ERROR_STRINGS: error_strings_source,
-             MODEL_STRINGS: model_strings_source}
+             MODEL_STRINGS: model_strings_source, DEFENCE_STRINGS: defence_strings_source}
 
 
 def update(ts_file: Path | None = None) -> Path:

@@ -2912,6 +2912,137 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
     </message>
 </context>
 <context>
+    <name>defence</name>
+    <message>
+        <source>MNIST digits (4,000, embedded)</source>
+        <translation>MNIST-cijfers (4.000, ingebouwd)</translation>
+    </message>
+    <message>
+        <source>MNIST (70,000 digits, torchvision)</source>
+        <translation>MNIST (70.000 cijfers, torchvision)</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST (70,000 clothes, torchvision)</source>
+        <translation>Fashion-MNIST (70.000 kledingstukken, torchvision)</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 (60,000 colour photos, 32 × 32)</source>
+        <translation>CIFAR-10 (60.000 kleurenfoto&apos;s, 32 × 32)</translation>
+    </message>
+    <message>
+        <source>Linear model (softmax regression)</source>
+        <translation>Lineair model (softmax-regressie)</translation>
+    </message>
+    <message>
+        <source>One weight per pixel and class: the score of a class is the weighted sum of the pixels. The article&apos;s model, whose weights you can look at as images.</source>
+        <translation>Eén gewicht per pixel en klasse: de score van een klasse is de gewogen som van de pixels. Het model uit het artikel; je kunt de gewichten als afbeeldingen bekijken.</translation>
+    </message>
+    <message>
+        <source>Small CNN (2 convolutions)</source>
+        <translation>Klein CNN (2 convoluties)</translation>
+    </message>
+    <message>
+        <source>Two layers of 5 × 5 filters that find strokes and shapes, then two dense layers. Trains on the digits in seconds.</source>
+        <translation>Twee lagen 5 × 5-filters die streepjes en vormen vinden, daarna twee volledig verbonden lagen. Traint in seconden op de cijfers.</translation>
+    </message>
+    <message>
+        <source>Head on EfficientNet-Lite0 (frozen)</source>
+        <translation>Kop op EfficientNet-Lite0 (bevroren)</translation>
+    </message>
+    <message>
+        <source>Keeps the embedded ImageNet model as it is and trains only a last layer on its features: a good classifier from a few dozen photos per class.</source>
+        <translation>Laat het ingebouwde ImageNet-model zoals het is en traint alleen een laatste laag op zijn kenmerken: een goede classifier uit een paar dozijn foto&apos;s per klasse.</translation>
+    </message>
+    <message>
+        <source>Standard training</source>
+        <translation>Gewone training</translation>
+    </message>
+    <message>
+        <source>Learns from the clean images only: accurate, but every attack in the lab fools it.</source>
+        <translation>Leert alleen van de schone afbeeldingen: nauwkeurig, maar elke aanval in het lab misleidt het.</translation>
+    </message>
+    <message>
+        <source>passes</source>
+        <translation>rondes</translation>
+    </message>
+    <message>
+        <source>How many times training goes through all training images.</source>
+        <translation>Hoe vaak de training alle trainingsafbeeldingen doorloopt.</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>afbeeldingen</translation>
+    </message>
+    <message>
+        <source>Images per training step (over all processes together when run with torchrun).</source>
+        <translation>Afbeeldingen per trainingsstap (over alle processen samen bij torchrun).</translation>
+    </message>
+    <message>
+        <source>Learning rate of the Adam optimiser: how big each training step is.</source>
+        <translation>Leersnelheid van de Adam-optimizer: hoe groot elke trainingsstap is.</translation>
+    </message>
+    <message>
+        <source>Random seed: the same seed gives the same noise.</source>
+        <translation>Startwaarde (seed) voor het toeval: dezelfde startwaarde geeft dezelfde ruis.</translation>
+    </message>
+    <message>
+        <source>FGSM adversarial training (Goodfellow)</source>
+        <translation>FGSM-adversariële training (Goodfellow)</translation>
+    </message>
+    <message>
+        <source>Half of the loss comes from the clean images, half from their FGSM versions. Cheap (one extra gradient), but it learns to hide its gradient rather than to resist: FGSM stops working while PGD still does.</source>
+        <translation>De helft van het verlies komt van de schone afbeeldingen, de helft van hun FGSM-versies. Goedkoop (één extra gradiënt), maar het leert zijn gradiënt te verbergen in plaats van weerstand te bieden: FGSM werkt niet meer, PGD nog wel.</translation>
+    </message>
+    <message>
+        <source>pixel units (1/255 ≈ 0.0039)</source>
+        <translation>pixeleenheden (1/255 ≈ 0,0039)</translation>
+    </message>
+    <message>
+        <source>How far the training attack may move each pixel value; default: the data set&apos;s (0.2 on digits, 8/255 on CIFAR-10 and photos).</source>
+        <translation>Hoe ver de trainingsaanval elke pixelwaarde mag verschuiven; standaard die van de dataset (0,2 bij cijfers, 8/255 bij CIFAR-10 en foto&apos;s).</translation>
+    </message>
+    <message>
+        <source>Fast adversarial training (FGSM with a random start, Wong)</source>
+        <translation>Snelle adversariële training (FGSM met willekeurige start, Wong)</translation>
+    </message>
+    <message>
+        <source>Starts each image from a random point inside the ε-box and takes one FGSM step. Almost as cheap as FGSM and much more robust, as long as the step is not too big.</source>
+        <translation>Begint elke afbeelding op een willekeurig punt in het ε-blok en zet één FGSM-stap. Bijna zo goedkoop als FGSM en veel robuuster, zolang de stap niet te groot is.</translation>
+    </message>
+    <message>
+        <source>Size of the one FGSM step after the random start; default 1.25·ε (Wong et al.). Try 2·ε or more to see catastrophic overfitting.</source>
+        <translation>Grootte van de ene FGSM-stap na de willekeurige start; standaard 1,25·ε (Wong e.a.). Probeer 2·ε of meer om catastrofale overfitting te zien.</translation>
+    </message>
+    <message>
+        <source>PGD adversarial training (Madry)</source>
+        <translation>PGD-adversariële training (Madry)</translation>
+    </message>
+    <message>
+        <source>Trains on the strongest attack: several small gradient steps from a random start. Slow (each step costs a forward and a backward pass) but truly robust at its ε.</source>
+        <translation>Traint op de sterkste aanval: een aantal kleine gradiëntstappen vanaf een willekeurige start. Langzaam (elke stap kost een voorwaartse en een achterwaartse berekening) maar echt robuust bij zijn ε.</translation>
+    </message>
+    <message>
+        <source>iterations</source>
+        <translation>iteraties</translation>
+    </message>
+    <message>
+        <source>PGD steps per training image; each costs a forward and a backward pass.</source>
+        <translation>PGD-stappen per trainingsafbeelding; elke stap kost een voorwaartse en een achterwaartse berekening.</translation>
+    </message>
+    <message>
+        <source>Size of each PGD step; default 2.5·ε/steps (Madry et al.).</source>
+        <translation>Grootte van elke PGD-stap; standaard 2,5·ε/stappen (Madry e.a.).</translation>
+    </message>
+    <message>
+        <source>Ensemble adversarial training (Tramèr)</source>
+        <translation>Ensemble-adversariële training (Tramèr)</translation>
+    </message>
+    <message>
+        <source>Like FGSM training, but the adversarial images come in turn from the model itself and from other, fixed models. It resists attacks made on other models (black-box transfer) best.</source>
+        <translation>Zoals FGSM-training, maar de misleidende afbeeldingen komen om beurten van het model zelf en van andere, vaste modellen. Het weerstaat aanvallen die op andere modellen gemaakt zijn (black-box-overdracht) het best.</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>{name} = {number:g} must be {sign} {minimum:g} and ≤ {maximum:g}{why}.</source>
