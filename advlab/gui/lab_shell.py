@@ -65,9 +65,10 @@ class LabShell(QObject):
     def __init__(self, window: QMainWindow, session: Any, compute: Any, settings: Any,
                  status: Any, eta_control: Any, direction_control: Any,
                  menus: dict[str, QMenu], toolbar: Any, anchors: dict[str, QAction], *,
-                 lab: QWidget) -> None:
-        """``lab`` is the Lab page (the photos and the Perturbation box): the first page of
-        the central tabs, which become ``window``'s central widget."""
+                 lab: QWidget, below: QWidget | None = None) -> None:
+        """``lab`` is the Lab page (the photos): the first page of the central tabs, which
+        become ``window``'s central widget; ``below`` (the Perturbation box with the η
+        slider) stays under the tabs on every page, so η moves while a page shows."""
         super().__init__(window)
         self._window = window
         self.session, self.compute, self.settings = session, compute, settings
@@ -89,7 +90,16 @@ class LabShell(QObject):
         eta_control.eta_changed.connect(self.eta_changed)
         direction_control.direction_changed.connect(self.direction_changed)
         self._tabs = page_tabs()
-        window.setCentralWidget(self._tabs)
+        if below is None:
+            window.setCentralWidget(self._tabs)
+        else:
+            central = QWidget()
+            column = QVBoxLayout(central)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(0)
+            column.addWidget(self._tabs, 1)
+            column.addWidget(below)
+            window.setCentralWidget(central)
         # The View menu: the pages, then Next/Previous page, then the docks.
         view = menus["view"]
         self._docks_start = view.insertSeparator(anchors["docks"])

@@ -113,12 +113,13 @@ class MainWindow(QMainWindow):
         self.panes = LabPanes()
         self.eta = EtaControl()
         self.direction = DirectionControl()
-        lab_page = self._build_central()
+        lab_page, perturbation = self._build_central()
         self.status = LabStatusBar()
         self.setStatusBar(self.status)
         menus, toolbar, anchors = build_menus_and_toolbar(self)
         self.shell = LabShell(self, self.session, worker, settings, self.status, self.eta,
-                              self.direction, menus, toolbar, anchors, lab=lab_page)
+                              self.direction, menus, toolbar, anchors, lab=lab_page,
+                              below=perturbation)
         self.docks = self.shell.docks
         self.pages = self.shell.pages
         self.shortcuts = WindowShortcuts(self)  # Ctrl+E works with the focus in a spin box
@@ -136,18 +137,22 @@ class MainWindow(QMainWindow):
             self._fit_to_screen()
 
     # -- building ---------------------------------------------------------------------------
-    def _build_central(self) -> QWidget:
-        """The Lab page: the three panes over the Perturbation box."""
+    def _build_central(self) -> tuple[QWidget, QWidget]:
+        """The Lab page (the three panes) and the Perturbation box, which stays under the
+        pages: η moves while any page shows (Inside the network, Why does this work?)."""
         controls = QGroupBox(self.tr("Perturbation"))
         controls_layout = QVBoxLayout(controls)
         controls_layout.addWidget(self.eta)
         controls_layout.addWidget(self.direction)
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(14, 10, 14, 6)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(14, 10, 14, 2)
         layout.addWidget(self.panes, 1)
-        layout.addWidget(controls)
-        return central
+        below = QWidget()
+        below_layout = QVBoxLayout(below)
+        below_layout.setContentsMargins(14, 2, 14, 6)
+        below_layout.addWidget(controls)
+        return page, below
 
     def _build_lab(self) -> None:
         """The attack and pixel panels (right), results and playback (bottom), the analysis

@@ -12,7 +12,7 @@ from tests.gui.fakes import bare_shell
 def test_a_page_is_a_tab_beside_the_lab_shown_by_raise_dock_menu_and_keys(qtbot):
     shell = bare_shell(qtbot)
     window, tabs = shell.top_level(), shell.page_tabs()
-    assert window.centralWidget() is tabs and tabs.documentMode()
+    assert window.centralWidget() is tabs and tabs.documentMode()  # no box below here
     assert tabs.tabBar().font().pointSizeF() > window.font().pointSizeF()  # readable
     lab = shell.pages["lab"]
     assert lab.widget() is shell.feature("panes") and tabs.tabText(0) == "Lab"
