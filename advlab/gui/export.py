@@ -140,7 +140,8 @@ def parts_from_live(clean_view: Any, live_update: Any, model_title: str) -> Figu
 
 
 # -- drawing ----------------------------------------------------------------------------
-def _font(pixels: float, bold: bool = False) -> QFont:
+def pixel_font(pixels: float, bold: bool = False) -> QFont:
+    """The figures' font at a size in pixels (the lesson and the robustness figure)."""
     font = QFont()
     font.setPixelSize(max(1, round(pixels)))
     font.setBold(bold)
@@ -206,7 +207,7 @@ def _draw_operator_plus(painter: QPainter, left: float, middle: float, eta: floa
     texts = ("+", _eta_text(eta), "×")
 
     def widths(factor: float) -> list[tuple[str, QFont, float]]:
-        fonts = (_font(44 * factor, bold=True), _font(24 * factor), _font(44 * factor, bold=True))
+        fonts = (pixel_font(44 * factor, bold=True), pixel_font(24 * factor), pixel_font(44 * factor, bold=True))
         out = []
         for text, font in zip(texts, fonts):
             painter.setFont(font)
@@ -251,7 +252,7 @@ def render_figure(painter: QPainter, width: float, height: float, parts: FigureP
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
 
-    header, label, detail = _font(22, bold=True), _font(25, bold=True), _font(19)
+    header, label, detail = pixel_font(22, bold=True), pixel_font(25, bold=True), pixel_font(19)
     tile_top = _TOP + _HEADER_HEIGHT
     lines_top = tile_top + _TILE + 10
     lefts = [_MARGIN, _MARGIN + _TILE + _PLUS_GAP, _MARGIN + 2 * _TILE + _PLUS_GAP + _EQUALS_GAP]
@@ -283,10 +284,10 @@ def render_figure(painter: QPainter, width: float, height: float, parts: FigureP
     middle = tile_top + _TILE / 2
     _draw_operator_plus(painter, lefts[0] + _TILE, middle, parts.eta)
     _draw_text(painter, QRectF(lefts[1] + _TILE, middle - 40, _EQUALS_GAP, 80), "=",
-               _font(44, bold=True), _INK)
+               pixel_font(44, bold=True), _INK)
 
     caption_top = lines_top + 34 + 28 + 14
-    painter.setFont(_font(18))
+    painter.setFont(pixel_font(18))
     painter.setPen(_MUTED)
     painter.drawText(QRectF(_MARGIN, caption_top, FIGURE_WIDTH - 2 * _MARGIN,
                             FIGURE_HEIGHT - caption_top - 6),

@@ -19,7 +19,8 @@ from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainte
     QPdfWriter, QPen
 from PySide6.QtSvg import QSvgGenerator
 
-from advlab.gui.export import bytes_for_suffix, ensure_gui_app, image_bytes, write_file
+from advlab.gui.export import (bytes_for_suffix, ensure_gui_app, image_bytes, pixel_font,
+                               write_file)
 from advlab.gui.qt_images import to_qimage
 
 WIDTH = 1000
@@ -40,13 +41,6 @@ _PLOT_HEIGHT = 300.0
 _ROW = 22.0
 _TILE = 56.0
 _WEIGHT_TILE = 40.0
-
-
-def _font(pixels: float, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setPixelSize(max(1, round(pixels)))
-    font.setBold(bold)
-    return font
 
 
 def _colour(index: int) -> QColor:
@@ -90,7 +84,7 @@ def figure_height(report: Any) -> float:
     height = _MARGIN + 40 + _PLOT_HEIGHT + 10 + _ROW * (len(report.models) + 2) + 14
     for model in report.models:
         for line in model.warnings:
-            height += _text_height(painter, line, WIDTH - 2 * _MARGIN, _font(13))
+            height += _text_height(painter, line, WIDTH - 2 * _MARGIN, pixel_font(13))
     painter.end()
     height += 8 + sum(_gallery_height(m) for m in report.models)
     return height + _MARGIN
@@ -127,7 +121,7 @@ def _plot(painter: QPainter, doc: dict[str, Any], top: float) -> None:
     def point(eps: float, accuracy: float) -> QPointF:
         return QPointF(left + (right - left) * eps / eps_max, bottom - (bottom - top) * accuracy)
 
-    small = _font(12)
+    small = pixel_font(12)
     for tick in range(0, 101, 20):
         y = point(0, tick / 100).y()
         painter.setPen(QPen(_GRID, 1))
@@ -168,7 +162,7 @@ def _plot(painter: QPainter, doc: dict[str, Any], top: float) -> None:
     for index, model in enumerate(doc["models"]):
         painter.setPen(QPen(_colour(index), 3))
         painter.drawLine(QPointF(x0, y + 9), QPointF(x0 + 26, y + 9))
-        _text(painter, QRectF(x0 + 32, y, legend_width - 40, 18), model["name"], _font(13, True),
+        _text(painter, QRectF(x0 + 32, y, legend_width - 40, 18), model["name"], pixel_font(13, True),
               _INK)
         y += 20
     y += 8
@@ -176,7 +170,7 @@ def _plot(painter: QPainter, doc: dict[str, Any], top: float) -> None:
         painter.setPen(QPen(_INK, 2, _STYLES.get(key, Qt.PenStyle.SolidLine)))
         painter.drawLine(QPointF(x0, y + 9), QPointF(x0 + 26, y + 9))
         title = doc["attack_titles"].get(key, "transfer (black-box)")
-        _text(painter, QRectF(x0 + 32, y, legend_width - 40, 18), title, _font(13), _INK)
+        _text(painter, QRectF(x0 + 32, y, legend_width - 40, 18), title, pixel_font(13), _INK)
         y += 20
 
 
@@ -186,7 +180,7 @@ def _table(painter: QPainter, doc: dict[str, Any], top: float) -> float:
     columns = _columns(doc)
     name_width = 150.0
     width = (WIDTH - 2 * _MARGIN - name_width) / len(columns)
-    head, body = _font(11, True), _font(12)
+    head, body = pixel_font(11, True), pixel_font(12)
     centre = Qt.AlignmentFlag.AlignCenter
     left = _MARGIN + name_width
     groups: list[tuple[str, int, int]] = []  # (key, first column, count)
@@ -206,7 +200,7 @@ def _table(painter: QPainter, doc: dict[str, Any], top: float) -> float:
     for c, (_, key, i) in enumerate(columns):
         if i is not None:
             _text(painter, QRectF(left + c * width, top + _ROW, width, _ROW),
-                  f"ε {doc['eps'][i]:g}", _font(11), _MUTED, centre)
+                  f"ε {doc['eps'][i]:g}", pixel_font(11), _MUTED, centre)
     top += _ROW
     for r, model in enumerate(doc["models"]):
         y = top + _ROW * (r + 1)
@@ -214,7 +208,7 @@ def _table(painter: QPainter, doc: dict[str, Any], top: float) -> float:
             painter.fillRect(QRectF(_MARGIN, y, WIDTH - 2 * _MARGIN, _ROW), QColor("#f7fafc"))
         warned = bool(model["warnings"])
         name = model["name"] + ("  ⚠" if warned else "")
-        _text(painter, QRectF(_MARGIN + 4, y, name_width - 8, _ROW), name, _font(12, True),
+        _text(painter, QRectF(_MARGIN + 4, y, name_width - 8, _ROW), name, pixel_font(12, True),
               _WARN if warned else _colour(r))
         for c, (_, key, i) in enumerate(columns):
             value = model["clean"] if i is None else _curve_values(model, key)[i + 1]
@@ -236,7 +230,7 @@ def _gallery(painter: QPainter, report: Any, model: Any, colour: QColor, top: fl
     caption = f"{model.name}: adversarial examples ({attack or 'strongest attack'}, ε = {eps:g}) " \
               f"and their noise (shown × {model.examples[0].amplification:.1f})" \
         if model.examples else model.name
-    _text(painter, QRectF(_MARGIN, top, WIDTH - 2 * _MARGIN, 18), caption, _font(13, True), colour)
+    _text(painter, QRectF(_MARGIN, top, WIDTH - 2 * _MARGIN, 18), caption, pixel_font(13, True), colour)
     y = top + 20
     x = _MARGIN
     for example in model.examples:
@@ -246,7 +240,7 @@ def _gallery(painter: QPainter, report: Any, model: Any, colour: QColor, top: fl
         fooled = example.adversarial_prediction != example.label
         _text(painter, QRectF(x - 3 * (_TILE + 2), y + _TILE + 1, 3 * _TILE, 16),
               f"{_label(names, example.clean_prediction)} → "
-              f"{_label(names, example.adversarial_prediction)}", _font(12),
+              f"{_label(names, example.adversarial_prediction)}", pixel_font(12),
               _WARN if fooled else _MUTED, Qt.AlignmentFlag.AlignCenter)
         x += 14
     if model.examples:
@@ -255,13 +249,13 @@ def _gallery(painter: QPainter, report: Any, model: Any, colour: QColor, top: fl
     if linear is not None:
         _text(painter, QRectF(_MARGIN, y, WIDTH - 2 * _MARGIN, 18),
               "its weights θ, one image per class (red: a brighter pixel raises that class's "
-              "score; blue: lowers it)", _font(12), _MUTED)
+              "score; blue: lowers it)", pixel_font(12), _MUTED)
         y += 18
         x = _MARGIN
         for k, rgb in enumerate(linear.weight_images):
             _tile(painter, rgb, QRectF(x, y, _WEIGHT_TILE, _WEIGHT_TILE))
             _text(painter, QRectF(x, y + _WEIGHT_TILE, _WEIGHT_TILE, 14), _label(names, k),
-                  _font(10), _MUTED, Qt.AlignmentFlag.AlignCenter)
+                  pixel_font(10), _MUTED, Qt.AlignmentFlag.AlignCenter)
             x += _WEIGHT_TILE + 6
         y += _WEIGHT_TILE + 8 + 6
         for eta, predicted, measured, clipped in zip(linear.eps, linear.predicted,
@@ -270,7 +264,7 @@ def _gallery(painter: QPainter, report: Any, model: Any, colour: QColor, top: fl
                   f"η = {eta:g}: η·m·n = {eta:g} × {linear.mean_abs_weight:.4f} × "
                   f"{linear.n_inputs} = {predicted:.2f} predicted; measured {measured:.2f} "
                   f"(the score rise; {clipped:.2f} when the image must stay in [0, 1])",
-                  _font(12), _INK)
+                  pixel_font(12), _INK)
             y += 18
     return top + _gallery_height(model)
 
@@ -288,11 +282,11 @@ def render_report(painter: QPainter, report: Any, scale: float = 1.0) -> None:
     title = (f"Robustness report: {report.images} test images, {settings.title('pgd')} "
              f"(step 2.5·ε/{settings.steps}), seed {settings.seed}"
              + (f", transferred from {', '.join(report.sources)}" if report.sources else ""))
-    _text(painter, QRectF(_MARGIN, _MARGIN, WIDTH - 2 * _MARGIN, 24), title, _font(17, True), _INK)
+    _text(painter, QRectF(_MARGIN, _MARGIN, WIDTH - 2 * _MARGIN, 24), title, pixel_font(17, True), _INK)
     top = _MARGIN + 40
     _plot(painter, doc, top)
     top = _table(painter, doc, top + _PLOT_HEIGHT + 10) + 14
-    font = _font(13)
+    font = pixel_font(13)
     for model in report.models:
         for line in model.warnings:
             height = _text_height(painter, line, WIDTH - 2 * _MARGIN, font)
