@@ -13,6 +13,7 @@ and a model file it names (which runs when loaded) is loaded only once the user 
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -65,6 +66,9 @@ class SessionFiles(QObject):
 
     restored = Signal()
     error = Signal(str, str)  # title, message
+    #: An autosave was written (or failed): its error message, or "" (on the GUI thread).
+    autosaved = Signal(str)
+    _autosave_finished = Signal(str)  # emitted on the writing thread; queued to the GUI
 
     def __init__(self, session: Session, collect: Callable[[], dict], apply: Callable[[dict], None],
                  parent: QObject | None = None) -> None:
@@ -77,6 +81,8 @@ class SessionFiles(QObject):
         self.timer.timeout.connect(self.autosave)
         self._autosaving = False  # between start_autosave and discard_autosave
         self._autosave_error: str | None = None  # the last failure shown (shown once)
+        self._autosave_thread: threading.Thread | None = None  # writing now, if alive
+        self._autosave_finished.connect(self._on_autosaved)
 
     # -- building and applying --------------------------------------------------------
     def state(self) -> Any:
@@ -144,25 +150,56 @@ class SessionFiles(QObject):
         self.timer.start()
 
     def autosave(self) -> None:
-        """Write the autosave if something changed. A failure is shown once (not every
-        interval) and the timer keeps running, so the next change is saved when it can be."""
+        """Write the autosave if something changed, on a thread of its own: the state is
+        taken here, but compressing and writing it (0.3 s with a few results, an fsync on a
+        slow disk) never holds up the sliders. A failure is shown once (not every interval)
+        and the timer keeps running, so the next change is saved when it can be."""
         try:
-            if not self.session.dirty or self.session.clean is None:
+            if self.autosave_running() or not self.session.dirty or self.session.clean is None:
                 return
             try:
                 self.autosave_path.parent.mkdir(parents=True, exist_ok=True)
             except OSError:
                 return
-            error = self._write(self.autosave_path)
-            if error is None:
-                self.session.dirty = False
-                self._autosave_error = None
-            elif error != self._autosave_error:
-                self._autosave_error = error
-                self.error.emit(self.tr("Could not autosave the session"), error)
+            state = self.state()
+            self.session.dirty = False  # a change from now on is saved by the next autosave
+            self._autosave_thread = threading.Thread(
+                target=self._write_autosave, args=(state,), name="advlab-autosave", daemon=True)
+            self._autosave_thread.start()
         finally:
             if self._autosaving and not self.timer.isActive():
                 self.timer.start()
+
+    def autosave_running(self) -> bool:
+        return self._autosave_thread is not None and self._autosave_thread.is_alive()
+
+    def wait_for_autosave(self, timeout_s: float = 30.0) -> None:
+        """Let a running autosave finish (before the file is removed, or in tests)."""
+        if self._autosave_thread is not None:
+            self._autosave_thread.join(timeout_s)
+
+    def _write_autosave(self, state: Any) -> None:  # on the autosave thread
+        from advlab.core.errors import UserError
+        from advlab.core.session_format import save_session
+
+        try:
+            save_session(self.autosave_path, state)
+        except (UserError, OSError) as exc:
+            self._autosave_finished.emit(user_message(exc))
+        except Exception as exc:  # noqa: BLE001 - a bug: say so, keep the lab running
+            self._autosave_finished.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            self._autosave_finished.emit("")
+
+    def _on_autosaved(self, error: str) -> None:
+        if not error:
+            self._autosave_error = None
+        else:
+            self.session.dirty = True  # try again at the next interval
+            if error != self._autosave_error:
+                self._autosave_error = error
+                self.error.emit(self.tr("Could not autosave the session"), error)
+        self.autosaved.emit(error)
 
     def has_autosave(self) -> bool:
         return self.autosave_path.is_file()
@@ -179,6 +216,7 @@ class SessionFiles(QObject):
     def discard_autosave(self) -> None:
         self._autosaving = False
         self.timer.stop()
+        self.wait_for_autosave()  # else a write still running would bring the file back
         try:
             self.autosave_path.unlink(missing_ok=True)
         except OSError:

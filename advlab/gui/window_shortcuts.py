@@ -19,18 +19,40 @@ _COMMAND_MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.A
 
 
 class WindowShortcuts(QObject):
-    """Installed on the application for ``window``; see the module docstring."""
+    """Watches the focused widget of ``window``; see the module docstring.
+
+    Only the widget with the focus gets the filter (moved along on every focus change):
+    a filter on the whole application would run Python for each of its events, tens of
+    thousands a second while the slider moves.
+    """
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.window = window
-        QApplication.instance().installEventFilter(self)
+        self._watched: QWidget | None = None
+        app = QApplication.instance()
+        app.focusChanged.connect(self._on_focus)
+        self._on_focus(None, app.focusWidget())
         window.destroyed.connect(self._remove)
 
     def _remove(self) -> None:
         app = QApplication.instance()
         if app is not None:
-            app.removeEventFilter(self)
+            app.focusChanged.disconnect(self._on_focus)
+        self._watch(None)
+
+    def _on_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        self._watch(new if new is not None and new.window() is self.window else None)
+
+    def _watch(self, widget: QWidget | None) -> None:
+        if self._watched is not None:
+            try:
+                self._watched.removeEventFilter(self)
+            except RuntimeError:  # already deleted
+                pass
+        self._watched = widget
+        if widget is not None:
+            widget.installEventFilter(self)
 
     def owns(self, event: QKeyEvent) -> bool:
         """Whether ``event`` is one of the window's command shortcuts."""
@@ -43,8 +65,7 @@ class WindowShortcuts(QObject):
                    for action in self.window.actions() for sequence in action.shortcuts())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QWidget)
-                and watched.window() is self.window and isinstance(event, QKeyEvent)
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
                 and self.owns(event)):
             event.ignore()
             return True

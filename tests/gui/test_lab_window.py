@@ -183,7 +183,8 @@ def test_autosave_survives_a_crash_and_is_offered_on_the_next_start(qtbot, fresh
     with qtbot.waitSignal(first.live.image_opened, timeout=60_000):
         worker.start()
     record = run_attack(qtbot, first)
-    first.files.autosave()
+    with qtbot.waitSignal(first.files.autosaved, timeout=30_000):
+        first.files.autosave()
     assert first.files.has_autosave()
     worker.stop()  # a crash: no closeEvent, so the autosave stays
 

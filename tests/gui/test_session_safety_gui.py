@@ -180,13 +180,43 @@ def test_a_failing_autosave_is_reported_once_and_the_timer_keeps_running(qtbot, 
     window.files.error.connect(lambda title, message: errors.append(message))
     for _ in range(3):
         window.session.dirty = True
-        window.files.autosave()
+        with qtbot.waitSignal(window.files.autosaved, timeout=30_000):
+            window.files.autosave()  # written on its own thread
     assert len(errors) == 1 and "clean_prob" in errors[0]
     assert window.files.timer.isActive()
     assert not window.files.autosave_path.exists()
+    assert window.session.dirty  # tried again at the next interval
     record.clean_prob = 0.5
-    window.files.autosave()
+    with qtbot.waitSignal(window.files.autosaved, timeout=30_000):
+        window.files.autosave()
     assert window.files.autosave_path.exists() and not window.session.dirty
+
+
+def test_the_autosave_is_written_off_the_gui_thread(qtbot, window, monkeypatch):
+    """Compressing and writing the autosave (0.3 s with a few results, an fsync) must not
+    hold up the sliders: it runs on a thread of its own, with the state taken at the call."""
+    import threading
+
+    import advlab.core.session_format as session_format
+
+    run_attack(qtbot, window)
+    threads = []
+    real_save = session_format.save_session
+
+    def save(path, state):
+        threads.append(threading.current_thread())
+        return real_save(path, state)
+
+    monkeypatch.setattr(session_format, "save_session", save)
+    window.session.dirty = True
+    with qtbot.waitSignal(window.files.autosaved, timeout=30_000) as blocker:
+        window.files.autosave()
+        assert not window.session.dirty  # taken: a change from now on is saved next time
+    assert blocker.args == [""]
+    assert threads and threads[0] is not threading.main_thread()
+    assert window.files.autosave_path.exists()
+    window.files.discard_autosave()  # waits for a running write, then removes the file
+    assert not window.files.autosave_path.exists()
 
 
 def test_which_model_names_run_a_users_file():

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from advlab.gui.numbers import fmt
@@ -100,6 +100,7 @@ class SweepPlot(QWidget):
         self.flip_line.hide()
         self.flip_label.hide()
         self.cursor.setZValue(20)
+        self._pending_eta: float | None = None  # η given while hidden
         self.cursor.sigDragged.connect(self._on_dragged)
 
         self.summary = QLabel()
@@ -163,7 +164,7 @@ class SweepPlot(QWidget):
         low, high = float(etas_array[0]), float(etas_array[-1])
         item.setXRange(low, high, padding=0.02)
         self.cursor.setBounds((low, high))
-        self.cursor.setValue(min(high, max(low, self.cursor.value())))
+        self.cursor.setValue(min(high, max(low, self.eta())))
         self._show_flip()
 
     def _show_flip(self) -> None:
@@ -184,11 +185,25 @@ class SweepPlot(QWidget):
         self.summary.setText(self.tr("The top class {0}.").format(flip_text(flip)))
 
     def set_eta(self, eta: float) -> None:
-        """Move the cursor to η (kept inside the swept range) without emitting `eta_dragged`."""
-        self.cursor.setValue(float(eta))
+        """Move the cursor to η (kept inside the swept range) without emitting `eta_dragged`.
+        While the plot is hidden the cursor moves when it shows (a slider burst then costs
+        the GUI thread nothing here)."""
+        self._pending_eta = float(eta)
+        if self.isVisible():
+            self._move_cursor()
+
+    def _move_cursor(self) -> None:
+        if self._pending_eta is not None:
+            eta, self._pending_eta = self._pending_eta, None
+            self.cursor.setValue(eta)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._move_cursor()
 
     def eta(self) -> float:
         """The cursor's η."""
+        self._move_cursor()
         return float(self.cursor.value())
 
     def flip_eta(self) -> float | None:
