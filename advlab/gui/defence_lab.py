@@ -263,10 +263,15 @@ class DefenceLab(QObject):
         self.panel.stop_requested.connect(self.stop)
         self.panel.use_requested.connect(self.use_in_lab)
         self.panel.save_requested.connect(self.save)
+        self.page.visibilityChanged.connect(self._on_visibility)
         task = shell.compute.submit(lambda ctx: defence_catalogue(), key="defence_catalogue")
         task.done.connect(self._on_catalogue)
         task.failed.connect(lambda message: self.panel.set_status(
             self.tr("The defence lab could not start: {message}").format(message=message)))
+
+    def _on_visibility(self, visible: bool) -> None:
+        if visible:
+            warm_training_imports()
 
     # -- public ---------------------------------------------------------------------------
     def prepare(self, data: str | None = None, arch: str | None = None,
@@ -533,6 +538,25 @@ def _restored_run(entry: Any) -> tuple[dict, list, list, str] | None:
     if not isinstance(folder, str) or any(len(p) != 4 for p in accuracy):
         return None
     return summary, loss, accuracy, folder
+
+
+_training_imports: threading.Thread | None = None
+
+
+def warm_training_imports() -> threading.Thread:
+    """Import what a first training run would (torch.optim's first optimiser imports
+    ``torch._dynamo``: 2–3 s of Python on the compute thread, during which the slider is not
+    served) on a thread of its own, once, when the Defence lab first shows."""
+    global _training_imports
+    if _training_imports is None:
+        def load() -> None:
+            import torch._dynamo  # noqa: F401 - the import is the point
+            import torch.optim  # noqa: F401
+
+        _training_imports = threading.Thread(target=load, name="advlab-training-imports",
+                                             daemon=True)
+        _training_imports.start()
+    return _training_imports
 
 
 def install(shell: Any) -> DefenceLab:

@@ -227,7 +227,10 @@ def test_a_flood_of_quick_tasks_cannot_starve_a_job(qtbot, compute):
     thread = threading.Thread(target=flood, daemon=True)
     thread.start()  # the flood first: the job must still get to start
     time.sleep(0.05)
-    task = compute.submit(job, lane=Lane.JOB)
+    task_seconds = []
+    task = compute.submit(lambda ctx: (started := time.perf_counter(), job(ctx),
+                                       task_seconds.append(time.perf_counter() - started)),
+                          lane=Lane.JOB)
     try:
         qtbot.waitUntil(lambda: task.finished, timeout=10_000)
     finally:
@@ -235,6 +238,13 @@ def test_a_flood_of_quick_tasks_cannot_starve_a_job(qtbot, compute):
         thread.join(5)
     assert served  # the slider was answered meanwhile
     assert compute.preempted_s > 0
+    # The job's own 60 steps took 0.12 s of sleep; with its turn it ran at least
+    # JOB_TURN · (time served) between servings, so serving is bounded by that share.
+    from advlab.gui.compute import JOB_TURN
+
+    job_s = task_seconds[0] - compute.preempted_s
+    assert job_s >= 0.12
+    assert compute.preempted_s <= job_s / JOB_TURN + 0.05
 
 
 def test_every_task_is_destroyed_on_the_gui_thread(qtbot, compute):

@@ -282,6 +282,17 @@ def test_a_trained_model_becomes_the_lab_model_in_the_real_window(qtbot, window,
     defence = window.shell.feature("defence")
     qtbot.waitUntil(lambda: bool(defence.panel.method_names()), timeout=30_000)
     window.shell.raise_dock("defence")
+    # Showing the page imports what a first run needs (torch._dynamo, 2–3 s) off the compute
+    # thread, so the first training does not hold the slider up meanwhile.
+    import sys
+    import threading
+
+    from advlab.gui import defence_lab
+
+    importing = defence_lab._training_imports
+    assert importing is not None and importing is not threading.current_thread()
+    importing.join(60)
+    assert "torch._dynamo" in sys.modules
     with qtbot.waitSignal(defence.run_finished, timeout=30_000) as finished:
         _quick_run(defence, digits_npz)
     assert finished.args[0]["number"] == 1

@@ -18,6 +18,7 @@ class ImageView(QWidget):
     def __init__(self, placeholder: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._image: QImage | None = None
+        self._pixels: np.ndarray | None = None  # what _image shows
         self._badge = ""
         self._markers: list[tuple[int, int]] = []
         self._placeholder = placeholder
@@ -25,23 +26,38 @@ class ImageView(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_image(self, rgb: np.ndarray | None) -> None:
-        self._image = None if rgb is None else to_qimage(rgb)
+        """Show ``rgb`` ((H, W, 3) uint8); the same pixels again cost no repaint (the clean
+        photo and the auto-scaled noise picture stay the same while η moves)."""
+        if rgb is None:
+            if self._image is None:
+                return
+            self._image, self._pixels = None, None
+        else:
+            rgb = np.asarray(rgb)
+            if self._pixels is not None and self._pixels.shape == rgb.shape \
+                    and np.array_equal(self._pixels, rgb):
+                return
+            self._pixels = np.array(rgb, copy=True)
+            self._image = to_qimage(self._pixels)
         self.update()
 
     def image(self) -> QImage | None:
         return self._image
 
     def set_badge(self, text: str) -> None:
-        self._badge = text
-        self.update()
+        if text != self._badge:
+            self._badge = text
+            self.update()
 
     def badge(self) -> str:
         return self._badge
 
     def set_markers(self, points: list[tuple[int, int]]) -> None:
         """Circle these (x, y) image pixels; [] clears."""
-        self._markers = [(int(x), int(y)) for x, y in points]
-        self.update()
+        markers = [(int(x), int(y)) for x, y in points]
+        if markers != self._markers:
+            self._markers = markers
+            self.update()
 
     def markers(self) -> list[tuple[int, int]]:
         return list(self._markers)
