@@ -58,7 +58,7 @@ def _result(task: Any, timeout_s: float = 120.0) -> Any:
 
 
 def live(model: str = "lite0", device: str = "auto", repeats: int = 40, startup: bool = True,
-         during_attack: bool = True) -> dict:
+         during_attack: bool = True, page: str = "lab") -> dict:
     """Median latency from an η request to its probabilities, through `ModelWorker`."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication
@@ -104,7 +104,7 @@ def live(model: str = "lite0", device: str = "auto", repeats: int = 40, startup:
     if startup:
         doc.update(launch_times())
     if during_attack:
-        doc.update(during_attack_times(model, device, min(repeats, 30)))
+        doc.update(during_attack_times(model, device, min(repeats, 30), page))
     return doc
 
 
@@ -123,11 +123,13 @@ def _forward_times(model: Any, batch: Any, repeats: int) -> list[float]:
     return times
 
 
-def during_attack_times(model: str, device: str, repeats: int = 30) -> dict:
+def during_attack_times(model: str, device: str, repeats: int = 30, page: str = "lab") -> dict:
     """The slider (``repeats`` η changes) while a PGD attack runs, in the real window (a
-    QApplication of its own, so in a subprocess): see `advlab.bench_during_attack`."""
+    QApplication of its own, so in a subprocess), ``page`` in front: see
+    `advlab.bench_during_attack`."""
     code = ("import json; from advlab.bench_during_attack import during_attack; "
-            f"print('RESULT ' + json.dumps(during_attack({model!r}, {device!r}, {int(repeats)})))")
+            "print('RESULT ' + json.dumps(during_attack("
+            f"{model!r}, {device!r}, {int(repeats)}, {page!r})))")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
                           timeout=900)
@@ -174,6 +176,8 @@ def format_live(doc: dict) -> str:
         lines.append(f"  launch → window             {doc['launch_to_window_ms']:8d} ms")
         lines.append(f"  launch → first prediction   {doc['launch_to_first_prediction_ms']:8d} ms")
     if "update_during_attack_ms" in doc:
+        if doc.get("page", "lab") != "lab":
+            lines.append(f"  (the window's {doc['page']!r} page in front)")
         lines.append(f"  η change during a PGD run   {doc['update_during_attack_ms']:8.2f} ms   ratio "
                      f"{doc['ratio_during_attack']:.2f} (goal ≤ 2.0)")
         lines.append(f"  same η change, no attack    {doc['update_idle_in_window_ms']:8.2f} ms   "

@@ -33,8 +33,11 @@ LONG_ATTACK = ("pgd", {"eps": 0.0004, "alpha": 0.0001, "steps": 400, "random_sta
 TIMED_ATTACK = ("pgd", {"eps": 0.0004, "alpha": 0.0001, "steps": 40, "random_start": False})
 
 
-def during_attack(model: str = "lite0", device: str = "auto", repeats: int = 30) -> dict:
-    """Slider latency and GUI-thread blocking while a PGD attack runs."""
+def during_attack(model: str = "lite0", device: str = "auto", repeats: int = 30,
+                  page: str = "lab") -> dict:
+    """Slider latency and GUI-thread blocking while a PGD attack runs, with ``page`` (a page
+    of the window: "lab", "inside", …) in front: a page that follows η (Inside the network
+    runs its own hooked forward per change) is timed with it."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
 
@@ -55,6 +58,10 @@ def during_attack(model: str = "lite0", device: str = "auto", repeats: int = 30)
         worker.start()
         window.show()
         try:
+            if page not in window.shell.pages:
+                raise ValueError(f"no page {page!r}; the window's pages: "
+                                 + ", ".join(window.shell.pages))
+            window.shell.raise_dock(page)
             _wait_for(window.session.live_changed, timeout_s=600)
             # On the compute thread, before the attack.
             forward_ms = _result(worker.call(lambda lab: _forward_ms(lab, repeats)))
@@ -89,6 +96,7 @@ def during_attack(model: str = "lite0", device: str = "auto", repeats: int = 30)
             os.environ.pop("ADVLAB_DATA_DIR", None)
     update_ms = 1000 * statistics.median(updates)
     return {
+        "page": page,
         "update_during_attack_ms": round(update_ms, 2),
         "forward_during_bench_ms": round(forward_ms, 2),  # idle, before the attack
         "forward_after_attack_ms": round(forward_after_ms, 2),

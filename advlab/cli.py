@@ -27,6 +27,9 @@ from advlab import commands as _commands
 #: only inside ``run``). New ones are found by their file; nothing here lists them.
 PLUGGED_COMMANDS = tuple(sorted(m.name for m in pkgutil.iter_modules(_commands.__path__)
                                 if not m.name.startswith("_")))
+#: The window's pages `advlab bench live --page` can put in front (gui/lab_shell.py and the
+#: features' `add_page`; tests/cli checks this list against the real window's).
+BENCH_PAGES = ("lab", "compare", "sweep", "transfer", "inside", "linear", "defence")
 COMMANDS = ("gui", "models", "classify", "attack", "attacks", "labels", "bench",
             *PLUGGED_COMMANDS)
 
@@ -109,6 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
     live.add_argument("--no-startup", action="store_true", help="skip the launch timings")
     live.add_argument("--no-attack", action="store_true",
                       help="skip the slider-during-an-attack timings (real window, offscreen)")
+    live.add_argument("--page", default="lab", choices=BENCH_PAGES,
+                      help="the window's page in front while the slider is timed during the "
+                      "attack (e.g. inside: Inside the network follows η)")
     live.add_argument("--json", action="store_true")
     attacks_bench = bench_sub.add_parser("attacks", help="attack speed against the floor and torchattacks")
     attacks_bench.add_argument("--model", default="lite0")
@@ -807,7 +813,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
         text = bench.format_attacks(doc)
     else:
         doc = bench.live(args.model, args.device, args.repeats, startup=not args.no_startup,
-                         during_attack=not args.no_attack)
+                         during_attack=not args.no_attack, page=args.page)
         text = bench.format_live(doc)
     if args.json:
         _print_json(args.stdout, doc)

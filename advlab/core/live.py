@@ -25,8 +25,15 @@ from advlab.core.models.inference import query_forward
 from advlab.core.predict import Prediction, from_logits, model_labels, predict
 from advlab.core.progress import CancelledFn, ProgressFn
 
-#: Largest η the slider offers, in [0, 1] pixel units.
+#: Largest η the slider offers for a photo model, in [0, 1] pixel units (25.5 grey levels).
 MAX_ETA = 0.1
+#: Largest η it offers for a model trained in the lab: the digits need 0.2–0.3.
+MAX_TRAINED_ETA = 0.5
+
+
+def max_eta(trained: bool) -> float:
+    """The slider's largest η for a model (``trained``: trained in the lab)."""
+    return MAX_TRAINED_ETA if trained else MAX_ETA
 DIRECTIONS = ("fgsm", "noise")
 
 

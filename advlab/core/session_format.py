@@ -602,7 +602,7 @@ def _check_extra(extra: dict[str, Any], reader: _Reader) -> dict[str, Any]:
 
 def _check_ui(manifest: dict, reader: _Reader) -> dict[str, Any]:
     """The lab's choices in ``manifest`` (everything but the results), each checked."""
-    from advlab.core.live import MAX_ETA
+    from advlab.core.live import MAX_TRAINED_ETA
 
     where = "the session"
     selected = _field(manifest, "selected", (list,), reader, where)
@@ -617,7 +617,7 @@ def _check_ui(manifest: dict, reader: _Reader) -> dict[str, Any]:
                             _field(manifest, "image_name", (str,), reader, where)),
         "model": _text(reader, "the model", _field(manifest, "model", (str,), reader, where),
                        one_line=True),
-        "eta": _number(reader, "η", manifest["eta"], 0.0, MAX_ETA),
+        "eta": _number(reader, "η", manifest["eta"], 0.0, MAX_TRAINED_ETA),
         "direction": _check_direction(_field(manifest, "direction", (dict,), reader, where), reader),
         "attack": _check_attack_choice(_field(manifest, "attack", (dict,), reader, where), reader),
         "selected": selected,

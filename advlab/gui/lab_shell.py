@@ -125,6 +125,10 @@ class LabShell(QObject):
     def set_eta(self, eta: float) -> None:
         self._eta.set_eta(eta)
 
+    def set_max_eta(self, max_eta: float) -> None:
+        """The slider's largest η (for the model in use: `advlab.core.live.max_eta`)."""
+        self._eta.set_max_eta(max_eta)
+
     def direction_state(self) -> tuple[str, str, int]:
         return self._direction.state()
 

@@ -214,6 +214,9 @@ class LiveController(QObject):
             self.session.set_clean(loaded.clean)
         keys.MODEL.set(self.settings, info.name)
         self._use_class_names(info)
+        from advlab.core.live import max_eta
+
+        self.shell.set_max_eta(max_eta(info.trained))  # the digits need η = 0.2–0.3
         if "@" in info.name or Path(info.name).suffix or info.trained:
             files = set(filter(None, keys.MODEL_FILES.get(self.settings).splitlines()))
             keys.MODEL_FILES.set(self.settings, "\n".join(sorted(files | {info.name})))

@@ -278,7 +278,8 @@ def test_a_bad_npz_is_one_clear_message_and_nothing_is_lost(lab, digits_npz, tmp
     assert list(lab.runs) == [1]
 
 
-def test_a_trained_model_becomes_the_lab_model_in_the_real_window(qtbot, window, digits_npz):
+def test_a_trained_model_becomes_the_lab_model_in_the_real_window(qtbot, window, digits_npz,
+                                                                  tmp_path):
     defence = window.shell.feature("defence")
     qtbot.waitUntil(lambda: bool(defence.panel.method_names()), timeout=30_000)
     window.shell.raise_dock("defence")
@@ -310,3 +311,52 @@ def test_a_trained_model_becomes_the_lab_model_in_the_real_window(qtbot, window,
     assert window.session.model.labels == tuple("0123456789") and window.session.model.trained
     qtbot.waitUntil(lambda: window.session.image_name.startswith("000_0"), timeout=30_000)
     assert "now the lab's model" in defence.panel.status.text()
+    _every_tool_works_on_the_trained_model(qtbot, window, tmp_path)
+
+
+def _every_tool_works_on_the_trained_model(qtbot, window, tmp_path):
+    """A 28 px grey digits model in the window: the η slider, pixel editing (with its
+    gradient), an attack from the panel, the noise-map comparison, the η sweep, the lesson
+    figure and box mode all work on it and name its own classes."""
+    from advlab.gui import box_mode
+    from advlab.gui.export_controller import install as install_export
+    from tests.gui.test_lab_window import run_attack
+
+    digits = set("0123456789")
+    qtbot.waitUntil(lambda: window.session.live is not None
+                    and window.session.live.adversarial_rgb.shape == (28, 28, 3), timeout=30_000)
+    assert window.eta.max_eta() == 0.5  # the digits need η = 0.2–0.3; photos get 0.1
+    window.eta.set_eta(0.2)
+    qtbot.waitUntil(lambda: window.session.live.eta == 0.2, timeout=30_000)
+    assert window.session.live.prediction.label in digits
+    # Pixel editing: the gradient is the model's own size, and an edit reaches the model.
+    window.eta.set_eta(0.0)
+    qtbot.waitUntil(lambda: window.session.live.eta == 0.0, timeout=30_000)
+    window.set_pixel_mode(True)
+    qtbot.waitUntil(lambda: window.pixels.gradient is not None, timeout=30_000)
+    assert window.pixels.gradient.magnitude.shape == (28, 28)
+    with qtbot.waitSignal(window.live.live_shown, timeout=30_000):
+        window.pixels.set_colour(14, 14, (255, 255, 255))
+    assert window.session.live.adversarial_rgb[14, 14].tolist() == [255, 255, 255]
+    window.pixels.undo()
+    window.set_pixel_mode(False)
+    # An attack from the panel, compared and swept.
+    record = run_attack(qtbot, window, ("pgd", {"eps": 0.3, "alpha": 0.05, "steps": 5}, ""))
+    assert record.clean_label in digits and record.adv_label in digits
+    assert record.adversarial_rgb.shape == (28, 28, 3)
+    window.analysis.compare([record.id])
+    assert window.analysis.compared == [record.id]
+    window.analysis.request_sweep()
+    qtbot.waitUntil(lambda: window.analysis.last_sweep is not None, timeout=60_000)
+    assert set(window.analysis.last_sweep.labels) <= digits
+    # The lesson figure.
+    export = window.shell.feature("export") or install_export(window.shell)
+    figure = export.export_figure(str(tmp_path / "digits.png"))
+    assert figure is not None and figure.stat().st_size > 1000
+    # Box mode: the gradient attacks grey out, the query attacks stay.
+    mode = window.shell.feature("box_mode") or box_mode.install(window.shell)
+    mode.set_black_box(True)
+    assert not window.attack_panel.is_enabled_attack("pgd")
+    assert window.attack_panel.is_enabled_attack("square")
+    mode.set_black_box(False)
+    assert window.attack_panel.is_enabled_attack("pgd")

@@ -188,3 +188,11 @@ def test_window_inside_view_follows_the_live_view(window, qtbot, lite0):
         assert random == pytest.approx(row.random, rel=1e-3)
     name, adversarial, random = controller.panel.rows()[-1]
     assert adversarial > 3 * random  # FGSM at η = 0.005: the article's growth
+
+
+def test_bench_live_can_put_every_page_of_the_window_in_front(window):
+    """`advlab bench live --page NAME` offers exactly the real window's pages (Inside the
+    network is timed with the slider during an attack, issue 13)."""
+    from advlab.cli import BENCH_PAGES
+
+    assert set(BENCH_PAGES) == set(window.shell.pages)

@@ -30,6 +30,24 @@ def test_eta_control_slider_and_spin_stay_in_step(qtbot):
     assert "6.4 / 255" in control.grey.text()
 
 
+def test_eta_control_range_follows_the_model(qtbot):
+    """A lab-trained model's slider reaches 0.5 (the digits need 0.2–0.3); back on a photo
+    model it is 0.1 again and η is kept inside."""
+    control = EtaControl()
+    qtbot.addWidget(control)
+    seen = []
+    control.eta_changed.connect(seen.append)
+    control.set_max_eta(0.5)
+    control.slider.setValue(control.slider.maximum())
+    assert control.eta() == pytest.approx(0.5) and control.spin.maximum() == 0.5
+    control.set_eta(0.25)
+    assert control.slider.value() == position_from_eta(0.25, 0.5)
+    assert "0.5" in control.slider.toolTip()
+    control.set_max_eta(MAX_ETA)
+    assert control.eta() == pytest.approx(MAX_ETA) and seen[-1] == pytest.approx(MAX_ETA)
+    assert control.slider.value() == control.slider.maximum()
+
+
 def test_confidence_bars_keep_rows(qtbot):
     bars = ConfidenceBars()
     qtbot.addWidget(bars)

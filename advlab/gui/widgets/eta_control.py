@@ -11,20 +11,21 @@ from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QSlider, QWid
 
 from advlab.gui.numbers import fmt
 
-#: Largest η offered, in [0, 1] pixel units (0.1 ≈ 25.5 grey levels).
+#: Largest η offered for a photo model, in [0, 1] pixel units (0.1 ≈ 25.5 grey levels);
+#: a model trained in the lab gets more (`EtaControl.set_max_eta`).
 MAX_ETA = 0.1
-#: Slider positions; η = MAX_ETA · (position / STEPS)², so steps are fine near small η.
+#: Slider positions; η = max · (position / STEPS)², so steps are fine near small η.
 STEPS = 1000
 
 
-def eta_from_position(position: int) -> float:
-    """Slider position → η in [0, MAX_ETA] (quadratic: 0.005 sits at about a fifth)."""
-    return MAX_ETA * (position / STEPS) ** 2
+def eta_from_position(position: int, max_eta: float = MAX_ETA) -> float:
+    """Slider position → η in [0, max_eta] (quadratic: 0.005 sits at about a fifth of 0.1)."""
+    return max_eta * (position / STEPS) ** 2
 
 
-def position_from_eta(eta: float) -> int:
+def position_from_eta(eta: float, max_eta: float = MAX_ETA) -> int:
     """η → the nearest slider position."""
-    return int(round(STEPS * math.sqrt(max(0.0, min(MAX_ETA, eta)) / MAX_ETA)))
+    return int(round(STEPS * math.sqrt(max(0.0, min(max_eta, eta)) / max_eta)))
 
 
 def grey_levels(eta: float) -> str:
@@ -34,7 +35,7 @@ def grey_levels(eta: float) -> str:
 
 
 class EtaControl(QWidget):
-    """Emits `eta_changed` with η in [0, MAX_ETA] whenever the slider or the spin box moves."""
+    """Emits `eta_changed` with η in [0, `max_eta()`] whenever the slider or the spin box moves."""
 
     eta_changed = Signal(float)
 
@@ -44,15 +45,15 @@ class EtaControl(QWidget):
         self.slider.setRange(0, STEPS)
         self.slider.setSingleStep(1)
         self.slider.setPageStep(25)
-        self.slider.setToolTip(self.tr("Size of the change to every pixel, η (0 to 0.1)."))
         self.spin = QDoubleSpinBox()
-        self.spin.setRange(0.0, MAX_ETA)
+        self._max = MAX_ETA
+        self._show_range()
         self.spin.setDecimals(4)
         self.spin.setSingleStep(0.0005)
         self.spin.setKeyboardTracking(False)
         self.spin.setToolTip(self.tr("η in pixel units: 1/255 ≈ 0.0039 is one grey level."))
         self.grey = QLabel()
-        self.grey.setMinimumWidth(self.grey.fontMetrics().horizontalAdvance("≈ 25.5 / 255 grey levels") + 4)
+        self.grey.setMinimumWidth(self.grey.fontMetrics().horizontalAdvance("≈ 127.5 / 255 grey levels") + 4)
         # "Live": this is the η the photos show now; an attack's η is its own (Attack panel).
         self.title = QLabel(self.tr("Live η ="))
         self.title.setToolTip(self.tr(
@@ -72,23 +73,41 @@ class EtaControl(QWidget):
     def eta(self) -> float:
         return self._eta
 
+    def max_eta(self) -> float:
+        return self._max
+
+    def set_max_eta(self, max_eta: float) -> None:
+        """The largest η offered (0.1 for a photo model; more for one trained in the lab,
+        whose digits need 0.2–0.3); η is kept inside."""
+        if max_eta == self._max:
+            return
+        self._max = float(max_eta)
+        self._show_range()
+        self.set_eta(self._eta)
+
+    def _show_range(self) -> None:
+        with QSignalBlocker(self.spin):
+            self.spin.setRange(0.0, self._max)
+        self.slider.setToolTip(fmt(self.tr(
+            "Size of the change to every pixel, η (0 to {max:.1f})."), max=self._max))
+
     def set_eta(self, eta: float) -> None:
         """Set η without a feedback loop; emits `eta_changed` if it changed."""
-        eta = max(0.0, min(MAX_ETA, float(eta)))
+        eta = max(0.0, min(self._max, float(eta)))
         with QSignalBlocker(self.slider), QSignalBlocker(self.spin):
-            self.slider.setValue(position_from_eta(eta))
+            self.slider.setValue(position_from_eta(eta, self._max))
             self.spin.setValue(eta)
         self._apply(eta)
 
     def _on_slider(self, position: int) -> None:
-        eta = round(eta_from_position(position), 5)
+        eta = round(eta_from_position(position, self._max), 5)
         with QSignalBlocker(self.spin):
             self.spin.setValue(eta)
         self._apply(eta)
 
     def _on_spin(self, value: float) -> None:
         with QSignalBlocker(self.slider):
-            self.slider.setValue(position_from_eta(value))
+            self.slider.setValue(position_from_eta(value, self._max))
         self._apply(value)
 
     def _apply(self, eta: float) -> None:
