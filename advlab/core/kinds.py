@@ -184,6 +184,44 @@ def _check_width(shape: tuple[int, ...]) -> None:
 
 
 @dataclass(frozen=True)
+class KindAnswer:
+    """What simple labels say about one image. Without a question: the most probable kind
+    (``kind``, its key) and its summed probability ``prob`` in [0, 1]. For "Is it a dog?"
+    (``question`` "dog", and ``kind`` too): ``yes`` whether the dog's summed probability is
+    at least the rest's, and ``prob`` the answer's (the dog's if yes, else the rest's)."""
+
+    kind: str
+    prob: float
+    question: str = ""
+    yes: bool = True
+
+    def same(self, other: "KindAnswer") -> bool:
+        """Whether ``other`` gives the same answer (the same kind, or the same yes / no)."""
+        return (self.kind, self.yes) == (other.kind, other.yes)
+
+
+def answer(totals: Any, question: str = "") -> KindAnswer:
+    """The answer for one image from its kinds' probabilities (K,) in `KINDS` order (as
+    `kind_probs` gives them): the most probable kind (the first of equals), or for
+    ``question`` (a kind's key) whether it is that kind (yes on a tie), as the bars show."""
+    p = np.asarray(totals.detach().double().cpu() if hasattr(totals, "detach") else totals,
+                   dtype=np.float64)
+    if p.shape != (len(KINDS),):
+        raise ParameterError("An answer takes one image's {count} kinds' probabilities, not "
+                             "shape {shape}.", count=len(KINDS), shape=p.shape)
+    if not question:
+        position = int(np.argmax(p))
+        return KindAnswer(KINDS[position].key, float(p[position]))
+    keys = [kind.key for kind in KINDS]
+    if question not in keys:
+        raise ParameterError("'{text}' is not a kind. Choose one of: {kinds}.",
+                             text=question, kinds=kind_list())
+    yes = float(p[keys.index(question)])
+    no = float(p.sum()) - yes
+    return KindAnswer(question, yes if yes >= no else no, question, yes >= no)
+
+
+@dataclass(frozen=True)
 class KindScore:
     """One kind's summed probability for one image, with its most probable classes
     ``(index, label, probability)``, most probable first (the fine labels beside it)."""

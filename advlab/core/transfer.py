@@ -15,7 +15,8 @@ from torch import nn
 
 from advlab.core.errors import ParameterError
 from advlab.core.images import quantize
-from advlab.core.labels import label_of
+from advlab.core.kinds import kind_probs
+from advlab.core.labels import NUM_CLASSES, label_of
 from advlab.core.predict import model_labels
 from advlab.core.models.spec import ModelSpec
 
@@ -69,6 +70,9 @@ class TransferMatrix:
     its top class on the clean image; targeted, it is the target. ``confidence[s, t]``
     is model t's probability (in [0, 1]) of the class it predicts, ``predicted[s][t]``
     that class's name; ``target_clean[t]`` is model t's label for the clean image.
+    ``kinds[t]`` are model t's kinds' probabilities (`advlab.core.kinds.kind_probs`), clean
+    image first, then each source: (1 + sources, kinds); None for a model of other classes
+    than ImageNet's.
     """
 
     sources: list[str]
@@ -80,6 +84,7 @@ class TransferMatrix:
     predicted_index: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.int64))
     target_clean_index: list[int] = field(default_factory=list)
     target_class: int | None = None
+    kinds: list[np.ndarray | None] = field(default_factory=list)
 
     @property
     def success_rate(self) -> np.ndarray:
@@ -122,6 +127,7 @@ def transfer_matrix(
     confidence = np.zeros((n_sources, n_targets), dtype=np.float64)
     predicted_index = np.zeros((n_sources, n_targets), dtype=np.int64)
     target_clean_index: list[int] = []
+    kinds: list[np.ndarray | None] = []
     for t, model_name in enumerate(targets):
         model = models[model_name]
         size, device = input_size_of(model), _device_of(model)
@@ -137,6 +143,8 @@ def transfer_matrix(
                 target=target, model_name=model_name, classes=probs.shape[1],
                 last=probs.shape[1] - 1
             )
+        kinds.append(kind_probs(probs.double().numpy()) if probs.shape[1] == NUM_CLASSES
+                     else None)
         best_prob, best_class = probs.max(dim=1)
         clean_class = int(best_class[0])
         target_clean_index.append(clean_class)
@@ -158,6 +166,7 @@ def transfer_matrix(
         predicted_index=predicted_index,
         target_clean_index=target_clean_index,
         target_class=None if target is None else int(target),
+        kinds=kinds,
     )
 
 

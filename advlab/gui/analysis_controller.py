@@ -56,6 +56,7 @@ class AnalysisController(QObject):
         sweep.eta_dragged.connect(eta_control.set_eta)
         eta_control.eta_changed.connect(sweep.set_eta)
         transfer.run_requested.connect(self.request_transfer)
+        session.kinds_changed.connect(self._show_matrix)
 
     # -- compare ------------------------------------------------------------------
     def compare(self, ids: list[str]) -> None:
@@ -155,8 +156,32 @@ class AnalysisController(QObject):
 
     def _on_transfer_done(self, result: Any) -> None:
         self.last_matrix = result
+        self._show_matrix()
+
+    def _show_matrix(self) -> None:
+        """The last transfer matrix; with simple labels on, the kind each model says too."""
+        result = self.last_matrix
+        if result is None:
+            return
+        kinds, clean_kinds = matrix_kinds(result, self.session.kinds)
         self.transfer.set_matrix(
             list(result.sources), list(result.targets),
             [[bool(v) for v in row] for row in result.success],
             [[float(v) for v in row] for row in result.confidence],
-            [list(row) for row in result.predicted], list(result.target_clean))
+            [list(row) for row in result.predicted], list(result.target_clean),
+            kinds, clean_kinds)
+
+
+def matrix_kinds(result: Any, kinds: Any) -> tuple[list[list[str]] | None, list[str] | None]:
+    """The kinds' names a transfer matrix's models say (cells, clean image per target) under
+    simple labels (``kinds``, the session's `SimpleLabels`); "" for a model of other classes
+    than ImageNet's; (None, None) while simple labels are off."""
+    per_target = getattr(result, "kinds", None)
+    if kinds is None or not per_target:
+        return None, None
+    names = [[kinds.name(kinds.answer(row)) for row in totals] if totals is not None else None
+             for totals in per_target]
+    clean = [column[0] if column else "" for column in names]
+    cells = [[names[t][1 + s] if names[t] else "" for t in range(len(names))]
+             for s in range(len(result.sources))]
+    return cells, clean

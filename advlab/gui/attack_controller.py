@@ -21,10 +21,12 @@ from advlab.gui.widgets.results_list import ResultsList
 from advlab.gui.worker import ModelWorker
 
 
-def results_row(record: Any) -> dict:
-    """The results list's columns for one record."""
+def results_row(record: Any, kinds: Any = None) -> dict:
+    """The results list's columns for one record; with simple labels on (``kinds``, the
+    session's `SimpleLabels`), its clean and adversarial image's kinds too, once known."""
     norms = record.norms()
     target = record.target
+    answers = None if kinds is None else kinds.of_record(record)
     return {
         "id": record.id,
         "attack_title": attack_text(record.attack_title),
@@ -40,6 +42,8 @@ def results_row(record: Any) -> dict:
         "linf": float(norms["linf"]),
         "seconds": float(record.seconds),
         "queries": int(record.queries),
+        "clean_kind": "" if answers is None else kinds.name(answers[0]),
+        "adv_kind": "" if answers is None else kinds.name(answers[1]),
     }
 
 
@@ -66,6 +70,7 @@ class AttackController(QObject):
         session.records_changed.connect(self._refill_results)
         session.image_changed.connect(self._refill_results)
         session.shown_record_changed.connect(self._show_playback)
+        session.kinds_changed.connect(self._show_kinds)
         results.selection_changed.connect(self._on_selection)
         results.delete_requested.connect(session.remove_records)
         playback.frame_changed.connect(self._on_frame)
@@ -150,8 +155,16 @@ class AttackController(QObject):
         selected = self.results.selected_ids()
         self.results.clear()
         for record in self.session.image_records():
-            self.results.add_result(results_row(record))
+            self.results.add_result(results_row(record, self.session.kinds))
         self.results.select([i for i in selected if self.session.record(i) is not None])
+
+    def _show_kinds(self) -> None:
+        """Simple labels on or off, or the results' kinds known: the rows say it in place
+        (the selection, and so the result shown, stays)."""
+        kinds = self.session.kinds
+        self.results.set_kinds_shown(kinds is not None)
+        for record in self.session.image_records():
+            self.results.add_result(results_row(record, kinds))
 
     def _on_selection(self, ids: list) -> None:
         record = self.session.record(ids[0]) if ids else None

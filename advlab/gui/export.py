@@ -65,6 +65,8 @@ class FigureParts:
     no change), magnified ``amplification`` times. Probabilities are in [0, 1]; ``eta``
     is in [0, 1] pixel units (0.005 ≈ 1.3 grey levels). ``eta_is_budget`` says whether
     ``eta`` is the attack's ε (True) or the measured largest change (False).
+    ``clean_kind`` and ``adv_kind`` are the kinds simple labels give ("Pig", "Aircraft";
+    "" while they are off): the figure then names each kind, with its class under it.
     """
 
     clean_rgb: np.ndarray
@@ -80,6 +82,8 @@ class FigureParts:
     attack_title: str
     fooled: bool
     eta_is_budget: bool = True
+    clean_kind: str = ""
+    adv_kind: str = ""
 
 
 def parts_from_record(record: Any) -> FigureParts:
@@ -263,12 +267,21 @@ def render_figure(painter: QPainter, width: float, height: float, parts: FigureP
         QCoreApplication.translate("LessonFigure", "Adversarial"),
     ]
     percent = QCoreApplication.translate("LessonFigure", "{pct:.1f} % confidence")
+    clean_lines = (f"“{parts.clean_label}”", percent.format(pct=parts.clean_prob * 100))
+    adv_lines = (f"“{parts.adv_label}”", percent.format(pct=parts.adv_prob * 100))
+    fooled = parts.fooled
+    if parts.clean_kind and parts.adv_kind:  # simple labels: the kind, its class under it
+        fooled = parts.adv_kind != parts.clean_kind  # red only where the kind changed
+        fine = QCoreApplication.translate("LessonFigure", "{label}: {pct:.1f} %")
+        clean_lines = (f"“{parts.clean_kind}”",
+                       fine.format(label=parts.clean_label, pct=parts.clean_prob * 100))
+        adv_lines = (f"“{parts.adv_kind}”",
+                     fine.format(label=parts.adv_label, pct=parts.adv_prob * 100))
     lines = [
-        (f"“{parts.clean_label}”", _INK, percent.format(pct=parts.clean_prob * 100)),
+        (clean_lines[0], _INK, clean_lines[1]),
         (_noise_line(parts), _INK, QCoreApplication.translate(
             "LessonFigure", "{levels} of 255 grey levels").format(levels=_levels(parts.eta))),
-        (f"“{parts.adv_label}”", _FOOLED if parts.fooled else _KEPT,
-         percent.format(pct=parts.adv_prob * 100)),
+        (adv_lines[0], _FOOLED if fooled else _KEPT, adv_lines[1]),
     ]
     images = [parts.clean_rgb, parts.noise_rgb, parts.adversarial_rgb]
     column_width = _TILE + 40  # text may reach a little into the gaps

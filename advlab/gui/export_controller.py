@@ -9,6 +9,7 @@ and tests call them directly.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -159,14 +160,22 @@ class ExportController(QObject):
 
     # -- what is shown -------------------------------------------------------------
     def figure_parts(self) -> FigureParts | None:
-        """The figure of the shown result, else of the live η view; None before an image."""
+        """The figure of the shown result, else of the live η view; None before an image.
+        With simple labels on it names the kinds too, once the kinds view knows them."""
         session = self.session
-        if session.shown_record is not None:
-            return parts_from_record(session.shown_record)
-        if session.clean is None or session.live is None:
+        record = session.shown_record
+        if record is not None:
+            parts = parts_from_record(record)
+        elif session.clean is None or session.live is None:
             return None
-        title = session.model.title if session.model is not None else ""
-        return parts_from_live(session.clean, session.live, title)
+        else:
+            title = session.model.title if session.model is not None else ""
+            parts = parts_from_live(session.clean, session.live, title)
+        kinds = self.shell.feature("kinds")
+        names = None if kinds is None else kinds.figure_kinds(record)
+        if names is not None:
+            parts = replace(parts, clean_kind=names[0], adv_kind=names[1])
+        return parts
 
     def _nothing_yet(self) -> None:
         self.shell.show_error(self.tr("Nothing to export yet"), self.tr(

@@ -8,66 +8,90 @@ asks one question instead, as in the article's first example: the bars become "D
 translated (the table below; ImageNet's class names stay English). Only for ImageNet
 models (1000 classes): for another model the toggle is disabled with the reason.
 
+Everywhere else labels appear they name the kinds too, while it is on: the verdict under
+the panes ("Fooled! Pig → Aircraft (top class: airliner 8.8 %)", "Top class changed (German
+shepherd → malinois), but still a dog"), said again here from the panes' `VerdictFacts`;
+the results list and the transfer matrix, through the session's `SimpleLabels`
+(`Session.kinds`, its `kinds_changed`: the question and each result's answers); the lesson
+figure, through `KindsController.figure_kinds`.
+
 The probabilities of all 1000 classes come from one forward pass on the compute thread
-for each new image the panes show (the clean image's once per image); grouping them is
-plain numpy here.
+for each new image the panes show (the clean image's once per image), and once for each
+result's clean and adversarial image with the model that made it; grouping them is plain
+numpy here.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QComboBox, QMenu
 
+from advlab.core.kinds import KindAnswer, answer, kind_probs
 from advlab.core.labels import NUM_CLASSES
+from advlab.gui.pane_content import KindWords, verdict
 
 CONTEXT = "Kinds"
-#: Each kind's shown texts as literals, so that lupdate sees them: its name, its opposite
-#: and the "Is it a …?" question. Keys and English texts are those of `advlab.core.kinds`.
-KIND_TEXTS: dict[str, tuple[str, str, str]] = {
+#: Each kind's shown texts as literals, so that lupdate sees them: its name, its opposite,
+#: the "Is it a …?" question, and the name as a phrase (the verdict's "still a dog"). Keys
+#: and English texts are those of `advlab.core.kinds`.
+KIND_TEXTS: dict[str, tuple[str, str, str, str]] = {
     "dog": (QT_TRANSLATE_NOOP("Kinds", "Dog"), QT_TRANSLATE_NOOP("Kinds", "Not a dog"),
-            QT_TRANSLATE_NOOP("Kinds", "Is it a dog?")),
+            QT_TRANSLATE_NOOP("Kinds", "Is it a dog?"), QT_TRANSLATE_NOOP("Kinds", "a dog")),
     "cat": (QT_TRANSLATE_NOOP("Kinds", "Cat"), QT_TRANSLATE_NOOP("Kinds", "Not a cat"),
-            QT_TRANSLATE_NOOP("Kinds", "Is it a cat?")),
+            QT_TRANSLATE_NOOP("Kinds", "Is it a cat?"), QT_TRANSLATE_NOOP("Kinds", "a cat")),
     "frog": (QT_TRANSLATE_NOOP("Kinds", "Frog"), QT_TRANSLATE_NOOP("Kinds", "Not a frog"),
-             QT_TRANSLATE_NOOP("Kinds", "Is it a frog?")),
-    "turtle": (QT_TRANSLATE_NOOP("Kinds", "Turtle"), QT_TRANSLATE_NOOP("Kinds", "Not a turtle"),
-               QT_TRANSLATE_NOOP("Kinds", "Is it a turtle?")),
+             QT_TRANSLATE_NOOP("Kinds", "Is it a frog?"), QT_TRANSLATE_NOOP("Kinds", "a frog")),
+    "turtle": (QT_TRANSLATE_NOOP("Kinds", "Turtle"),
+               QT_TRANSLATE_NOOP("Kinds", "Not a turtle"),
+               QT_TRANSLATE_NOOP("Kinds", "Is it a turtle?"),
+               QT_TRANSLATE_NOOP("Kinds", "a turtle")),
     "bird": (QT_TRANSLATE_NOOP("Kinds", "Bird"), QT_TRANSLATE_NOOP("Kinds", "Not a bird"),
-             QT_TRANSLATE_NOOP("Kinds", "Is it a bird?")),
-    "monkey": (QT_TRANSLATE_NOOP("Kinds", "Monkey"), QT_TRANSLATE_NOOP("Kinds", "Not a monkey"),
-               QT_TRANSLATE_NOOP("Kinds", "Is it a monkey?")),
+             QT_TRANSLATE_NOOP("Kinds", "Is it a bird?"), QT_TRANSLATE_NOOP("Kinds", "a bird")),
+    "monkey": (QT_TRANSLATE_NOOP("Kinds", "Monkey"),
+               QT_TRANSLATE_NOOP("Kinds", "Not a monkey"),
+               QT_TRANSLATE_NOOP("Kinds", "Is it a monkey?"),
+               QT_TRANSLATE_NOOP("Kinds", "a monkey")),
     "fish": (QT_TRANSLATE_NOOP("Kinds", "Fish"), QT_TRANSLATE_NOOP("Kinds", "Not a fish"),
-             QT_TRANSLATE_NOOP("Kinds", "Is it a fish?")),
+             QT_TRANSLATE_NOOP("Kinds", "Is it a fish?"), QT_TRANSLATE_NOOP("Kinds", "a fish")),
     "crab": (QT_TRANSLATE_NOOP("Kinds", "Crab"), QT_TRANSLATE_NOOP("Kinds", "Not a crab"),
-             QT_TRANSLATE_NOOP("Kinds", "Is it a crab?")),
-    "insect": (QT_TRANSLATE_NOOP("Kinds", "Insect"), QT_TRANSLATE_NOOP("Kinds", "Not an insect"),
-               QT_TRANSLATE_NOOP("Kinds", "Is it an insect?")),
+             QT_TRANSLATE_NOOP("Kinds", "Is it a crab?"), QT_TRANSLATE_NOOP("Kinds", "a crab")),
+    "insect": (QT_TRANSLATE_NOOP("Kinds", "Insect"),
+               QT_TRANSLATE_NOOP("Kinds", "Not an insect"),
+               QT_TRANSLATE_NOOP("Kinds", "Is it an insect?"),
+               QT_TRANSLATE_NOOP("Kinds", "an insect")),
     "pig": (QT_TRANSLATE_NOOP("Kinds", "Pig"), QT_TRANSLATE_NOOP("Kinds", "Not a pig"),
-            QT_TRANSLATE_NOOP("Kinds", "Is it a pig?")),
-    "big cat": (QT_TRANSLATE_NOOP("Kinds", "Big cat"), QT_TRANSLATE_NOOP("Kinds", "Not a big cat"),
-                QT_TRANSLATE_NOOP("Kinds", "Is it a big cat?")),
+            QT_TRANSLATE_NOOP("Kinds", "Is it a pig?"), QT_TRANSLATE_NOOP("Kinds", "a pig")),
+    "big cat": (QT_TRANSLATE_NOOP("Kinds", "Big cat"),
+                QT_TRANSLATE_NOOP("Kinds", "Not a big cat"),
+                QT_TRANSLATE_NOOP("Kinds", "Is it a big cat?"),
+                QT_TRANSLATE_NOOP("Kinds", "a big cat")),
     "bear": (QT_TRANSLATE_NOOP("Kinds", "Bear"), QT_TRANSLATE_NOOP("Kinds", "Not a bear"),
-             QT_TRANSLATE_NOOP("Kinds", "Is it a bear?")),
+             QT_TRANSLATE_NOOP("Kinds", "Is it a bear?"), QT_TRANSLATE_NOOP("Kinds", "a bear")),
     "snake": (QT_TRANSLATE_NOOP("Kinds", "Snake"), QT_TRANSLATE_NOOP("Kinds", "Not a snake"),
-              QT_TRANSLATE_NOOP("Kinds", "Is it a snake?")),
+              QT_TRANSLATE_NOOP("Kinds", "Is it a snake?"), QT_TRANSLATE_NOOP("Kinds", "a snake")),
     "aircraft": (QT_TRANSLATE_NOOP("Kinds", "Aircraft"),
                  QT_TRANSLATE_NOOP("Kinds", "Not an aircraft"),
-                 QT_TRANSLATE_NOOP("Kinds", "Is it an aircraft?")),
+                 QT_TRANSLATE_NOOP("Kinds", "Is it an aircraft?"),
+                 QT_TRANSLATE_NOOP("Kinds", "an aircraft")),
     "car": (QT_TRANSLATE_NOOP("Kinds", "Car"), QT_TRANSLATE_NOOP("Kinds", "Not a car"),
-            QT_TRANSLATE_NOOP("Kinds", "Is it a car?")),
+            QT_TRANSLATE_NOOP("Kinds", "Is it a car?"), QT_TRANSLATE_NOOP("Kinds", "a car")),
     "bus or truck": (QT_TRANSLATE_NOOP("Kinds", "Bus or truck"),
                      QT_TRANSLATE_NOOP("Kinds", "Not a bus or truck"),
-                     QT_TRANSLATE_NOOP("Kinds", "Is it a bus or truck?")),
+                     QT_TRANSLATE_NOOP("Kinds", "Is it a bus or truck?"),
+                     QT_TRANSLATE_NOOP("Kinds", "a bus or truck")),
     "boat": (QT_TRANSLATE_NOOP("Kinds", "Boat"), QT_TRANSLATE_NOOP("Kinds", "Not a boat"),
-             QT_TRANSLATE_NOOP("Kinds", "Is it a boat?")),
+             QT_TRANSLATE_NOOP("Kinds", "Is it a boat?"), QT_TRANSLATE_NOOP("Kinds", "a boat")),
     "train": (QT_TRANSLATE_NOOP("Kinds", "Train"), QT_TRANSLATE_NOOP("Kinds", "Not a train"),
-              QT_TRANSLATE_NOOP("Kinds", "Is it a train?")),
+              QT_TRANSLATE_NOOP("Kinds", "Is it a train?"), QT_TRANSLATE_NOOP("Kinds", "a train")),
     "something else": (QT_TRANSLATE_NOOP("Kinds", "Something else"),
-                       QT_TRANSLATE_NOOP("Kinds", "One of the kinds"), ""),
+                       QT_TRANSLATE_NOOP("Kinds", "One of the kinds"),
+                       "",
+                       QT_TRANSLATE_NOOP("Kinds", "something else")),
 }
 #: The kinds "Is it a …?" offers, in this order (the article's first).
 QUESTION_KINDS = ("dog", "pig", "cat", "big cat", "bird", "fish", "insect", "aircraft", "car",
@@ -90,6 +114,58 @@ def not_kind_name(key: str) -> str:
 def kind_question(key: str) -> str:
     """The question in the window's language ("Is it a dog?")."""
     return QCoreApplication.translate(CONTEXT, KIND_TEXTS[key][2])
+
+
+def kind_phrase(key: str) -> str:
+    """Its name as a phrase after "still", in the window's language ("a dog", "een hond")."""
+    return QCoreApplication.translate(CONTEXT, KIND_TEXTS[key][3])
+
+
+def answer_name(answer: KindAnswer) -> str:
+    """An answer as the bars name it: "Dog", or "Not a dog" for "Is it a dog?" answered no."""
+    return kind_name(answer.kind) if answer.yes else not_kind_name(answer.kind)
+
+
+def answer_phrase(answer: KindAnswer) -> str:
+    """An answer as a phrase after "still": "a dog", or "not a dog"."""
+    if answer.yes:
+        return kind_phrase(answer.kind)
+    text = not_kind_name(answer.kind)
+    return text[:1].lower() + text[1:]
+
+
+def kind_words(clean: KindAnswer, adversarial: KindAnswer) -> KindWords:
+    """The kinds' side of a verdict (`advlab.gui.pane_content.verdict`)."""
+    return KindWords(answer_name(clean), answer_name(adversarial), answer_phrase(adversarial),
+                     not clean.same(adversarial))
+
+
+@dataclass(frozen=True, eq=False)
+class SimpleLabels:
+    """Simple labels as the session shares them (`Session.kinds`, while they are on): the
+    ``question`` asked ("" for all kinds) and, for each result the current model made, what
+    they say about its clean and its adversarial image (result id → the two answers). The
+    results list and the transfer matrix read it; only `KindsController` makes it."""
+
+    question: str
+    records: dict[str, tuple[KindAnswer, KindAnswer]] = field(default_factory=dict)
+
+    def answer(self, totals: Any) -> KindAnswer:
+        """The answer for kinds' probabilities (K,) (`advlab.core.kinds.kind_probs`)."""
+        return answer(totals, self.question)
+
+    def of_record(self, record: Any) -> tuple[KindAnswer, KindAnswer] | None:
+        """A result's (clean, adversarial) answers; None while not known, or for a result of
+        another model."""
+        return self.records.get(getattr(record, "id", None))
+
+    @staticmethod
+    def name(answer: KindAnswer) -> str:
+        return answer_name(answer)
+
+    @staticmethod
+    def phrase(answer: KindAnswer) -> str:
+        return answer_phrase(answer)
 
 
 def kind_rows(probs: np.ndarray, question: str = "") -> tuple[list[tuple[int, str, float]], int]:
@@ -135,6 +211,22 @@ def class_probabilities(lab: Any, images: list[np.ndarray]) -> list[np.ndarray |
     return out
 
 
+def record_kinds(lab: Any, records: list) -> dict[str, tuple[np.ndarray, np.ndarray] | None]:
+    """Runs on the compute thread: each result's kinds' probabilities (K,), of its clean and
+    its adversarial image, from the model that made it; None for a result of another model
+    than the lab's or of other classes than ImageNet's."""
+    out: dict[str, tuple[np.ndarray, np.ndarray] | None] = {r.id: None for r in records}
+    name = None if lab.model is None else lab.model.spec.name
+    mine = [r for r in records if r.model == name]
+    probs = class_probabilities(lab, [rgb for r in mine for rgb in (r.clean_rgb,
+                                                                     r.adversarial_rgb)])
+    for i, record in enumerate(mine):
+        clean, adversarial = probs[2 * i], probs[2 * i + 1]
+        if clean is not None and adversarial is not None and len(clean) == NUM_CLASSES:
+            out[record.id] = (kind_probs(clean), kind_probs(adversarial))
+    return out
+
+
 def class_count(lab: Any) -> int:
     """Runs on the compute thread: how many classes the model gives (0 without a model)."""
     if lab.model is None:
@@ -144,7 +236,8 @@ def class_count(lab: Any) -> int:
 
 
 class KindsController(QObject):
-    """The View toggle, the "Is it a …?" combo, and the kinds in both bar sets."""
+    """The View toggle, the "Is it a …?" combo, the kinds in both bar sets and in the
+    verdict, and the session's `SimpleLabels` (the results' kinds) while it is on."""
 
     #: Both bar sets show new kind rows.
     kinds_shown = Signal()
@@ -161,6 +254,11 @@ class KindsController(QObject):
         self._generation = 0
         self._clean: tuple[Any, np.ndarray | None] = (None, None)  # (session.clean, probs)
         self._adversarial: tuple[Any, np.ndarray | None] = (None, None)  # (its image, probs)
+        #: Result id → kinds' probabilities (clean, adversarial); None: another model's.
+        self._records: dict[str, tuple[np.ndarray, np.ndarray] | None] = {}
+        self._model_generation = 0
+        if shell.session.kinds is not None:  # a window of another language had them on
+            shell.session.set_kinds(None)
 
         self.action = QAction(self.tr("Simple labels (dog, cat, pig, …)"), self)
         self.action.setCheckable(True)
@@ -207,7 +305,13 @@ class KindsController(QObject):
         self._timer.timeout.connect(self._request)
         for bars in (self.original_bars, self.adversarial_bars):
             bars.prediction_set.connect(self._on_bars)
+        # The panes set their verdict just after the bars: say it again with the kinds known
+        # so far, queued, so before the panes are painted (no flicker while η moves).
+        self.adversarial_bars.prediction_set.connect(self._show_verdict,
+                                                     Qt.ConnectionType.QueuedConnection)
         shell.session.model_changed.connect(self._on_model)
+        shell.session.records_changed.connect(self._request_records)
+        shell.session.image_changed.connect(self._request_records)
 
     # -- user intent -------------------------------------------------------------------
     def on(self) -> bool:
@@ -228,6 +332,22 @@ class KindsController(QObject):
         for choice in self._questions.actions():
             choice.setChecked(choice.data() == key)
         self._show()
+        self._publish()
+
+    def figure_kinds(self, record: Any = None) -> tuple[str, str] | None:
+        """The clean and the adversarial answer's names ("Pig", "Aircraft"; "Dog", "Not a
+        dog" for "Is it a dog?") for the lesson figure: of result ``record``, or of the live
+        view (None) once its adversarial image's kinds are known. None while simple labels
+        are off, or not known."""
+        session = self.shell.session
+        if not self.on() or session.kinds is None:
+            return None
+        if record is not None:
+            pair = session.kinds.of_record(record)
+        else:
+            pair = self._answers(None if session.live is None
+                                 else session.live.adversarial_rgb)
+        return None if pair is None else (answer_name(pair[0]), answer_name(pair[1]))
 
     # -- reactions ---------------------------------------------------------------------
     def _on_toggled(self, on: bool) -> None:
@@ -235,11 +355,15 @@ class KindsController(QObject):
         self.question_menu.setEnabled(on)
         if on:
             self._request()
+            self._request_records()
         else:
             self._timer.stop()
             self._generation += 1
             for bars in (self.original_bars, self.adversarial_bars):
                 bars.set_kind_rows(None)
+            if self._panes.content is not None:  # the panes' own verdict again
+                self._panes.verdict.setText(self._panes.content.verdict)
+        self._publish()
 
     def _on_bars(self) -> None:
         if self.on():
@@ -247,6 +371,9 @@ class KindsController(QObject):
 
     def _on_model(self) -> None:
         self._clean = self._adversarial = (None, None)
+        self._records.clear()
+        self._model_generation += 1
+        self._publish()
         task = self.shell.compute.call(class_count, key="kinds_classes")
         task.done.connect(self._on_class_count)
 
@@ -294,7 +421,7 @@ class KindsController(QObject):
             return
         if got_clean and probs[0] is not None:  # None: made for another model's size
             self._clean = (clean, probs[0])
-        if got_adversarial and probs[1] is not None:
+        if got_adversarial:  # None (another model's size): the bars show its classes
             self._adversarial = (adversarial_rgb, probs[1])
         self._show()
 
@@ -318,7 +445,69 @@ class KindsController(QObject):
                                                 answer)
         else:
             self.adversarial_bars.set_kind_rows(None)
+        self._show_verdict()
         self.kinds_shown.emit()
+
+    # -- the verdict -------------------------------------------------------------------
+    def _answers(self, adversarial_rgb: Any) -> tuple[KindAnswer, KindAnswer] | None:
+        """The clean image's answer and that of ``adversarial_rgb`` (None: the newest image
+        whose kinds are known, as the bars show it), if both are known."""
+        session = self.shell.session
+        clean = self._clean[1] if self._clean[0] is session.clean else None
+        image, adversarial = self._adversarial
+        if adversarial_rgb is not None and image is not adversarial_rgb:
+            adversarial = None
+        if clean is None or adversarial is None or len(clean) != NUM_CLASSES \
+                or len(adversarial) != NUM_CLASSES:
+            return None
+        return (answer(kind_probs(clean), self.question),
+                answer(kind_probs(adversarial), self.question))
+
+    def _show_verdict(self) -> None:
+        """The panes' verdict with the kinds (while simple labels are on and the kinds of both
+        images are known; the panes' own verdict stays otherwise)."""
+        content = self._panes.content
+        if not self.on() or content is None or content.facts is None:
+            return
+        session = self.shell.session
+        record = session.shown_record
+        if record is not None and (session.model is None or record.model != session.model.name):
+            return  # another model's result: the bars' kinds are not its model's
+        pair = self._answers(None)
+        if pair is not None:
+            self._panes.verdict.setText(verdict(content.facts, kind_words(*pair)))
+
+    # -- the results' kinds, shared on the session ---------------------------------------
+    def _request_records(self) -> None:
+        """Ask for the kinds of the current image's results that are not known yet."""
+        session = self.shell.session
+        if not self.on() or session.model is None:
+            return
+        pending = [r for r in session.image_records() if r.id not in self._records]
+        if not pending:
+            return
+        generation = self._model_generation
+        task = self.shell.compute.call(lambda lab: record_kinds(lab, pending),
+                                       key="kinds_records")
+        task.done.connect(lambda found: self._on_record_kinds(generation, found))
+
+    def _on_record_kinds(self, generation: int, found: dict) -> None:
+        if generation != self._model_generation:
+            return  # made before the model changed
+        self._records.update(found)
+        self._publish()
+
+    def _publish(self) -> None:
+        """The session's `SimpleLabels` (None while off): the question and the results'
+        answers."""
+        session = self.shell.session
+        if not self.on():
+            if session.kinds is not None:
+                session.set_kinds(None)
+            return
+        records = {record_id: (answer(pair[0], self.question), answer(pair[1], self.question))
+                   for record_id, pair in self._records.items() if pair is not None}
+        session.set_kinds(SimpleLabels(self.question, records))
 
 
 def install(shell: Any) -> KindsController:

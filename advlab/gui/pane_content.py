@@ -3,7 +3,8 @@
 The panes (`advlab.gui.widgets.lab_panes.LabPanes`) draw a `PaneContent`; it is
 built here from one of four sources: a live η update, a stored attack result,
 a running attack's progress, or a playback frame. Every verdict text ("Fooled!",
-"Not fooled") is built by `verdict` alone.
+"Not fooled") is built by `verdict` alone, from the content's `VerdictFacts`; with simple
+labels on, the kinds view says the same facts again with the kinds (`KindWords`).
 """
 
 from __future__ import annotations
@@ -19,9 +20,6 @@ from advlab.core.noise_maps import auto_amplification, signed_map
 from advlab.gui.session import record_title
 from advlab.gui.widgets.eta_control import grey_levels
 
-
-
-
 #: Below this clean confidence the model "was not sure to begin with": a change of label
 #: under random noise then says little, and the verdict says so.
 WEAK_CLEAN_PROB = 0.5
@@ -30,11 +28,46 @@ BIG_STEP_ETA = 0.02
 
 
 @dataclass(frozen=True)
+class VerdictFacts:
+    """What a verdict says, before it is put into words: the adversarial's top class
+    (``index``, ``label``, ``prob`` in [0, 1]) and the clean image's; whether the model was
+    fooled (untargeted: the top class changed; targeted: the target won) or changed but not
+    to the target; whether the sentence states both confidences (``before_after``: the live
+    view); and the notes that follow it (translated sentences, "" for none)."""
+
+    fooled: bool
+    index: int
+    label: str
+    prob: float
+    clean_index: int
+    clean_label: str
+    clean_prob: float
+    changed_not_target: bool = False
+    before_after: bool = False
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class KindWords:
+    """The kinds' side of a verdict (simple labels), in the window's language: the clean
+    and the adversarial answer ("Pig", "Aircraft"; "Dog", "Not a dog" for "Is it a dog?"),
+    the adversarial answer as a phrase ("a dog", "not a dog") and whether the answer
+    changed."""
+
+    clean: str
+    adversarial: str
+    phrase: str
+    changed: bool
+
+
+@dataclass(frozen=True)
 class PaneContent:
     """The adversarial pane, the noise pane and the bars under them.
 
     ``markers`` are (x, y) pixels to circle (single changed pixels, invisible at pane
     size); ``saved`` is the 8-bit file check's line ("" for none, None: not known yet).
+    ``facts`` are what ``verdict`` was built from (None for a text that is no verdict, such
+    as η = 0's), so that simple labels can say it again with kinds (`verdict`).
     """
 
     title: str
@@ -48,22 +81,55 @@ class PaneContent:
     markers: list[tuple[int, int]] | None = None
     saved: str | None = ""
     mark_noise: bool = True  # circle the markers on the noise pane too
+    facts: VerdictFacts | None = None
 
 
-def verdict(fooled: bool, label: str, *, before: float | None = None,
-            after: float | None = None, changed_not_target: bool = False) -> str:
-    """The one sentence under the panes (rich text)."""
-    if changed_not_target:
-        return QCoreApplication.translate(
-            "PaneContent", "Changed to “{label}”, but not to the target.").format(label=label)
-    if fooled:
-        return QCoreApplication.translate("PaneContent", "<b style='color:#c53030'>Fooled!</b> The model now says “{label}”.").format(
-            label=label)
-    if before is not None and after is not None:
-        return fmt(QCoreApplication.translate("PaneContent", "<b style='color:#2b6cb0'>Not fooled</b>: still “{label}” "
-                   "({before:.1f} % → {after:.1f} %)."),
-            label=label, before=before * 100, after=after * 100)
-    return QCoreApplication.translate("PaneContent", "<b style='color:#2b6cb0'>Not fooled</b>: still “{label}”.").format(label=label)
+def verdict(facts: VerdictFacts, kinds: KindWords | None = None) -> str:
+    """The one sentence under the panes (rich text), and its notes. With ``kinds`` (simple
+    labels on) it names the kinds and says whether the kind changed: "Fooled! Pig →
+    Aircraft (top class: airliner 8.8 %)", "Top class changed (German shepherd →
+    malinois), but still a dog", "Not fooled: still a dog (…)"."""
+    label, pct, before = facts.label, facts.prob * 100, facts.clean_prob * 100
+    if kinds is None:
+        if facts.changed_not_target:
+            text = QCoreApplication.translate(
+                "PaneContent", "Changed to “{label}”, but not to the target.")
+        elif facts.fooled:
+            text = QCoreApplication.translate(
+                "PaneContent", "<b style='color:#c53030'>Fooled!</b> The model now says "
+                "“{label}”.")
+        elif facts.before_after:
+            text = QCoreApplication.translate(
+                "PaneContent", "<b style='color:#2b6cb0'>Not fooled</b>: still “{label}” "
+                "({before:.1f} % → {after:.1f} %).")
+        else:
+            text = QCoreApplication.translate(
+                "PaneContent", "<b style='color:#2b6cb0'>Not fooled</b>: still “{label}”.")
+        text = fmt(text, label=label, before=before, after=pct)
+    else:
+        if kinds.changed and facts.changed_not_target:
+            text = QCoreApplication.translate(
+                "PaneContent", "<b style='color:#c53030'>Fooled!</b> {clean} → {adversarial} "
+                "(top class: {label} {pct:.1f} %), but not to the target.")
+        elif kinds.changed:
+            text = QCoreApplication.translate(
+                "PaneContent", "<b style='color:#c53030'>Fooled!</b> {clean} → {adversarial} "
+                "(top class: {label} {pct:.1f} %).")
+        elif facts.index != facts.clean_index:
+            text = QCoreApplication.translate(
+                "PaneContent", "<b style='color:#b7791f'>Top class changed</b> "
+                "({clean_label} → {label}), but still {kind}.")
+        elif facts.before_after:
+            text = QCoreApplication.translate(
+                "PaneContent", "<b style='color:#2b6cb0'>Not fooled</b>: still {kind} "
+                "({label} {before:.1f} % → {pct:.1f} %).")
+        else:
+            text = QCoreApplication.translate(
+                "PaneContent", "<b style='color:#2b6cb0'>Not fooled</b>: still {kind} "
+                "({label} {pct:.1f} %).")
+        text = fmt(text, clean=kinds.clean, adversarial=kinds.adversarial, kind=kinds.phrase,
+                   clean_label=facts.clean_label, label=label, pct=pct, before=before)
+    return f"{text} {facts.notes}" if facts.notes else text
 
 
 def _noise_of(delta: Any, markers: list | None) -> tuple[np.ndarray, str, str]:
@@ -78,18 +144,22 @@ def _noise_of(delta: Any, markers: list | None) -> tuple[np.ndarray, str, str]:
 def from_live(live: Any, clean: Any, edited_pixels: bool, saved: Any) -> PaneContent:
     """The η slider's image. ``clean`` is the clean prediction; ``saved`` the session's
     (η, Prediction) of the adversarial saved as an 8-bit PNG."""
+    facts = None
     if live.eta == 0 and not edited_pixels:
         text = QCoreApplication.translate("PaneContent", "η = 0: this is the original image.")
-    elif live.target is not None and not live.fooled and live.prediction.index != clean.index:
-        text = verdict(False, live.prediction.label, changed_not_target=True)
-    elif live.fooled:
-        text = verdict(True, live.prediction.label)
-        if clean.prob < WEAK_CLEAN_PROB:
-            text += " " + unsure_note(clean.prob)
     else:
-        text = verdict(False, live.prediction.label, before=clean.prob, after=live.prediction.prob)
-        if live.direction == "fgsm" and live.eta >= BIG_STEP_ETA:
-            text += " " + overshoot_note()
+        notes = ""
+        if live.fooled and clean.prob < WEAK_CLEAN_PROB:
+            notes = unsure_note(clean.prob)
+        elif not live.fooled and live.direction == "fgsm" and live.eta >= BIG_STEP_ETA:
+            notes = overshoot_note()
+        changed_not_target = (live.target is not None and not live.fooled
+                              and live.prediction.index != clean.index)
+        facts = _facts(live.fooled, live.prediction, clean.index, clean.label, clean.prob,
+                       changed_not_target=changed_not_target,
+                       before_after=not live.fooled and not changed_not_target,
+                       notes="" if changed_not_target else notes)
+        text = verdict(facts)
     saved_text = None if saved is None else fmt(QCoreApplication.translate(
         "PaneContent", "The bars show the image as computed; saved as an 8-bit PNG it says: "
         "{label} {pct:.1f} %"), label=saved[1].label, pct=saved[1].prob * 100)
@@ -105,32 +175,46 @@ def from_live(live: Any, clean: Any, edited_pixels: bool, saved: Any) -> PaneCon
         clean_index=live.clean_index,
         verdict=text,
         saved=saved_text,
+        facts=facts,
     )
 
 
 def from_record(record: Any, markers: list | None) -> PaneContent:
     """A stored attack result."""
     noise, badge, caption = _noise_of(record.perturbation, markers)
+    facts = record_facts(record)
     top = getattr(record, "adv_top", None) or [(record.adv_index, record.adv_label,
                                                 record.adv_prob)]
     return PaneContent(
         title=QCoreApplication.translate("PaneContent", "Result: {title}").format(title=record_title(record)),
         adversarial_rgb=record.adversarial_rgb, noise_rgb=noise, noise_badge=badge,
         noise_caption=caption, top=[tuple(row) for row in top],
-        clean_index=record.clean_index, verdict=record_verdict(record), markers=markers)
+        clean_index=record.clean_index, verdict=verdict(facts), markers=markers, facts=facts)
+
+
+def _facts(fooled: bool, prediction: Any, clean_index: int, clean_label: str,
+           clean_prob: float, **more: Any) -> VerdictFacts:
+    return VerdictFacts(bool(fooled), int(prediction.index), prediction.label,
+                        float(prediction.prob), int(clean_index), clean_label,
+                        float(clean_prob), **more)
+
+
+def record_facts(record: Any) -> VerdictFacts:
+    """A result's verdict: fooled, changed but not to the target, or not fooled (with why,
+    for a one-step FGSM that may have overshot)."""
+    changed_not_target = (record.target is not None and not record.success
+                          and record.adv_index != record.clean_index)
+    overshot = (not record.success and not changed_not_target and record.attack == "fgsm"
+                and float(record.params.get("eps", 0.0)) >= BIG_STEP_ETA)
+    return VerdictFacts(bool(record.success), int(record.adv_index), record.adv_label,
+                        float(record.adv_prob), int(record.clean_index), record.clean_label,
+                        float(record.clean_prob), changed_not_target=changed_not_target,
+                        notes=overshoot_note() if overshot else "")
 
 
 def record_verdict(record: Any) -> str:
-    """A result's verdict: fooled, changed but not to the target, or not fooled (with why,
-    for a one-step FGSM that may have overshot)."""
-    targeted = record.target is not None
-    if targeted and not record.success and record.adv_index != record.clean_index:
-        return verdict(False, record.adv_label, changed_not_target=True)
-    text = verdict(bool(record.success), record.adv_label)
-    if not record.success and record.attack == "fgsm" \
-            and float(record.params.get("eps", 0.0)) >= BIG_STEP_ETA:
-        text += " " + overshoot_note()
-    return text
+    """A result's verdict sentence (`record_facts` in words)."""
+    return verdict(record_facts(record))
 
 
 def unsure_note(prob: float) -> str:
@@ -151,12 +235,15 @@ def from_progress(progress: Any, clean: Any) -> PaneContent:
     delta = (rgb.astype(np.float32) - clean.rgb.astype(np.float32)) / 255.0
     noise, badge, caption = _noise_of(delta, None)
     prediction = progress.prediction
+    first = clean.prediction
+    facts = _facts(prediction.index != first.index, prediction, first.index, first.label,
+                   first.prob)
     return PaneContent(
         title=QCoreApplication.translate("PaneContent", "Attack running: step {step} of {total}").format(step=progress.step,
                                                                    total=progress.total),
         adversarial_rgb=rgb, noise_rgb=noise, noise_badge=badge, noise_caption=caption,
         top=[tuple(r) for r in prediction.top], clean_index=clean.prediction.index,
-        verdict=verdict(prediction.index != clean.prediction.index, prediction.label))
+        verdict=verdict(facts), facts=facts)
 
 
 def from_frame(record: Any, rgb: Any, step: int, markers: list | None) -> PaneContent:
@@ -168,7 +255,7 @@ def from_frame(record: Any, rgb: Any, step: int, markers: list | None) -> PaneCo
         title=QCoreApplication.translate("PaneContent", "Result: {title}, step {step}").format(title=record_title(record), step=step),
         adversarial_rgb=np.asarray(rgb), noise_rgb=noise, noise_badge=badge,
         noise_caption=caption, top=result.top, clean_index=result.clean_index,
-        verdict=result.verdict, markers=markers)
+        verdict=result.verdict, markers=markers, facts=result.facts)
 
 
 def changed_pixels(delta: object) -> list[tuple[int, int]]:

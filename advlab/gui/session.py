@@ -33,6 +33,7 @@ class Session(QObject):
     records_changed = Signal()
     shown_record_changed = Signal()  # the result shown in the three panes (or none: live)
     edits_changed = Signal(int)  # how many pixels the user's hand edits change
+    kinds_changed = Signal()  # simple labels on or off, another question, results' kinds known
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +46,9 @@ class Session(QObject):
         self.records: list[Any] = []  # advlab.core.results.AttackRecord, oldest first
         self.shown_record: Any = None  # the record shown in the panes, None for the live view
         self.dirty = False  # changed since the last save or autosave
+        #: Simple labels while they are on (`advlab.gui.kinds_view.SimpleLabels`: the question
+        #: and each result's kinds), None while the lab shows ImageNet's classes.
+        self.kinds: Any = None
 
     def set_image(self, name: str, source_rgb: Any, clean: Any) -> None:
         self.image_name, self.source_rgb, self.clean = name, source_rgb, clean
@@ -70,6 +74,11 @@ class Session(QObject):
         if self.live is not None and self.live.eta == eta:
             self.saved = (eta, prediction)
             self.live_changed.emit()
+
+    def set_kinds(self, kinds: Any) -> None:
+        """Simple labels on (`SimpleLabels`) or off (None); only the kinds view sets them."""
+        self.kinds = kinds
+        self.kinds_changed.emit()
 
     # -- attack results ----------------------------------------------------------
     def add_record(self, record: Any) -> None:

@@ -351,7 +351,7 @@ laat het leeg voor een aanval zonder doelklasse.</translation>
     <name>ComputeThread</name>
     <message>
         <source>Something went wrong ({error}).</source>
-        <extracomment>Send a job&apos;s progress to the GUI at most this often (s); the last step always goes. Seconds spent serving quick tasks inside the current job (for the bench).</extracomment>
+        <extracomment>Send a job&apos;s progress to the GUI at most this often (s); the last step always goes. After serving quick tasks for s seconds inside a job, the job runs at least JOB_TURN · s before the next serving: under a slider moved faster than the model answers the job keeps at least a third of the thread, and an η change waits at most half a forward pass for its turn (1.0, half of the thread each, measured 0.9 forward passes more latency for a slider while an attack runs). Seconds spent serving quick tasks inside the current job (for the bench).</extracomment>
         <translation>Er ging iets mis ({error}).</translation>
     </message>
 </context>
@@ -359,7 +359,7 @@ laat het leeg voor een aanval zonder doelklasse.</translation>
     <name>ConfidenceBars</name>
     <message>
         <source>top class: {label} {percent}</source>
-        <extracomment>Colour of the bar of the class the clean image was given. Colour of a winning class that differs from the clean one (the model was fooled). `set_prediction` showed new rows (a feature may then show kinds instead).</extracomment>
+        <extracomment>Colour of the bar of the class the clean image was given. Colour of a winning class that differs from the clean one (the model was fooled). Rows kept (and shown at most). Rows shown where the room is short: the winner and the two next to it. `set_prediction` showed new rows (a feature may then show kinds instead).</extracomment>
         <translation>bovenste klasse: {label} {percent}</translation>
     </message>
 </context>
@@ -596,7 +596,7 @@ laat het leeg voor een aanval zonder doelklasse.</translation>
     </message>
     <message>
         <source>The images the model learns from and is tested on: the embedded digits, a data set the lab downloads, your own photos (a folder with one sub-folder per class, e.g. dog/ and not_dog/) or an .npz file with &apos;images&apos; and &apos;labels&apos;.</source>
-        <extracomment>Context of the registry&apos;s texts (method and architecture titles, explanations, help). Item data role of the data, model and method combo boxes. Columns of the report table. Kinds of entry in the data list: a data set the lab knows, a folder or .npz file the user chose, and the two entries that open a file dialog. Widths (px) of the form and of the report; the curves take the rest. (method, the data set&apos;s ε, {&quot;steps&quot;: K}) → every parameter of the method, checked.</extracomment>
+        <extracomment>Context of the registry&apos;s texts (method and architecture titles, explanations, help). Item data role of the data, model and method combo boxes. Columns of the report table. Kinds of entry in the data list: a data set the lab knows, a folder or .npz file the user chose, and the two entries that open a file dialog. The report&apos;s width in average characters of its font (about 320 px at 9 pt; more in presentation mode); the form is as wide as its controls; the curves take the rest. (method, the data set&apos;s ε, {&quot;steps&quot;: K}) → every parameter of the method, checked.</extracomment>
         <translation>De afbeeldingen waarvan het model leert en waarop het getest wordt: de ingebouwde cijfers, een dataset die het lab downloadt, je eigen foto&apos;s (een map met één submap per klasse, bijv. hond/ en geen_hond/) of een .npz-bestand met &apos;images&apos; en &apos;labels&apos;.</translation>
     </message>
     <message>
@@ -689,12 +689,8 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     <name>EtaControl</name>
     <message>
         <source>≈ {levels:.1f} / 255 grey levels</source>
-        <extracomment>Largest η offered, in [0, 1] pixel units (0.1 ≈ 25.5 grey levels). Slider positions; η = MAX_ETA · (position / STEPS)², so steps are fine near small η.</extracomment>
+        <extracomment>Largest η offered for a photo model, in [0, 1] pixel units (0.1 ≈ 25.5 grey levels); a model trained in the lab gets more (`EtaControl.set_max_eta`). Slider positions; η = max · (position / STEPS)², so steps are fine near small η.</extracomment>
         <translation>≈ {levels:.1f} / 255 grijsniveaus</translation>
-    </message>
-    <message>
-        <source>Size of the change to every pixel, η (0 to 0.1).</source>
-        <translation>Grootte van de verandering van elke pixel, η (0 tot 0,1).</translation>
     </message>
     <message>
         <source>η in pixel units: 1/255 ≈ 0.0039 is one grey level.</source>
@@ -707,6 +703,10 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     <message>
         <source>The live η: the three photos show this η now. Run in the Attack panel uses the attack&apos;s own η.</source>
         <translation>De live η: de drie foto’s tonen nu deze η. Uitvoeren in het paneel Aanval gebruikt de eigen η van de aanval.</translation>
+    </message>
+    <message>
+        <source>Size of the change to every pixel, η (0 to {max:.1f}).</source>
+        <translation>Grootte van de verandering van elke pixel, η (0 tot {max:.1f}).</translation>
     </message>
 </context>
 <context>
@@ -976,7 +976,7 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     <name>Kinds</name>
     <message>
         <source>Dog</source>
-        <extracomment>Each kind&apos;s shown texts as literals, so that lupdate sees them: its name, its opposite and the &quot;Is it a …?&quot; question. Keys and English texts are those of `advlab.core.kinds`.</extracomment>
+        <extracomment>Each kind&apos;s shown texts as literals, so that lupdate sees them: its name, its opposite, the &quot;Is it a …?&quot; question, and the name as a phrase (the verdict&apos;s &quot;still a dog&quot;). Keys and English texts are those of `advlab.core.kinds`.</extracomment>
         <translation>Hond</translation>
     </message>
     <message>
@@ -986,6 +986,10 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     <message>
         <source>Is it a dog?</source>
         <translation>Is het een hond?</translation>
+    </message>
+    <message>
+        <source>a dog</source>
+        <translation>een hond</translation>
     </message>
     <message>
         <source>Cat</source>
@@ -1000,6 +1004,10 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
         <translation>Is het een kat?</translation>
     </message>
     <message>
+        <source>a cat</source>
+        <translation>een kat</translation>
+    </message>
+    <message>
         <source>Frog</source>
         <translation>Kikker</translation>
     </message>
@@ -1010,6 +1018,10 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     <message>
         <source>Is it a frog?</source>
         <translation>Is het een kikker?</translation>
+    </message>
+    <message>
+        <source>a frog</source>
+        <translation>een kikker</translation>
     </message>
     <message>
         <source>Turtle</source>
@@ -1024,6 +1036,10 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
         <translation>Is het een schildpad?</translation>
     </message>
     <message>
+        <source>a turtle</source>
+        <translation>een schildpad</translation>
+    </message>
+    <message>
         <source>Bird</source>
         <translation>Vogel</translation>
     </message>
@@ -1034,6 +1050,10 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     <message>
         <source>Is it a bird?</source>
         <translation>Is het een vogel?</translation>
+    </message>
+    <message>
+        <source>a bird</source>
+        <translation>een vogel</translation>
     </message>
     <message>
         <source>Monkey</source>
@@ -1048,6 +1068,10 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
         <translation>Is het een aap?</translation>
     </message>
     <message>
+        <source>a monkey</source>
+        <translation>een aap</translation>
+    </message>
+    <message>
         <source>Fish</source>
         <translation>Vis</translation>
     </message>
@@ -1058,6 +1082,10 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     <message>
         <source>Is it a fish?</source>
         <translation>Is het een vis?</translation>
+    </message>
+    <message>
+        <source>a fish</source>
+        <translation>een vis</translation>
     </message>
     <message>
         <source>Crab</source>
@@ -1072,6 +1100,10 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
         <translation>Is het een krab?</translation>
     </message>
     <message>
+        <source>a crab</source>
+        <translation>een krab</translation>
+    </message>
+    <message>
         <source>Insect</source>
         <translation>Insect</translation>
     </message>
@@ -1082,6 +1114,10 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     <message>
         <source>Is it an insect?</source>
         <translation>Is het een insect?</translation>
+    </message>
+    <message>
+        <source>an insect</source>
+        <translation>een insect</translation>
     </message>
     <message>
         <source>Pig</source>
@@ -1096,6 +1132,10 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
         <translation>Is het een varken?</translation>
     </message>
     <message>
+        <source>a pig</source>
+        <translation>een varken</translation>
+    </message>
+    <message>
         <source>Big cat</source>
         <translation>Grote kat</translation>
     </message>
@@ -1106,6 +1146,10 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     <message>
         <source>Is it a big cat?</source>
         <translation>Is het een grote kat?</translation>
+    </message>
+    <message>
+        <source>a big cat</source>
+        <translation>een grote kat</translation>
     </message>
     <message>
         <source>Bear</source>
@@ -1120,6 +1164,10 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
         <translation>Is het een beer?</translation>
     </message>
     <message>
+        <source>a bear</source>
+        <translation>een beer</translation>
+    </message>
+    <message>
         <source>Snake</source>
         <translation>Slang</translation>
     </message>
@@ -1130,6 +1178,10 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     <message>
         <source>Is it a snake?</source>
         <translation>Is het een slang?</translation>
+    </message>
+    <message>
+        <source>a snake</source>
+        <translation>een slang</translation>
     </message>
     <message>
         <source>Aircraft</source>
@@ -1144,6 +1196,10 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
         <translation>Is het een luchtvaartuig?</translation>
     </message>
     <message>
+        <source>an aircraft</source>
+        <translation>een luchtvaartuig</translation>
+    </message>
+    <message>
         <source>Car</source>
         <translation>Auto</translation>
     </message>
@@ -1154,6 +1210,10 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     <message>
         <source>Is it a car?</source>
         <translation>Is het een auto?</translation>
+    </message>
+    <message>
+        <source>a car</source>
+        <translation>een auto</translation>
     </message>
     <message>
         <source>Bus or truck</source>
@@ -1168,6 +1228,10 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
         <translation>Is het een bus of vrachtwagen?</translation>
     </message>
     <message>
+        <source>a bus or truck</source>
+        <translation>een bus of vrachtwagen</translation>
+    </message>
+    <message>
         <source>Boat</source>
         <translation>Boot</translation>
     </message>
@@ -1178,6 +1242,10 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     <message>
         <source>Is it a boat?</source>
         <translation>Is het een boot?</translation>
+    </message>
+    <message>
+        <source>a boat</source>
+        <translation>een boot</translation>
     </message>
     <message>
         <source>Train</source>
@@ -1192,6 +1260,10 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
         <translation>Is het een trein?</translation>
     </message>
     <message>
+        <source>a train</source>
+        <translation>een trein</translation>
+    </message>
+    <message>
         <source>Something else</source>
         <translation>Iets anders</translation>
     </message>
@@ -1199,12 +1271,16 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
         <source>One of the kinds</source>
         <translation>Een van de soorten</translation>
     </message>
+    <message>
+        <source>something else</source>
+        <translation>iets anders</translation>
+    </message>
 </context>
 <context>
     <name>KindsController</name>
     <message>
         <source>Simple labels (dog, cat, pig, …)</source>
-        <extracomment>The kinds &quot;Is it a …?&quot; offers, in this order (the article&apos;s first). How many kinds the bars show (the last row is the top class&apos;s caption). Both bar sets show new kind rows.</extracomment>
+        <extracomment>The kinds &quot;Is it a …?&quot; offers, in this order (the article&apos;s first). How many kinds the bars show (the last row is the top class&apos;s caption). Both bar sets show new kind rows. Result id → kinds&apos; probabilities (clean, adversarial); None: another model&apos;s.</extracomment>
         <translation>Eenvoudige labels (hond, kat, varken, …)</translation>
     </message>
     <message>
@@ -1232,6 +1308,7 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     <name>LabPanes</name>
     <message>
         <source>Loading…</source>
+        <extracomment>With every bar shown the photos must still be this high (px), or as high as their width lets them be anyway; else the bars show fewer rows. Space between the panes&apos; rows (px): titles, photos, bars, verdict.</extracomment>
         <translation>Bezig met laden…</translation>
     </message>
     <message>
@@ -1344,6 +1421,10 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     <message>
         <source>{pct:.1f} % confidence</source>
         <translation>{pct:.1f} % zekerheid</translation>
+    </message>
+    <message>
+        <source>{label}: {pct:.1f} %</source>
+        <translation>{label}: {pct:.1f} %</translation>
     </message>
     <message>
         <source>{levels} of 255 grey levels</source>
@@ -1513,16 +1594,12 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Perturbation</source>
-        <extracomment>Raise when the docks&apos; arrangement changes: a saved layout of another version is not restored. The set of docks is part of the version too (`layout_version`), so a layout saved before a feature added its dock is not restored over it. 6: the analysis views became pages of the central area. The bottom docks&apos; (Results, Playback, Help) first height in px, title included, kept low so the photos stay the largest thing on the Lab page. Where the window then shrinks to a small screen the docks give way first, down to `RESULT_ROWS` rows of results: on a 1280×720 projector the pages keep about 460 px. The Results strip never shows fewer rows than this (its buttons are beside them). Docks that act on the photos: raising one (e.g. the tour&apos;s &quot;attack&quot;) shows the Lab page. A screen this size or smaller (width, height in px) is used whole by the default window. Features installed on the shell, in any order. The user chose another language (&quot;auto&quot;, &quot;en&quot;, &quot;nl&quot;); the app rebuilds the window. An error dialog was shown: (title, message). On close, how long to wait for the worker to finish its step (ms).</extracomment>
-        <translation>Verstoring</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
         <source>Attack</source>
+        <extracomment>Raise when the docks&apos; arrangement changes: a saved layout of another version is not restored. The set of docks is part of the version too (`layout_version`), so a layout saved before a feature added its dock is not restored over it. 6: the analysis views became pages of the central area. The bottom docks&apos; (Results, Playback, Help) first height in px, title included, kept low so the photos stay the largest thing on the Lab page. Where the window then shrinks to a small screen the docks give way first, down to `RESULT_ROWS` rows of results: on a 1280×720 projector the pages keep about 460 px. The Results strip never shows fewer rows than this (its buttons are beside them). Docks that act on the photos: raising one (e.g. the tour&apos;s &quot;attack&quot;) shows the Lab page. A screen this size or smaller (width, height in px) is used whole by the default window. Features installed on the shell, in any order. The user chose another language (&quot;auto&quot;, &quot;en&quot;, &quot;nl&quot;); the app rebuilds the window. An error dialog was shown: (title, message). On close, how long to wait for the worker to finish its step (ms).</extracomment>
         <translation>Aanval</translation>
     </message>
     <message>
@@ -1815,6 +1892,26 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     <message>
         <source>&lt;b style=&apos;color:#2b6cb0&apos;&gt;Not fooled&lt;/b&gt;: still “{label}”.</source>
         <translation>&lt;b style=&apos;color:#2b6cb0&apos;&gt;Niet misleid&lt;/b&gt;: nog steeds “{label}”.</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#c53030&apos;&gt;Fooled!&lt;/b&gt; {clean} → {adversarial} (top class: {label} {pct:.1f} %), but not to the target.</source>
+        <translation>&lt;b style=&apos;color:#c53030&apos;&gt;Misleid!&lt;/b&gt; {clean} → {adversarial} (bovenste klasse: {label} {pct:.1f} %), maar niet in de doelklasse.</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#c53030&apos;&gt;Fooled!&lt;/b&gt; {clean} → {adversarial} (top class: {label} {pct:.1f} %).</source>
+        <translation>&lt;b style=&apos;color:#c53030&apos;&gt;Misleid!&lt;/b&gt; {clean} → {adversarial} (bovenste klasse: {label} {pct:.1f} %).</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#b7791f&apos;&gt;Top class changed&lt;/b&gt; ({clean_label} → {label}), but still {kind}.</source>
+        <translation>&lt;b style=&apos;color:#b7791f&apos;&gt;Bovenste klasse veranderd&lt;/b&gt; ({clean_label} → {label}), maar nog steeds {kind}.</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#2b6cb0&apos;&gt;Not fooled&lt;/b&gt;: still {kind} ({label} {before:.1f} % → {pct:.1f} %).</source>
+        <translation>&lt;b style=&apos;color:#2b6cb0&apos;&gt;Niet misleid&lt;/b&gt;: nog steeds {kind} ({label} {before:.1f} % → {pct:.1f} %).</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#2b6cb0&apos;&gt;Not fooled&lt;/b&gt;: still {kind} ({label} {pct:.1f} %).</source>
+        <translation>&lt;b style=&apos;color:#2b6cb0&apos;&gt;Niet misleid&lt;/b&gt;: nog steeds {kind} ({label} {pct:.1f} %).</translation>
     </message>
     <message>
         <source>largest change {levels:.1f} grey levels
@@ -2197,6 +2294,11 @@ shown ×{factor:.0f}; grey = no change</source>
         <translation>vragen</translation>
     </message>
     <message>
+        <source>kind (class) → adversarial (conf.)</source>
+        <extracomment>The label column&apos;s header while the rows name kinds too (simple labels).</extracomment>
+        <translation>soort (klasse) → misleidend (zekerheid)</translation>
+    </message>
+    <message>
         <source>Every attack run on this image. Click a row to show it; Ctrl/Shift-click to pick several.</source>
         <translation>Elke aanval op deze afbeelding. Klik op een rij om hem te tonen; Ctrl/Shift-klik om er meer te kiezen.</translation>
     </message>
@@ -2233,6 +2335,10 @@ shown ×{factor:.0f}; grey = no change</source>
         <translation>{clean} → {adv} ({prob:.1f} %)</translation>
     </message>
     <message>
+        <source>kind: {clean} → {adv}</source>
+        <translation>soort: {clean} → {adv}</translation>
+    </message>
+    <message>
         <source>size of the change: L0 = {l0} values, L2 = {l2:.4f}, L∞ = {linf:.5f} (≈ {grey:.1f} / 255 grey levels)</source>
         <translation>grootte van de verandering: L0 = {l0} waarden, L2 = {l2:.4f}, L∞ = {linf:.5f} (≈ {grey:.1f} / 255 grijsniveaus)</translation>
     </message>
@@ -2241,6 +2347,7 @@ shown ×{factor:.0f}; grey = no change</source>
     <name>SampleGallery</name>
     <message>
         <source>Open the sample photo {name}</source>
+        <extracomment>A thumbnail&apos;s side (px): big enough to tell the photos apart, small enough that the toolbar leaves the photos their room on a 1280×720 projector.</extracomment>
         <translation>Open de voorbeeldfoto {name}</translation>
     </message>
 </context>
@@ -2320,7 +2427,7 @@ Een modelbestand laden voert het uit. Laad het alleen als je vertrouwt waar het 
     <name>SessionFiles</name>
     <message>
         <source>Could not save the session</source>
-        <extracomment>Model files the user chose or confirmed in this run of the lab: not asked about again. The sub-folder of `autosave_folder` where &quot;Use in the lab&quot; keeps trained models; the model list offers every model saved there.</extracomment>
+        <extracomment>Model files the user chose or confirmed in this run of the lab: not asked about again. The sub-folder of `autosave_folder` where &quot;Use in the lab&quot; keeps trained models; the model list offers every model saved there. An autosave was written (or failed): its error message, or &quot;&quot; (on the GUI thread).</extracomment>
         <translation>Kon de sessie niet opslaan</translation>
     </message>
     <message>
@@ -2602,6 +2709,14 @@ Kies een andere map of bestandsnaam.</translation>
 It says {label} ({conf:.1f} %); on the clean image it says {clean}.</source>
         <translation>Gemaakt op {source}, getest op {target}: {verdict}.
 Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</translation>
+    </message>
+    <message>
+        <source>Kind: {clean} → {kind}: the kind changed.</source>
+        <translation>Soort: {clean} → {kind}: de soort is veranderd.</translation>
+    </message>
+    <message>
+        <source>Kind: {clean} → {kind}: still the same kind.</source>
+        <translation>Soort: {clean} → {kind}: nog steeds dezelfde soort.</translation>
     </message>
     <message>
         <source>Testing…</source>
@@ -3617,6 +3732,14 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
         <translation>Soorten zijn groepen van de {count} ImageNet-klassen, maar dit model geeft {classes} klassen; gebruik een ImageNet-model voor soorten.</translation>
     </message>
     <message>
+        <source>An answer takes one image&apos;s {count} kinds&apos; probabilities, not shape {shape}.</source>
+        <translation>Een antwoord neemt de kansen van de {count} soorten van één afbeelding, niet de vorm {shape}.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a kind. Choose one of: {kinds}.</source>
+        <translation>&apos;{text}&apos; is geen soort. Kies een van: {kinds}.</translation>
+    </message>
+    <message>
         <source>ranking takes one image&apos;s probabilities (1000,), not shape {shape}.</source>
         <translation>ranking verwacht de kansen van één afbeelding (1000,), niet vorm {shape}.</translation>
     </message>
@@ -4175,6 +4298,10 @@ Het zegt {label} ({conf:.1f} %); bij de originele afbeelding zegt het {clean}.</
     <message>
         <source>Open an image and a model first.</source>
         <translation>Open eerst een afbeelding en een model.</translation>
+    </message>
+    <message>
+        <source>The transfer matrix&apos;s kinds must have {shape} rows of {shape2} values and one clean kind per target model.</source>
+        <translation>De soorten van de overdrachtsmatrix moeten {shape} rijen van {shape2} waarden hebben en één soort van de originele afbeelding per getest model.</translation>
     </message>
     <message>
         <source>Select a result first: the transfer test scores its image on the other models.</source>

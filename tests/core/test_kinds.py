@@ -11,8 +11,8 @@ from advlab.core.attacks.base import attack_loss, class_tensor, group_log_prob, 
 from advlab.core.errors import ParameterError
 from advlab.core.jobs import Snapshot, attack_job
 from advlab.core.kinds import (
-    KINDS, RESTRICTED_IMAGENET, is_it, kind_index, kind_of, kind_probs, kind_texts, ranking,
-    resolve_kind,
+    KINDS, RESTRICTED_IMAGENET, answer, is_it, kind_index, kind_of, kind_probs, kind_texts,
+    ranking, resolve_kind,
 )
 from advlab.core.labels import NUM_CLASSES
 from advlab.core.predict import predict
@@ -115,6 +115,54 @@ def test_the_samples_kinds_on_lite0(sample_probs):
     dog = ranking(sample_probs["dog.jpg"])
     assert dog[0].kind.key == "dog" and dog[0].prob > 0.9
     assert dog[0].to_json()["classes"][0]["label"] == "German shepherd"
+
+
+def test_the_answer_is_the_bars_winner_or_the_questions_yes_or_no(sample_probs):
+    totals = kind_probs(sample_probs["pig.jpg"])
+    pig = answer(totals)
+    assert (pig.kind, pig.yes, pig.question) == ("pig", True, "")
+    assert pig.prob == pytest.approx(float(totals.max()))
+    not_a_dog = answer(totals, "dog")
+    assert (not_a_dog.kind, not_a_dog.yes) == ("dog", False)
+    assert not_a_dog.prob == pytest.approx(1 - float(is_it(sample_probs["pig.jpg"].numpy(),
+                                                         resolve_kind("dog"))[0]), abs=1e-6)
+    assert answer(totals, "pig").yes and not answer(totals, "pig").same(not_a_dog)
+    dog = answer(kind_probs(sample_probs["dog.jpg"]), "dog")
+    assert dog.yes and dog.same(answer(kind_probs(sample_probs["dog.jpg"]) * 2, "dog"))
+    # A tie: the first kind, and "yes" (as the bars order them).
+    even = np.zeros(len(KINDS))
+    even[[0, 9]] = 0.5
+    assert answer(even).kind == KINDS[0].key and answer(even, "pig").yes
+    with pytest.raises(ParameterError, match="kinds' probabilities"):
+        answer(sample_probs["pig.jpg"])  # the classes', not the kinds'
+    with pytest.raises(ParameterError, match="not a kind"):
+        answer(totals, "unicorn")
+
+
+def test_the_transfer_matrix_keeps_each_imagenet_models_kinds(tiny_model):
+    from advlab.core.transfer import transfer_matrix
+
+    generator = torch.Generator().manual_seed(3)
+    clean, adversarial = torch.rand(2, 1, 3, 32, 32, generator=generator)
+    matrix = transfer_matrix({"x": adversarial}, clean, {"tiny": tiny_model})
+    with torch.no_grad():
+        probs = torch.softmax(tiny_model(torch.cat([clean, adversarial]).mul(255).round()
+                                         .div(255)).double(), dim=1).numpy()
+    assert len(matrix.kinds) == 1 and matrix.kinds[0].shape == (2, len(KINDS))
+    np.testing.assert_allclose(matrix.kinds[0], kind_probs(probs), atol=1e-5)
+
+    # A model of its own ten classes has no kinds; the ImageNet model beside it keeps its own.
+    from torch import nn
+
+    from advlab.core.models import Classifier, ModelSpec
+
+    torch.manual_seed(0)
+    digits = Classifier(nn.Sequential(nn.Flatten(), nn.Linear(3 * 32 * 32, 10)),
+                        ModelSpec(name="ten", title="ten classes", source="trained",
+                                  input_size=32, labels=tuple(str(i) for i in range(10))))
+    both = transfer_matrix({"x": adversarial}, clean, {"tiny": tiny_model, "ten": digits})
+    assert both.kinds[1] is None
+    np.testing.assert_allclose(both.kinds[0], matrix.kinds[0])
 
 
 # --------------------------------------------------------------------------- the engine

@@ -30,6 +30,9 @@ COLUMNS = (QT_TRANSLATE_NOOP("ResultsList", "attack"), QT_TRANSLATE_NOOP("Result
            QT_TRANSLATE_NOOP("ResultsList", "label → adversarial (conf.)"),
            "L0", "L2", "L∞", QT_TRANSLATE_NOOP("ResultsList", "time (s)"),
            QT_TRANSLATE_NOOP("ResultsList", "queries"))
+#: The label column's header while the rows name kinds too (simple labels).
+KIND_LABEL_COLUMN = QT_TRANSLATE_NOOP("ResultsList", "kind (class) → adversarial (conf.)")
+LABEL_COLUMN = 4
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 SUCCESS_COLOUR = QColor("#2f855a")
@@ -47,20 +50,30 @@ class SortableItem(QTableWidgetItem):
         return str(self.text()).lower() < str(other.text()).lower()
 
 
+def label_text(summary: dict[str, Any]) -> str:
+    """"tabby → airliner (87 %)"; with kinds (simple labels, ``clean_kind`` and ``adv_kind``
+    in the summary) "Cat (tabby) → Aircraft (airliner 87 %)"."""
+    prob = float(summary["adv_prob"]) * 100
+    clean_kind, adv_kind = summary.get("clean_kind", ""), summary.get("adv_kind", "")
+    if clean_kind and adv_kind:
+        return (f"{clean_kind} ({summary['clean_label']}) → {adv_kind} "
+                f"({summary['adv_label']} {prob:.0f} %)")
+    return f"{summary['clean_label']} → {summary['adv_label']} ({prob:.0f} %)"
+
+
 def _cells(summary: dict[str, Any]) -> list[tuple[str, object]]:
     """(display text, sort key) per column."""
     success, cancelled = bool(summary["success"]), bool(summary["cancelled"])
     mark = "✓" if success else "✗"
     if cancelled:
         mark += " (cancelled)"
-    prob = float(summary["adv_prob"])
     queries = int(summary["queries"])
     return [
         (str(summary["attack_title"]), None),
         (str(summary["model_title"]), None),
         (str(summary["target_label"]) or "—", None),
         (mark, int(success)),
-        (f"{summary['clean_label']} → {summary['adv_label']} ({prob * 100:.0f} %)", None),
+        (label_text(summary), None),
         (str(int(summary["l0"])), int(summary["l0"])),
         (f"{float(summary['l2']):.3f}", float(summary["l2"])),
         (f"{float(summary['linf']):.4f}", float(summary["linf"])),
@@ -74,6 +87,8 @@ class ResultsList(QWidget):
 
     Signals: `selection_changed(ids)`, `compare_requested(ids)`, `transfer_requested(id)`,
     `delete_requested(ids)`. The buttons only ask; the owner removes rows with `remove`.
+    A summary may name the kinds too (``clean_kind``, ``adv_kind``: simple labels); the
+    owner then says so with `set_kinds_shown`, which titles the label column.
     """
 
     selection_changed = Signal(list)
@@ -160,6 +175,11 @@ class ResultsList(QWidget):
             self.table.setItem(row, column, item)
         self.table.setSortingEnabled(True)
 
+    def set_kinds_shown(self, shown: bool) -> None:
+        """Title the label column for rows that name kinds ("kind (class) → …") or not."""
+        self.table.horizontalHeaderItem(LABEL_COLUMN).setText(
+            self.tr(KIND_LABEL_COLUMN if shown else COLUMNS[LABEL_COLUMN]))
+
     def remove(self, result_id: str) -> None:
         """Drop the row of ``result_id`` (nothing happens if there is none)."""
         row = self._row_of(result_id)
@@ -218,6 +238,9 @@ class ResultsList(QWidget):
             lines.append(self.tr("target: {label}").format(label=summary["target_label"]))
         lines.append(fmt(self.tr("{clean} → {adv} ({prob:.1f} %)"),
             clean=summary["clean_label"], adv=summary["adv_label"], prob=float(summary["adv_prob"]) * 100))
+        if summary.get("clean_kind") and summary.get("adv_kind"):
+            lines.append(self.tr("kind: {clean} → {adv}").format(
+                clean=summary["clean_kind"], adv=summary["adv_kind"]))
         lines.append(fmt(self.tr("size of the change: L0 = {l0} values, L2 = {l2:.4f}, L∞ = {linf:.5f} "
                              "(≈ {grey:.1f} / 255 grey levels)"),
             l0=int(summary["l0"]), l2=float(summary["l2"]), linf=float(summary["linf"]),

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
@@ -28,9 +29,13 @@ CELL_TEXT = QColor("#1a202c")
 NAME_ROLE = Qt.ItemDataRole.UserRole
 
 
-def cell_text(success: bool, label: str, confidence: float) -> str:
-    """'✓ airliner 87 %' (fooled) or '✗ tabby 60 %'; confidence in [0, 1]."""
-    return f"{'✓' if success else '✗'} {label} {confidence * 100:.0f} %"
+def cell_text(success: bool, label: str, confidence: float, kind: str = "") -> str:
+    """'✓ airliner 87 %' (fooled) or '✗ tabby 60 %'; confidence in [0, 1]. With the kind
+    the model says (simple labels): '✓ Aircraft (airliner 87 %)'."""
+    mark = '✓' if success else '✗'
+    if kind:
+        return f"{mark} {kind} ({label} {confidence * 100:.0f} %)"
+    return f"{mark} {label} {confidence * 100:.0f} %"
 
 
 class TransferMatrixView(QWidget):
@@ -52,15 +57,14 @@ class TransferMatrixView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setWordWrap(False)
-        self.cell_font = QFont(self.font())
-        self.cell_font.setPointSizeF(self.cell_font.pointSizeF() * 1.15)
-        self.cell_font.setBold(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setStyleSheet("QTableWidget::item { padding: 0px 10px; }")
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(int(QFontMetrics(self.cell_font).height() * 2.2))
+        self._fit_cell_font()
 
         self.models_list = QListWidget()
+        # As wide as the longest model name (in any font: presentation mode), not clipped.
+        self.models_list.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         self.models_list.setToolTip(self.tr("The models to craft on and test on."))
         self.ensemble_box = QCheckBox(self.tr(
             "Ensemble source: craft on all loaded models but one, test on the one left out"))
@@ -93,12 +97,34 @@ class TransferMatrixView(QWidget):
 
     # --- the matrix ----------------------------------------------------------------------
 
+    def _fit_cell_font(self) -> None:
+        """The cells' font: the view's, 15 % larger and bold, with rows to match (again
+        when the view's font changes: presentation mode)."""
+        self.cell_font = QFont(self.font())
+        self.cell_font.setPointSizeF(self.cell_font.pointSizeF() * 1.15)
+        self.cell_font.setBold(True)
+        self.table.verticalHeader().setDefaultSectionSize(
+            int(QFontMetrics(self.cell_font).height() * 2.2))
+        for row in range(self.table.rowCount()):
+            for column in range(self.table.columnCount()):
+                item = self.table.item(row, column)
+                if item is not None:
+                    item.setFont(self.cell_font)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_cell_font()
+
     def set_matrix(self, sources: list[str], targets: list[str], success: list[list[bool]],
                    confidence: list[list[float]], predicted: list[list[str]],
-                   target_clean: list[str]) -> None:
+                   target_clean: list[str], kinds: list[list[str]] | None = None,
+                   clean_kinds: list[str] | None = None) -> None:
         """Fill the matrix: ``success[i][j]`` is whether the example crafted on ``sources[i]``
         fools ``targets[j]``, which then says ``predicted[i][j]`` with ``confidence[i][j]`` in
-        [0, 1]; ``target_clean[j]`` is what ``targets[j]`` says about the clean image."""
+        [0, 1]; ``target_clean[j]`` is what ``targets[j]`` says about the clean image. With
+        simple labels, ``kinds[i][j]`` and ``clean_kinds[j]`` are the kinds it says ("" where
+        a model has other classes than ImageNet's)."""
         shape = (len(sources), len(targets))
         for name, grid in (("success", success), ("confidence", confidence), ("predicted", predicted)):
             if len(grid) != shape[0] or any(len(row) != shape[1] for row in grid):
@@ -113,30 +139,46 @@ class TransferMatrixView(QWidget):
                 "{count_target_clean}.",
                 shape=shape[1], count_target_clean=len(target_clean)
             )
+        if kinds is None or clean_kinds is None:
+            kinds, clean_kinds = [[""] * shape[1] for _ in range(shape[0])], [""] * shape[1]
+        elif len(kinds) != shape[0] or any(len(row) != shape[1] for row in kinds) \
+                or len(clean_kinds) != shape[1]:
+            raise ParameterError(
+                "The transfer matrix's kinds must have {shape} rows of {shape2} values and one "
+                "clean kind per target model.", shape=shape[0], shape2=shape[1])
         self.table.clear()
         self.table.setRowCount(shape[0])
         self.table.setColumnCount(shape[1])
         for j, (target, clean) in enumerate(zip(targets, target_clean)):
             header = QTableWidgetItem(self.tr("tested on {model}").format(model=target))
+            shown = f"{clean_kinds[j]} ({clean})" if clean_kinds[j] else clean
             header.setToolTip(self.tr("{model} says the clean image is: {label}").format(
-                model=target, label=clean))
+                model=target, label=shown))
             self.table.setHorizontalHeaderItem(j, header)
         for i, source in enumerate(sources):
             self.table.setVerticalHeaderItem(i, QTableWidgetItem(
                 self.tr("crafted on {model}").format(model=source)))
             for j in range(shape[1]):
                 fooled = bool(success[i][j])
-                item = QTableWidgetItem(cell_text(fooled, predicted[i][j], float(confidence[i][j])))
+                kind = kinds[i][j] if clean_kinds[j] else ""
+                item = QTableWidgetItem(cell_text(fooled, predicted[i][j],
+                                                  float(confidence[i][j]), kind))
                 item.setBackground(FOOLED_BACKGROUND if fooled else HELD_BACKGROUND)
                 item.setForeground(CELL_TEXT)
                 item.setFont(self.cell_font)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 verdict = self.tr("fooled") if fooled else self.tr("not fooled")
-                item.setToolTip(fmt(self.tr(
+                tooltip = fmt(self.tr(
                     "Crafted on {source}, tested on {target}: {verdict}.\n"
                     "It says {label} ({conf:.1f} %); on the clean image it says {clean}."),
                     source=source, target=targets[j], verdict=verdict, label=predicted[i][j],
-                    conf=float(confidence[i][j]) * 100, clean=target_clean[j]))
+                    conf=float(confidence[i][j]) * 100, clean=target_clean[j])
+                if kind:
+                    tooltip += "\n" + (self.tr("Kind: {clean} → {kind}: the kind changed.")
+                                       if kind != clean_kinds[j] else
+                                       self.tr("Kind: {clean} → {kind}: still the same kind.")
+                                       ).format(clean=clean_kinds[j], kind=kind)
+                item.setToolTip(tooltip)
                 self.table.setItem(i, j, item)
 
     def clear(self) -> None:
