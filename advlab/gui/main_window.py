@@ -76,7 +76,7 @@ DOCK_LAYOUT_VERSION = 6
 #: The bottom docks' (Results, Playback, Help) first height in px, title included, kept low
 #: so the photos stay the largest thing on the Lab page. Where the window then shrinks to a
 #: small screen the docks give way first, down to `RESULT_ROWS` rows of results: on a
-#: 1280×720 projector the pages keep about 460 px.
+#: 1280×720 projector the pages keep about 395 px.
 BOTTOM_DOCK_HEIGHT = 110
 #: The Results strip never shows fewer rows than this (its buttons are beside them).
 RESULT_ROWS = 2
@@ -140,17 +140,22 @@ class MainWindow(QMainWindow):
     def _build_central(self) -> tuple[QWidget, QWidget]:
         """The Lab page (the three panes) and the Perturbation box, which stays under the
         pages: η moves while any page shows (Inside the network, Why does this work?)."""
-        controls = QGroupBox(self.tr("Perturbation"))
+        # A frame without a title: "Live η" and "Direction" name the two rows, and a title
+        # line would take its height from the photos on a 1280×720 projector.
+        controls = QGroupBox()
+        controls.setObjectName("perturbation")
         controls_layout = QVBoxLayout(controls)
+        controls_layout.setContentsMargins(10, 6, 10, 6)
+        controls_layout.setSpacing(4)
         controls_layout.addWidget(self.eta)
         controls_layout.addWidget(self.direction)
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.setContentsMargins(14, 10, 14, 2)
+        layout.setContentsMargins(14, 4, 14, 2)
         layout.addWidget(self.panes, 1)
         below = QWidget()
         below_layout = QVBoxLayout(below)
-        below_layout.setContentsMargins(14, 2, 14, 6)
+        below_layout.setContentsMargins(14, 2, 14, 4)
         below_layout.addWidget(controls)
         return page, below
 

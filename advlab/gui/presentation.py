@@ -4,15 +4,22 @@
 `install(shell)` adds a checkable View-menu entry (F11) and the keyboard shortcuts; the shortcuts
 are only enabled while the mode is on. Leaving the mode restores the docks, the toolbar, the fonts
 and the window geometry exactly as they were.
+
+Every text grows alike: the window's font reaches the widgets that inherit it; widgets with a
+font of their own, and those under a style sheet (which Qt does not pass fonts on to), are
+scaled one by one; the plots' texts (axis ticks and labels, legends, text on the plot) live in
+their own scenes and are scaled there (`PlotFonts`).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+import pyqtgraph as pg
 from PySide6.QtCore import QByteArray, QEvent, QKeyCombination, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeyEvent, QKeySequence, QPalette, QShortcut
-from PySide6.QtWidgets import QApplication, QDockWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QGraphicsView, QToolBar, QWidget
 
 from advlab.gui.widgets.confidence_bars import ConfidenceBars
 from advlab.gui.widgets.eta_control import MAX_ETA
@@ -71,7 +78,8 @@ class Presentation(QObject):
         self._was_maximized = False
         self._status_bar_hidden = False
         self._verdict_wraps = False
-        self._saved_fonts: list[tuple[QWidget, QFont]] = []
+        self._saved_fonts: list[tuple[QWidget, QFont | None]] = []
+        self.plot_fonts = PlotFonts()
         self._window_font: QFont | None = None
         self._saved_palettes: list[tuple[QWidget, QPalette | None]] = []
         self._esc_shortcut = QKeySequence()
@@ -194,17 +202,25 @@ class Presentation(QObject):
         window = self.window
         self._window_font = window.font() if window.testAttribute(
             Qt.WidgetAttribute.WA_SetFont) else None
-        own_fonts = [(widget, QFont(widget.font())) for widget in window.findChildren(QWidget)
-                     if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont)]
+        # A font of its own, or under a style sheet (Qt passes no font on there): one by one.
+        # None: it inherited its font before, and does so again afterwards.
+        own_fonts: list[tuple[QWidget, QFont, QFont | None]] = []
+        for widget in window.findChildren(QWidget):
+            own = widget.testAttribute(Qt.WidgetAttribute.WA_SetFont)
+            if own or _under_style_sheet(widget, window):
+                font = QFont(widget.font())
+                own_fonts.append((widget, font, font if own else None))
         scale = font_scale(window.screen().geometry().height())
         window.setFont(_scaled(window.font(), scale))
-        self._saved_fonts = own_fonts
-        for widget, font in own_fonts:
+        self._saved_fonts = [(widget, saved) for widget, _, saved in own_fonts]
+        for widget, font, _ in own_fonts:
             widget.setFont(_scaled(font, scale))
+        self.plot_fonts.scale(window, scale)
 
     def _restore_fonts(self) -> None:
+        self.plot_fonts.restore()
         for widget, font in self._saved_fonts:
-            widget.setFont(font)
+            widget.setFont(font if font is not None else QFont())
         self._saved_fonts = []
         self.window.setFont(self._window_font if self._window_font is not None else QFont())
 
@@ -242,6 +258,110 @@ class Presentation(QObject):
             event.ignore()
             return True
         return False
+
+
+class PlotFonts:
+    """The texts of the window's plots (pyqtgraph scenes, which no widget font reaches) made
+    ``factor`` times larger, and put back: axis ticks and labels, legends and their entries
+    (also those added while scaled), titles, and text items on the plots."""
+
+    def __init__(self) -> None:
+        self._undo: list[Any] = []
+
+    def scale(self, window: QWidget, factor: float) -> None:
+        self.restore()
+        base = QApplication.font()  # what a plot's text uses unless told otherwise
+        for view in window.findChildren(QGraphicsView):
+            scene = view.scene()
+            if scene is None:
+                continue
+            for item in scene.items():
+                if isinstance(item, pg.AxisItem):
+                    self._axis(item, factor, base)
+                elif isinstance(item, pg.LegendItem):
+                    self._legend(item, factor, base)
+                elif isinstance(item, pg.LabelItem) and not _in_legend(item):
+                    self._label(item, factor, base)
+                elif isinstance(item, pg.TextItem):
+                    font = QFont(item.textItem.font())
+                    self._undo.append(lambda i=item, f=font: i.setFont(f))
+                    item.setFont(_scaled(font, factor))
+
+    def restore(self) -> None:
+        for undo in reversed(self._undo):
+            try:
+                undo()
+            except RuntimeError:  # the plot item was deleted meanwhile
+                pass
+        self._undo = []
+
+    def _axis(self, axis: pg.AxisItem, factor: float, base: QFont) -> None:
+        tick = axis.style.get("tickFont")
+        label = QFont(axis.label.font())
+        axis.setTickFont(_scaled(tick if tick is not None else base, factor))
+        axis.label.setFont(_scaled(label, factor))
+        axis.showLabel(axis.label.isVisible())  # room for the larger label
+
+        def undo(a: pg.AxisItem = axis, t: QFont | None = tick, f: QFont = label) -> None:
+            a.setTickFont(t)
+            a.label.setFont(f)
+            a.showLabel(a.label.isVisible())
+        self._undo.append(undo)
+
+    def _legend(self, legend: pg.LegendItem, factor: float, base: QFont) -> None:
+        """Its entries, and those added while scaled (a new sweep's curves)."""
+        size = legend.opts.get("labelTextSize", f"{base.pointSizeF():.1f}pt")
+        legend.setLabelTextSize(_scaled_css(size, factor, base))
+        for _, label in legend.items:
+            label.setText(label.text)
+
+        def undo(item: pg.LegendItem = legend, s: str = size) -> None:
+            item.setLabelTextSize(s)
+            for _, label in item.items:
+                label.setText(label.text)
+        self._undo.append(undo)
+
+    def _label(self, label: pg.LabelItem, factor: float, base: QFont) -> None:
+        size, font = label.opts.get("size"), QFont(label.item.font())
+        if size is not None:
+            label.setAttr("size", _scaled_css(size, factor, base))
+        else:
+            label.item.setFont(_scaled(font, factor))
+        label.setText(label.text)
+
+        def undo(item: pg.LabelItem = label, s: str | None = size, f: QFont = font) -> None:
+            if s is not None:
+                item.setAttr("size", s)
+            item.item.setFont(f)
+            item.setText(item.text)
+        self._undo.append(undo)
+
+
+def _scaled_css(size: str, factor: float, base: QFont) -> str:
+    """A CSS font size ("10pt", "12px") ``factor`` times larger; anything else: the base
+    font's size, scaled."""
+    match = re.fullmatch(r"\s*([0-9.]+)\s*(pt|px)\s*", str(size))
+    if match is None:
+        return f"{base.pointSizeF() * factor:.1f}pt"
+    return f"{float(match.group(1)) * factor:.1f}{match.group(2)}"
+
+
+def _in_legend(item: Any) -> bool:
+    parent = item.parentItem()
+    while parent is not None:
+        if isinstance(parent, pg.LegendItem):
+            return True
+        parent = parent.parentItem()
+    return False
+
+
+def _under_style_sheet(widget: QWidget, top: QWidget) -> bool:
+    """Whether ``widget`` or one of its parents below ``top`` has a style sheet of its own."""
+    while widget is not None and widget is not top:
+        if widget.styleSheet():
+            return True
+        widget = widget.parentWidget()
+    return False
 
 
 def _scaled(font: QFont, factor: float) -> QFont:

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QImage, QColor, QDragEnterEvent
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from tests.conftest import SAMPLES
 
@@ -155,8 +155,107 @@ def test_the_window_fits_a_1280_by_720_projector_with_every_features_dock(window
     # 720 px less the menu bar, toolbar, status bar, the page tabs, the Perturbation box
     # under them and the Results strip.
     assert min(heights.values()) >= 350, heights
+    # Nor does a page scroll sideways: the Defence lab's form is as wide as its controls
+    # and the curves take what the form and the report leave.
+    from PySide6.QtWidgets import QScrollArea
+
+    for key, page in window.pages.items():
+        window.shell.raise_dock(key)
+        qtbot.waitUntil(page.isVisible, timeout=5_000)
+        qtbot.wait(20)
+        for area in page.content().findChildren(QScrollArea):
+            if area.isVisible() and area.widget() is page.widget():
+                assert not area.horizontalScrollBar().isVisible(), key
     window.shell.raise_dock("transfer")
     button = window.transfer_view.run_button
     qtbot.waitUntil(button.isVisible, timeout=5_000)
     assert button.visibleRegion().boundingRect() == button.rect()  # all of it, not scrolled away
     assert button.mapTo(window, button.rect().bottomRight()).y() < 720
+
+
+def _single_widgets(root):
+    """The visible widgets under ``root`` that show one thing: leaves, and whole item views
+    and text boxes (not the containers around them)."""
+    from PySide6.QtWidgets import QAbstractItemView, QScrollArea, QTextEdit, QWidget
+
+    found = []
+
+    def walk(widget):
+        children = [c for c in widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+                    if c.isVisible() and not c.isWindow()]
+        whole = isinstance(widget, (QAbstractItemView, QTextEdit)) and not isinstance(widget, QScrollArea)
+        if widget is not root and (whole or not children):
+            if not widget.visibleRegion().isEmpty():
+                found.append(widget)
+            return
+        for child in children:
+            walk(child)
+
+    walk(root)
+    return found
+
+
+def _photos_settled(qtbot, window, width, height):
+    window.resize(width, height)
+    qtbot.waitUntil(lambda: window.size().width() == width and window.height() == height,
+                    timeout=5_000)
+    panes = window.panes
+    views = (panes.original_view, panes.noise_view, panes.adversarial_stack)
+    # The bars' rows follow the panes' height a layout pass later: wait until it is still.
+    last = []
+    qtbot.waitUntil(lambda: last.append(tuple(v.size().toTuple() for v in views)) or
+                    (len(last) > 3 and len(set(last[-3:])) == 1), timeout=5_000)
+    return views
+
+
+def test_at_1280_by_720_the_three_photos_are_the_largest_thing_on_the_lab_page(window, qtbot):
+    """A classroom projector: each photo gets ≥ 220 px, all three alike, and is taller than any
+    other single widget on screen (bars, titles, the Results strip, the η slider, the attack
+    panel's parts) and larger in area than any other widget of the Lab page; the Results
+    buttons and the η slider stay whole on screen."""
+    window.shell.raise_dock("lab")
+    views = _photos_settled(qtbot, window, 1280, 720)
+    panes = window.panes
+    sizes = [view.size().toTuple() for view in views]
+    # The three the same size: one height, and widths that differ only by the grid's last px.
+    assert len({h for _, h in sizes}) == 1 and max(sizes)[0] - min(sizes)[0] <= 1, sizes
+    assert len({min(size) for size in sizes}) == 1, sizes  # the square images drawn alike
+    photo = panes.photo_height()
+    assert photo >= 220, (photo, sizes)
+    assert panes.original_bars.shown_rows() == panes.original_bars.FEW_ROWS  # short: top 3
+    photo_parts = set(views) | {w for v in views for w in v.findChildren(QWidget)}
+    others = [w for w in _single_widgets(window) if w not in photo_parts]
+    assert panes.original_bars in others and window.results_list.table in others
+    for widget in others:
+        assert widget.height() < photo, (widget, widget.objectName(), widget.size())
+        if window.pages["lab"].content().isAncestorOf(widget):
+            assert widget.width() * widget.height() < photo * photo, (widget, widget.size())
+    for button in (window.results_list.compare_button, window.results_list.transfer_button,
+                   window.results_list.delete_button):
+        assert button.visibleRegion().boundingRect() == button.rect()  # not clipped
+    slider = window.eta.slider
+    assert slider.visibleRegion().boundingRect() == slider.rect()
+
+    # A result comes, with its two lines of the saved-file check: the photos keep their size.
+    attack = ("fgsm", {"eps": 0.01}, "")
+    window.attack_panel.set_values(*attack)
+    window.attack_panel.run_requested.emit(*attack)
+    qtbot.waitUntil(lambda: window.session.shown_record is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: "\n" in panes.saved_label.text(), timeout=10_000)
+    qtbot.wait(50)
+    assert panes.photo_height() == photo and views[0].height() == sizes[0][1]
+
+
+def test_a_taller_window_shows_every_bar_and_still_larger_photos(window, qtbot):
+    """1600 × 1000 (and the default size): all five bars and photos larger than at 720 px."""
+    window.shell.raise_dock("lab")
+    _photos_settled(qtbot, window, 1280, 720)
+    small = window.panes.photo_height()
+    _photos_settled(qtbot, window, 1600, 1000)
+    bars = window.panes.original_bars
+    assert bars.shown_rows() == bars.ROWS
+    assert window.panes.photo_height() > small
+    assert bars.height() >= bars.height_for_rows(bars.ROWS)
+    # Back to the projector: three bars again, the same photos as before (no drift).
+    _photos_settled(qtbot, window, 1280, 720)
+    assert bars.shown_rows() == bars.FEW_ROWS and window.panes.photo_height() == small

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QMenu
+from PySide6.QtWidgets import QApplication, QDockWidget, QMenu
 
 from advlab.gui.presentation import ETA_LADDER, ETA_PRESETS, font_scale, install, step_eta
 
@@ -48,11 +48,31 @@ def test_toggle_hides_panels_enlarges_fonts_and_restores_everything(qtbot, windo
     geometry_before = window.geometry()
     title_size = window.panes.original_title.font().pointSizeF()
     bars_size = window.panes.adversarial_bars.font().pointSizeF()
-    bars_height = window.panes.adversarial_bars.sizeHint().height()
+    bars = window.panes.adversarial_bars
+    bars_height = bars.height_for_rows(bars.ROWS)  # the rows shown follow the room
     window_size = window.font().pointSizeF()
+
+    # Texts Qt passes no window font on to: the plots' (their own scenes) and those under
+    # a style sheet (the transfer table's header, the Inside page's grey status line).
+    axis = window.sweep_plot.plot.getPlotItem().getAxis("bottom")
+    tick_font, label_size = axis.style["tickFont"], axis.label.font().pointSizeF()
+    legend = window.sweep_plot.legend
+    legend_size = legend.opts["labelTextSize"]
+    header = window.transfer_view.table.horizontalHeader()
+    header_size = header.font().pointSizeF()
+    inside_status = window.feature("inside").panel.status
+    assert inside_status.styleSheet()  # grey, by a style sheet
+    status_size = inside_status.font().pointSizeF()
+    base = QApplication.font().pointSizeF()
 
     scale = font_scale(window.screen().geometry().height())
     presentation.action.trigger()
+    assert axis.style["tickFont"].pointSizeF() == pytest.approx(base * scale)
+    assert axis.label.font().pointSizeF() == pytest.approx(label_size * scale)
+    assert float(legend.opts["labelTextSize"][:-2]) == pytest.approx(
+        float(legend_size[:-2]) * scale, abs=0.05)
+    assert header.font().pointSizeF() == pytest.approx(header_size * scale)
+    assert inside_status.font().pointSizeF() == pytest.approx(status_size * scale)
     assert presentation.active and presentation.action.isChecked()
     assert all(dock.isHidden() for dock in window.findChildren(QDockWidget))
     assert window.toolbar.isHidden() and window.statusBar().isHidden()
@@ -67,7 +87,8 @@ def test_toggle_hides_panels_enlarges_fonts_and_restores_everything(qtbot, windo
     assert window.minimumSizeHint().width() <= 1280  # fits a classroom projector
     assert window.panes.original_title.font().pointSizeF() == pytest.approx(title_size * scale)
     assert window.panes.adversarial_bars.font().pointSizeF() == pytest.approx(bars_size * scale)
-    assert window.panes.adversarial_bars.sizeHint().height() > bars_height * 1.2
+    assert bars.height_for_rows(bars.ROWS) > bars_height * 1.2
+    assert bars.sizeHint().height() == bars.height_for_rows(bars.shown_rows())
     assert window.panes.verdict.font().pointSizeF() > window_size * scale
     assert all(shortcut.isEnabled() for shortcut in presentation.shortcuts)
     assert window.live_view_action.shortcut().isEmpty()  # Esc is ours now
@@ -81,6 +102,10 @@ def test_toggle_hides_panels_enlarges_fonts_and_restores_everything(qtbot, windo
     assert window.panes.original_title.font().pointSizeF() == pytest.approx(title_size)
     assert window.panes.adversarial_bars.font().pointSizeF() == pytest.approx(bars_size)
     assert window.font().pointSizeF() == pytest.approx(window_size)
+    assert axis.style["tickFont"] is tick_font and legend.opts["labelTextSize"] == legend_size
+    assert axis.label.font().pointSizeF() == pytest.approx(label_size)
+    assert header.font().pointSizeF() == pytest.approx(header_size)
+    assert inside_status.font().pointSizeF() == pytest.approx(status_size)
     assert not any(shortcut.isEnabled() for shortcut in presentation.shortcuts)
     assert window.live_view_action.shortcut().toString() == "Esc"
 

@@ -1,4 +1,9 @@
-"""The top-k classes as horizontal confidence bars with labels and percentages."""
+"""The top-k classes as horizontal confidence bars with labels and percentages.
+
+It keeps the top `ConfidenceBars.ROWS` rows and shows the first `shown_rows()` of them
+(`set_shown_rows`): a short window shows fewer bars so the photos keep their size
+(`advlab.gui.widgets.lab_panes`). Its height follows the rows shown and the font.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +23,10 @@ OTHER_COLOUR = QColor("#a0aec0")
 class ConfidenceBars(QWidget):
     """Paints rows of (label, bar, percentage); the clean class is blue, a new winner red."""
 
+    #: Rows kept (and shown at most).
     ROWS = 5
+    #: Rows shown where the room is short: the winner and the two next to it.
+    FEW_ROWS = 3
     #: `set_prediction` showed new rows (a feature may then show kinds instead).
     prediction_set = Signal()
 
@@ -28,8 +36,24 @@ class ConfidenceBars(QWidget):
         self._clean_index: int | None = None
         self._kind_rows: list[tuple[int, str, float]] | None = None  # shown instead of _rows
         self._kind_clean: int | None = None
+        self._shown = self.ROWS
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMinimumHeight(self._row_height() * self.ROWS + 4)
+
+    def set_shown_rows(self, rows: int) -> None:
+        """Show the first ``rows`` (1 to `ROWS`) of the rows kept; kind rows leave the last
+        of them to the caption. The height follows."""
+        rows = max(1, min(self.ROWS, int(rows)))
+        if rows != self._shown:
+            self._shown = rows
+            self.updateGeometry()
+            self.update()
+
+    def shown_rows(self) -> int:
+        return self._shown
+
+    def height_for_rows(self, rows: int) -> int:
+        """The height (px) ``rows`` rows take in the current font."""
+        return self._row_height() * rows + 4
 
     def set_prediction(self, top: list[tuple[int, str, float]], clean_index: int | None) -> None:
         """Show ``top`` as (class index, label, probability in [0, 1]) rows."""
@@ -65,7 +89,15 @@ class ConfidenceBars(QWidget):
         return int(self.fontMetrics().height() * 1.6)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(320, self._row_height() * self.ROWS + 4)
+        return QSize(320, self.height_for_rows(self._shown))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(80, self.height_for_rows(self._shown))
+
+    def _painted_rows(self) -> list[tuple[int, str, float]]:
+        if self._kind_rows is None:
+            return self._rows[: self._shown]
+        return self._kind_rows[: max(1, self._shown - 1)]
 
     def _colour(self, row: int, index: int) -> QColor:
         if index == (self._clean_index if self._kind_rows is None else self._kind_clean):
@@ -84,7 +116,7 @@ class ConfidenceBars(QWidget):
         bar_x = label_w + 6
         bar_w = max(10, self.width() - bar_x - pct_w)
         text_colour = self.palette().windowText().color()
-        rows = self._rows if self._kind_rows is None else self._kind_rows
+        rows = self._painted_rows()
         for row, (index, label, prob) in enumerate(rows):
             y = row * row_h + 2
             font = QFont(self.font())

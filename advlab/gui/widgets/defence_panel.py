@@ -3,8 +3,8 @@ Stop, the live curves (`TrainingPlot`) and one report row per finished run.
 
 Built from the methods registry like the attack panel is built from the attack metadata:
 the panel takes plain dicts (`MethodInfo.to_json()`, `known_datasets()`, the architectures)
-and never imports torch. Low and wide, for a bottom tab on a 1280 × 720 projector (about
-160 pixels high). ε and α are in [0, 1] pixel units (0.2 ≈ 51 of 255 grey levels).
+and never imports torch. Laid out for a page of the central area (about 380 px high and
+930 px wide on a 1280 × 720 projector, in any font). ε and α are in [0, 1] pixel units (0.2 ≈ 51 of 255 grey levels).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -45,8 +46,9 @@ NPZ_FILTER = "NumPy archives (*.npz);;All files (*)"
 #: Kinds of entry in the data list: a data set the lab knows, a folder or .npz file the user
 #: chose, and the two entries that open a file dialog.
 NAMED, FOLDER, NPZ, BROWSE_FOLDER, BROWSE_NPZ = "named", "folder", "npz", "browse_folder", "browse_npz"
-#: Widths (px) of the form and of the report; the curves take the rest.
-FORM_WIDTH, REPORT_WIDTH = 640, 320
+#: The report's width in average characters of its font (about 320 px at 9 pt; more in
+#: presentation mode); the form is as wide as its controls; the curves take the rest.
+REPORT_CHARS = 46
 
 #: (method, the data set's ε, {"steps": K}) → every parameter of the method, checked.
 DefaultsFn = Callable[[str, float, dict], dict]
@@ -100,10 +102,11 @@ class DefencePanel(QWidget):
         self.method_combo = QComboBox()
         self.method_combo.setObjectName("defence_method")
         for combo in (self.data_combo, self.arch_combo, self.method_combo):
-            # Long titles are elided; the parameters beside them keep their room.
+            # Room for a usual title ("MNIST digits (4,000, embedded)") in any font; longer
+            # ones are cut, the form stays as narrow as its controls.
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(16)
+            combo.setMinimumContentsLength(28)
         self.params_grid = QGridLayout()
         self.params_grid.setContentsMargins(0, 0, 0, 0)
         self.params_grid.setHorizontalSpacing(6)
@@ -172,8 +175,9 @@ class DefencePanel(QWidget):
         self._set_controls()
 
     def _build_layout(self) -> None:
-        """The choices and the parameters side by side, the message under them; then the
-        curves; then the report."""
+        """The choices, the parameters under them and the message; then the curves; then
+        the report. The form is as wide as its controls need and the report's width follows
+        its font, so the curves keep their room on a 1280 px wide page in any font."""
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.setSpacing(3)
@@ -192,21 +196,21 @@ class DefencePanel(QWidget):
             choices.addWidget(widget, row, 1)
         choices.addLayout(buttons, 3, 0, 1, 2)
         choices.setColumnStretch(1, 1)
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.setSpacing(10)
-        top.addLayout(choices, 1)
-        top.addLayout(self.params_grid)
-        top.setAlignment(self.params_grid, Qt.AlignmentFlag.AlignTop)
         form = QVBoxLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.setSpacing(3)
-        form.addLayout(top)
-        form.addWidget(self.status)
-        form.addStretch(1)
+        form.addLayout(choices)
+        form.addSpacing(4)
+        form.addLayout(self.params_grid)
+        form.addSpacing(4)
+        form.addWidget(self.status, 1)
+        # The message wraps in the width the controls give (it does not widen the form) and
+        # has the height left under them: a method's explanation takes up to six lines.
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         form_widget = QWidget()
         form_widget.setLayout(form)
-        form_widget.setFixedWidth(FORM_WIDTH)
+        form_widget.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
 
         run_buttons = QHBoxLayout()
         run_buttons.setContentsMargins(0, 0, 0, 0)
@@ -220,9 +224,9 @@ class DefencePanel(QWidget):
         report.addWidget(self.warning)
         report.addWidget(self.data_info)
         report.addLayout(run_buttons)
-        report_widget = QWidget()
+        self._report = report_widget = QWidget()
         report_widget.setLayout(report)
-        report_widget.setFixedWidth(REPORT_WIDTH)
+        self._fit_report()
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 3, 6, 3)
@@ -230,6 +234,21 @@ class DefencePanel(QWidget):
         layout.addWidget(form_widget)
         layout.addWidget(self.plot, 1)
         layout.addWidget(report_widget)
+
+    def _fit_report(self) -> None:
+        """`REPORT_CHARS` characters wide, or what the column titles need in this language
+        and font (Dutch "Zonder aanval" is long); the model column takes the rest."""
+        table, header = self.table, self.table.horizontalHeader()
+        titles = sum(header.sectionSizeHint(column) for column in range(table.columnCount()))
+        needed = titles + 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
+        self._report.setFixedWidth(max(self.fontMetrics().averageCharWidth() * REPORT_CHARS,
+                                       needed))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "_report"):
+            self._fit_report()  # presentation mode
+            QTimer.singleShot(0, self, self._fit_report)  # once the header has its font too
 
     # -- filling ----------------------------------------------------------------------------
     def set_catalogue(self, datasets: Sequence[dict], archs: Sequence[dict],

@@ -10,13 +10,20 @@ The three image views always have the same size: they share one grid row with eq
 column stretch and the same size policy, each title has a fixed height of two lines
 (`PaneTitle`), and the pixel editor's tools sit in a row of their own above the views
 (pixel-edit mode lowers all three photos alike, not the adversarial one alone).
+
+The photos are the largest thing on the page: where the height is short (a 1280×720
+projector) the bars show the top `ConfidenceBars.FEW_ROWS` classes instead of all
+`ConfidenceBars.ROWS`, unless the photos would get `FULL_BARS_PHOTO` px (or all the
+width allows) with every row. The rule follows the panes' own height, so it holds for
+any window size, font (presentation mode) and dock arrangement.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QStackedWidget, QWidget
 
 from advlab.gui.pane_content import PaneContent
@@ -24,6 +31,12 @@ from advlab.gui.widgets.confidence_bars import ConfidenceBars
 from advlab.gui.widgets.image_view import ImageView
 from advlab.gui.widgets.pane_title import PaneTitle
 from advlab.gui.widgets.pixel_editor import PixelEditor
+
+#: With every bar shown the photos must still be this high (px), or as high as their width
+#: lets them be anyway; else the bars show fewer rows.
+FULL_BARS_PHOTO = 250
+#: Space between the panes' rows (px): titles, photos, bars, verdict.
+ROW_SPACING = 3
 
 
 class LabPanes(QWidget):
@@ -55,8 +68,6 @@ class LabPanes(QWidget):
         self.adversarial_title = PaneTitle(self.tr("Adversarial = original + noise"))
         self.noise_caption = QLabel()
         self.noise_caption.setWordWrap(True)
-        # Room for the caption's lines: a grid row does not grow for wrapped text by itself.
-        self.noise_caption.setMinimumHeight(self.noise_caption.fontMetrics().lineSpacing() * 3)
         self.noise_caption.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         self.verdict = QLabel()
         self.verdict.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -68,10 +79,13 @@ class LabPanes(QWidget):
         self.saved_label.setToolTip(self.tr(
             "An image file stores whole grey levels (8 bits). This is what the model says "
             "about the adversarial image once it is saved as a PNG."))
+        self._fit_text_rows()
 
         grid = QGridLayout(self)
+        self._grid = grid
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(ROW_SPACING)
         for column, (title, view) in enumerate(
             [(self.original_title, self.original_view), (self.noise_title, self.noise_view),
              (self.adversarial_title, self.adversarial_stack)]
@@ -87,6 +101,52 @@ class LabPanes(QWidget):
         # The verdict and the saved-file check get the whole width, so they stay on one line.
         grid.addWidget(self.verdict, 4, 0, 1, 3)
         grid.addWidget(self.saved_label, 5, 0, 1, 3)
+
+    # -- the photos first ------------------------------------------------------------------
+    def _fit_text_rows(self) -> None:
+        """Room, in the current font, for the noise caption's lines (a grid row does not grow
+        for wrapped text by itself) and for the saved-file check's two lines, kept also
+        while it says less: the photos do not jump when a result comes or goes."""
+        self.noise_caption.setMinimumHeight(self.noise_caption.fontMetrics().lineSpacing() * 3)
+        self.saved_label.setMinimumHeight(self.saved_label.fontMetrics().lineSpacing() * 2)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # presentation mode
+            self._fit_text_rows()
+
+    def photo_height(self) -> int:
+        """The height (px) an image gets in each of the three views: the views' height, or
+        their width where that is smaller (the images are square)."""
+        view = self.original_view
+        return min(view.width(), view.height())
+
+    def _fit_bars(self) -> None:
+        """All `ConfidenceBars.ROWS` rows where the photos keep `FULL_BARS_PHOTO` px (or
+        what their width allows) with them; else `ConfidenceBars.FEW_ROWS`. Measured on the
+        laid-out grid, so it does not depend on the rows shown now (no flicker)."""
+        bars = (self.original_bars, self.adversarial_bars)
+        if not self.isVisible() or self.original_view.height() <= 0:
+            return
+        full = bars[0].height_for_rows(ConfidenceBars.ROWS)
+        row = self._grid.cellRect(3, 0).height()
+        caption = self.noise_caption
+        needs = max(caption.minimumHeight(), caption.heightForWidth(caption.width()))
+        with_all = self.original_view.height() + row - max(full, needs)
+        enough = min(self.original_view.width(), FULL_BARS_PHOTO)
+        rows = ConfidenceBars.ROWS if with_all >= enough else ConfidenceBars.FEW_ROWS
+        for bar in bars:
+            bar.set_shown_rows(rows)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)  # the grid has placed the children already
+        self._fit_bars()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Show):
+            self._fit_bars()  # a font (presentation mode) or the pixel tools changed the rows
+        return handled
 
     def show_clean(self, name: str, clean: Any) -> None:
         """The original side: the image the model classifies and its prediction."""

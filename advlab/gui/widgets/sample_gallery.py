@@ -9,6 +9,10 @@ from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 from PySide6.QtCore import Qt
 
+#: A thumbnail's side (px): big enough to tell the photos apart, small enough that the
+#: toolbar leaves the photos their room on a 1280×720 projector.
+THUMBNAIL = 32
+
 
 class SampleGallery(QWidget):
     """A row of thumbnail buttons; emits `sample_chosen(path)`."""
@@ -26,7 +30,7 @@ class SampleGallery(QWidget):
             pixmap = QPixmap(str(path))
             button.setIcon(QIcon(pixmap.scaled(96, 96, Qt.AspectRatioMode.KeepAspectRatioByExpanding,
                                                Qt.TransformationMode.SmoothTransformation)))
-            button.setIconSize(QSize(44, 44))
+            button.setIconSize(QSize(THUMBNAIL, THUMBNAIL))
             button.setToolTip(self.tr("Open the sample photo {name}").format(name=path.name))
             button.setAutoRaise(True)
             button.clicked.connect(lambda _=False, p=str(path): self.sample_chosen.emit(p))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from advlab.gui.widgets.sweep_plot import style_plot
 
@@ -78,14 +78,14 @@ class TrainingPlot(QWidget):
         self.key.setToolTip(self.tr("Test accuracy without attack (clean), under FGSM and under "
                                     "PGD at the training ε; the dashed line is the training "
                                     "loss (right axis). Earlier runs are drawn faded."))
-        header = QHBoxLayout()
-        header.setContentsMargins(0, 0, 0, 0)
-        header.addWidget(self.title, 1)
-        header.addWidget(self.key)
+        # The title on a line of its own, the key under it: side by side a narrow plot (a
+        # 1280 px page, presentation mode) left the title no room at all.
+        self.key.setAlignment(Qt.AlignmentFlag.AlignRight)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addLayout(header)
+        layout.addWidget(self.title)
+        layout.addWidget(self.key)
         layout.addWidget(self.plot, 1)
 
     # -- runs -------------------------------------------------------------------------------
