@@ -55,6 +55,7 @@ class AnalysisController(QObject):
         sweep.recompute_requested.connect(self.request_sweep)
         sweep.eta_dragged.connect(eta_control.set_eta)
         eta_control.eta_changed.connect(sweep.set_eta)
+        sweep.set_eta(eta_control.eta())  # the η already set (eta_changed came before)
         transfer.run_requested.connect(self.request_transfer)
         session.kinds_changed.connect(self._show_matrix)
 

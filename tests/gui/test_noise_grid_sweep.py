@@ -226,3 +226,12 @@ def test_these_widgets_load_without_torch():
             "import advlab.gui.widgets.pixel_editor, advlab.gui.widgets.pixel_inspector\n"
             "assert 'torch' not in sys.modules, 'torch was imported'\n")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_the_sweep_cursor_shows_the_live_eta_before_any_sweep(window, qtbot):
+    """The η sweep page, opened before its first sweep, puts its cursor at the slider's η
+    (it said η = 0.0000 while the slider said 0.005)."""
+    window.shell.raise_dock("sweep")
+    qtbot.waitUntil(window.sweep_plot.isVisible, timeout=10_000)
+    assert window.sweep_plot.eta() == pytest.approx(window.eta.eta())
+    assert window.sweep_plot.cursor.value() == pytest.approx(window.eta.eta())
