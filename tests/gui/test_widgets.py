@@ -126,3 +126,19 @@ def test_the_three_image_views_keep_one_size(qtbot):
     panes.show_content(_content("Result: One-pixel attack on EfficientNet-Lite0", [(3, 4)]))
     assert panes.adversarial_stack.currentWidget() is panes.adversarial_view
     assert sizes() == short
+
+
+def test_the_same_rows_again_cost_no_repaint(qtbot):
+    """While η moves the clean photo's bars get the same rows 30 times a second: they are
+    drawn (and announced) once."""
+    bars = ConfidenceBars()
+    qtbot.addWidget(bars)
+    announced = []
+    bars.prediction_set.connect(lambda: announced.append(1))
+    rows = [(1, "a", 0.7), (2, "b", 0.2)]
+    bars.set_prediction(list(rows), clean_index=1)
+    bars.set_prediction(list(rows), clean_index=1)
+    assert len(announced) == 1
+    bars.set_prediction([(1, "a", 0.6), (2, "b", 0.3)], clean_index=1)
+    bars.set_prediction([(1, "a", 0.6), (2, "b", 0.3)], clean_index=2)
+    assert len(announced) == 3 and bars.rows()[0][2] == 0.6

@@ -56,8 +56,12 @@ class ConfidenceBars(QWidget):
         return self._row_height() * rows + 4
 
     def set_prediction(self, top: list[tuple[int, str, float]], clean_index: int | None) -> None:
-        """Show ``top`` as (class index, label, probability in [0, 1]) rows."""
-        self._rows = list(top)[: self.ROWS]
+        """Show ``top`` as (class index, label, probability in [0, 1]) rows. The same rows
+        again (the clean photo's, while η moves) cost no repaint and no `prediction_set`."""
+        rows = list(top)[: self.ROWS]
+        if rows == self._rows and clean_index == self._clean_index:
+            return
+        self._rows = rows
         self._clean_index = clean_index
         self.update()
         self.prediction_set.emit()
