@@ -107,7 +107,8 @@ class AttackController(QObject):
             verdict = self.tr("not fooled")
         note = self.tr(" (cancelled: best so far)") if record.cancelled else ""
         self._finish(fmt(self.tr("{attack}: {verdict}{note} in {seconds:.1f} s"),
-            attack=record.attack_title, verdict=verdict, note=note, seconds=record.seconds))
+            attack=attack_text(record.attack_title), verdict=verdict, note=note,
+            seconds=record.seconds))
         self.session.add_record(record)
         self.results.select([record.id])
         self.session.show_record(record)

@@ -26,6 +26,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from advlab.gui.compute import Lane
+from advlab.gui.numbers import fmt
 from advlab.gui.session_files import lab_models_folder
 from advlab.gui.widgets.defence_panel import DefencePanel, percent
 
@@ -430,7 +431,7 @@ class DefenceLab(QObject):
                 batch=partial["batch"], batches=partial["batches"]))
         elif phase == "train":
             self.panel.plot.set_points(partial["loss"], partial["accuracy"])
-            text = self.tr("Epoch {epoch}, batch {batch} of {batches}: loss {loss:.3f}").format(
+            text = fmt(self.tr("Epoch {epoch}, batch {batch} of {batches}: loss {loss:.3f}"),
                 epoch=partial["epoch"], batch=partial["batch"], batches=partial["batches"],
                 loss=partial["loss"][-1][1] if partial["loss"] else 0.0)
             if partial["accuracy"]:

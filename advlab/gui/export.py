@@ -6,6 +6,11 @@ label. Drawn with QPainter on any paint device, so the same code makes the PNG (
 nearest-neighbour so pixels stay crisp), the SVG, the PDF and the clipboard image.
 No model runs here: the parts come from a result or from the live η view.
 
+Numbers follow the window's language (`advlab.gui.numbers`: "η = 0,005" in Dutch); a figure
+saved from the command line (`ensure_gui_app`) stays C-locale. The confidences are those the
+window's bars show (a result's, or the live view's image as computed); where the adversarial
+saved as an 8-bit PNG says otherwise, the caption says that too.
+
 Qt only (no torch), so the window can import it before PyTorch has loaded.
 """
 
@@ -18,13 +23,13 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRectF, \
-    QSize, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QLocale, QMarginsF, \
+    QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPageLayout, QPageSize, \
     QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 
-from advlab.gui.numbers import fmt
+from advlab.gui.numbers import fmt, percent
 from advlab.core.errors import ParameterError, UserError
 from advlab.core.noise_maps import auto_amplification, signed_map
 from advlab.gui.attack_texts import attack_text
@@ -67,6 +72,10 @@ class FigureParts:
     ``eta`` is the attack's ε (True) or the measured largest change (False).
     ``clean_kind`` and ``adv_kind`` are the kinds simple labels give ("Pig", "Aircraft";
     "" while they are off): the figure then names each kind, with its class under it.
+    ``saved`` is what the model says of the adversarial saved as an 8-bit PNG, (label,
+    probability), when it was checked (None: not known); ``saved_kind`` its kind with
+    simple labels on. The caption names it where it differs from ``adv_label`` /
+    ``adv_prob``, the confidence the figure (and the window's bars) show.
     """
 
     clean_rgb: np.ndarray
@@ -84,6 +93,14 @@ class FigureParts:
     eta_is_budget: bool = True
     clean_kind: str = ""
     adv_kind: str = ""
+    saved: tuple[str, float] | None = None
+    saved_kind: str = ""
+
+
+def saved_check(report: Any) -> tuple[str, float] | None:
+    """(label, probability) of the saved PNG in a `check_saved` report (None: no report)."""
+    png = report.get("png") if isinstance(report, dict) else None
+    return None if not isinstance(png, dict) else (str(png["label"]), float(png["prob"]))
 
 
 def parts_from_record(record: Any) -> FigureParts:
@@ -112,6 +129,7 @@ def parts_from_record(record: Any) -> FigureParts:
         attack_title=attack_text(record.attack_title),
         fooled=bool(record.success),
         eta_is_budget=use_eps,
+        saved=saved_check(getattr(record, "robustness", None)),
     )
 
 
@@ -125,8 +143,14 @@ def live_attack_title(direction: str, target_label: str | None) -> str:
     return QCoreApplication.translate("LessonFigure", "FGSM (fast gradient sign)")
 
 
-def parts_from_live(clean_view: Any, live_update: Any, model_title: str) -> FigureParts:
-    """The figure of the live η view (`advlab.core.live.CleanView` and `LiveUpdate`)."""
+def parts_from_live(clean_view: Any, live_update: Any, model_title: str,
+                    saved: Any = None) -> FigureParts:
+    """The figure of the live η view (`advlab.core.live.CleanView` and `LiveUpdate`): the
+    image as computed, as the bars show it. ``saved``: the session's (η, Prediction) of the
+    adversarial saved as an 8-bit PNG (`Session.saved`), used if it is of this η."""
+    checked = None
+    if saved is not None and saved[0] == live_update.eta:
+        checked = (str(saved[1].label), float(saved[1].prob))
     return FigureParts(
         clean_rgb=clean_view.rgb,
         noise_rgb=live_update.noise_rgb,
@@ -140,6 +164,7 @@ def parts_from_live(clean_view: Any, live_update: Any, model_title: str) -> Figu
         model_title=model_title,
         attack_title=live_attack_title(live_update.direction, live_update.target_label or None),
         fooled=bool(live_update.fooled),
+        saved=checked,
     )
 
 
@@ -153,28 +178,53 @@ def pixel_font(pixels: float, bold: bool = False) -> QFont:
 
 
 def _eta_text(eta: float) -> str:
-    """η as a short number: 0.005, 0.0123, 0.1."""
-    return f"{eta:.4g}"
+    """η as a short number: 0.005, 0.0123, 0.1 (0,005 in Dutch)."""
+    return fmt("{eta:.4g}", eta=eta)
 
 
 def _levels(eta: float) -> str:
     """η as grey levels out of 255: 1.3, or 0.031 for a change below a tenth of a level."""
     levels = eta * 255
-    return f"{levels:.1f}" if levels >= 0.1 or levels == 0 else f"{levels:.2g}"
+    return fmt("{levels:.1f}" if levels >= 0.1 or levels == 0 else "{levels:.2g}",
+               levels=levels)
+
+
+def confidence_note(parts: FigureParts) -> str:
+    """Which confidence the figure shows, where the saved 8-bit PNG says another: "Confidences:
+    the model on the image as computed; saved as an 8-bit PNG it says tabby 14.1 %." ("" where
+    it says the same as the figure, or was not checked)."""
+    if parts.saved is None:
+        return ""
+    label, prob = parts.saved
+    if label == parts.adv_label and percent(prob) == percent(parts.adv_prob):
+        return ""
+    if parts.saved_kind:
+        return QCoreApplication.translate(
+            "LessonFigure", "Confidences: the model on the image as computed; saved as an "
+            "8-bit PNG it says {kind} ({label} {percent})."
+        ).format(kind=parts.saved_kind, label=label, percent=percent(prob))
+    return QCoreApplication.translate(
+        "LessonFigure", "Confidences: the model on the image as computed; saved as an 8-bit "
+        "PNG it says {label} {percent}."
+    ).format(label=label, percent=percent(prob))
 
 
 def caption_text(parts: FigureParts) -> str:
-    """"Model: …, attack: …, η = 0.005 (1.3 grey levels)": η as the figure itself says it."""
+    """"Model: …, attack: …, η = 0.005 (1.3 grey levels)": η as the figure itself says it;
+    then `confidence_note` where the saved PNG says another confidence."""
     if parts.eta_is_budget:
-        return QCoreApplication.translate(
+        text = QCoreApplication.translate(
             "LessonFigure", "Model: {model}, attack: {attack}, η = {eta} ({levels} grey levels)"
         ).format(model=parts.model_title, attack=parts.attack_title, eta=_eta_text(parts.eta),
                  levels=_levels(parts.eta))
-    return QCoreApplication.translate(
-        "LessonFigure",
-        "Model: {model}, attack: {attack}, largest change {eta} ({levels} grey levels)"
-    ).format(model=parts.model_title, attack=parts.attack_title, eta=_eta_text(parts.eta),
-             levels=_levels(parts.eta))
+    else:
+        text = QCoreApplication.translate(
+            "LessonFigure",
+            "Model: {model}, attack: {attack}, largest change {eta} ({levels} grey levels)"
+        ).format(model=parts.model_title, attack=parts.attack_title, eta=_eta_text(parts.eta),
+                 levels=_levels(parts.eta))
+    note = confidence_note(parts)
+    return f"{text}. {note}" if note else text
 
 
 def _draw_tile(painter: QPainter, rgb: np.ndarray, rect: QRectF) -> None:
@@ -239,6 +289,12 @@ def _noise_line(parts: FigureParts) -> str:
         eta=_eta_text(parts.eta))
 
 
+def caption_rect() -> QRectF:
+    """Where the caption goes, under the texts of the three tiles (figure units)."""
+    top = _TOP + _HEADER_HEIGHT + _TILE + 10 + 34 + 28 + 14
+    return QRectF(_MARGIN, top, FIGURE_WIDTH - 2 * _MARGIN, FIGURE_HEIGHT - top - 6)
+
+
 def render_figure(painter: QPainter, width: float, height: float, parts: FigureParts) -> None:
     """Draw the lesson figure into the ``width`` × ``height`` area of ``painter``'s device
     (its units), scaled uniformly from FIGURE_WIDTH × FIGURE_HEIGHT and centred."""
@@ -266,17 +322,17 @@ def render_figure(painter: QPainter, width: float, height: float, parts: FigureP
             factor=parts.amplification),
         QCoreApplication.translate("LessonFigure", "Adversarial"),
     ]
-    percent = QCoreApplication.translate("LessonFigure", "{pct:.1f} % confidence")
-    clean_lines = (f"“{parts.clean_label}”", percent.format(pct=parts.clean_prob * 100))
-    adv_lines = (f"“{parts.adv_label}”", percent.format(pct=parts.adv_prob * 100))
+    confidence = QCoreApplication.translate("LessonFigure", "{pct:.1f} % confidence")
+    clean_lines = (f"“{parts.clean_label}”", fmt(confidence, pct=parts.clean_prob * 100))
+    adv_lines = (f"“{parts.adv_label}”", fmt(confidence, pct=parts.adv_prob * 100))
     fooled = parts.fooled
     if parts.clean_kind and parts.adv_kind:  # simple labels: the kind, its class under it
         fooled = parts.adv_kind != parts.clean_kind  # red only where the kind changed
         fine = QCoreApplication.translate("LessonFigure", "{label}: {pct:.1f} %")
         clean_lines = (f"“{parts.clean_kind}”",
-                       fine.format(label=parts.clean_label, pct=parts.clean_prob * 100))
+                       fmt(fine, label=parts.clean_label, pct=parts.clean_prob * 100))
         adv_lines = (f"“{parts.adv_kind}”",
-                     fine.format(label=parts.adv_label, pct=parts.adv_prob * 100))
+                     fmt(fine, label=parts.adv_label, pct=parts.adv_prob * 100))
     lines = [
         (clean_lines[0], _INK, clean_lines[1]),
         (_noise_line(parts), _INK, QCoreApplication.translate(
@@ -299,14 +355,33 @@ def render_figure(painter: QPainter, width: float, height: float, parts: FigureP
     _draw_text(painter, QRectF(lefts[1] + _TILE, middle - 40, _EQUALS_GAP, 80), "=",
                pixel_font(44, bold=True), _INK)
 
-    caption_top = lines_top + 34 + 28 + 14
-    painter.setFont(pixel_font(18))
-    painter.setPen(_MUTED)
-    painter.drawText(QRectF(_MARGIN, caption_top, FIGURE_WIDTH - 2 * _MARGIN,
-                            FIGURE_HEIGHT - caption_top - 6),
-                     int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-                         | Qt.TextFlag.TextWordWrap), caption_text(parts))
+    _draw_caption(painter, caption_rect(), caption_text(parts))
     painter.restore()
+
+
+CAPTION_FLAGS = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                    | Qt.TextFlag.TextWordWrap)
+
+
+def caption_pixels(painter: QPainter, rect: QRectF, text: str) -> int:
+    """The caption's font size (figure units): 18, or smaller (down to 12) until all of
+    ``text``, wrapped, fits ``rect``."""
+    pixels = 18
+    while pixels > 12:
+        painter.setFont(pixel_font(pixels))
+        needed = painter.boundingRect(QRectF(rect.left(), rect.top(), rect.width(), 10_000),
+                                      CAPTION_FLAGS, text)
+        if needed.height() <= rect.height():
+            break
+        pixels -= 1
+    return pixels
+
+
+def _draw_caption(painter: QPainter, rect: QRectF, text: str) -> None:
+    """The caption, wrapped, at the size that fits (`caption_pixels`)."""
+    painter.setFont(pixel_font(caption_pixels(painter, rect, text)))
+    painter.setPen(_MUTED)
+    painter.drawText(rect, CAPTION_FLAGS, text)
 
 
 # -- files and the clipboard --------------------------------------------------------------
@@ -315,6 +390,8 @@ def ensure_gui_app() -> QGuiApplication:
     app = QGuiApplication.instance()
     if app is None:
         app = QGuiApplication([sys.argv[0] if sys.argv else "advlab", "-platform", "offscreen"])
+        # The command line stays C-locale: "0.005" whatever the system's language.
+        QLocale.setDefault(QLocale.c())
     return app  # type: ignore[return-value]
 
 

@@ -31,21 +31,28 @@ from advlab.gui.export import (
     write_file,
 )
 from advlab.gui.i18n import user_message
+from advlab.gui.numbers import fmt
 
 
 
-def robustness_text(report: dict[str, Any]) -> str:
+def robustness_text(report: dict[str, Any], kind: str = "") -> str:
     """A `check_saved` report in two short lines for the window, e.g.
     "Saved as PNG: still fooled (tiger cat 51 %)" and
-    "JPEG 90: not fooled · lowest JPEG quality that still fools: 75"."""
+    "JPEG 90: not fooled · lowest JPEG quality that still fools: 75". With ``kind`` (simple
+    labels on: the saved image's kind, "Cat") the first line says what the PNG is, as the
+    verdict says it with the kinds: "Saved as PNG it says: Cat (tiger cat 51 %)" (whether
+    that fools is the verdict's, by the kinds; the check's "fooled" is by the class)."""
     png, jpeg = report["png"], report["jpeg"]
-    if png["fools"]:
+    if kind:
+        first = QCoreApplication.translate(
+            "ExportController", "Saved as PNG it says: {kind} ({label} {pct:.0f} %)")
+    elif png["fools"]:
         first = QCoreApplication.translate(
             "ExportController", "Saved as PNG: still fooled ({label} {pct:.0f} %)")
     else:
         first = QCoreApplication.translate(
             "ExportController", "Saved as PNG: not fooled ({label} {pct:.0f} %)")
-    first = first.format(label=png["label"], pct=png["prob"] * 100)
+    first = fmt(first, kind=kind, label=png["label"], pct=png["prob"] * 100)
     if jpeg["fools"] and png["fools"]:
         jpeg_part = QCoreApplication.translate("ExportController", "JPEG {quality}: still fooled")
     elif jpeg["fools"]:  # the attack failed, but the compression alone changes the answer
@@ -93,6 +100,7 @@ class ExportController(QObject):
         self.saved_label = shell.feature("panes").saved_label
         self.saved_label.setWordWrap(True)  # the check's two lines must not widen the column
         self.session.shown_record_changed.connect(self._show_robustness)
+        self.session.kinds_changed.connect(self._show_robustness)  # the line names the kind
 
     # -- menu ----------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -161,7 +169,9 @@ class ExportController(QObject):
     # -- what is shown -------------------------------------------------------------
     def figure_parts(self) -> FigureParts | None:
         """The figure of the shown result, else of the live η view; None before an image.
-        With simple labels on it names the kinds too, once the kinds view knows them."""
+        Its confidences are those the bars show; the saved 8-bit PNG's check comes with it
+        (the result's `robustness`, or the live view's `Session.saved`). With simple labels
+        on it names the kinds too, once the kinds view knows them."""
         session = self.session
         record = session.shown_record
         if record is not None:
@@ -170,12 +180,18 @@ class ExportController(QObject):
             return None
         else:
             title = session.model.title if session.model is not None else ""
-            parts = parts_from_live(session.clean, session.live, title)
-        kinds = self.shell.feature("kinds")
-        names = None if kinds is None else kinds.figure_kinds(record)
-        if names is not None:
-            parts = replace(parts, clean_kind=names[0], adv_kind=names[1])
+            parts = parts_from_live(session.clean, session.live, title, session.saved)
+        names = self._kinds(record)
+        if names is not None:  # both are the 8-bit adversarial's kinds: the saved PNG's too
+            parts = replace(parts, clean_kind=names[0], adv_kind=names[1],
+                            saved_kind=names[1])
         return parts
+
+    def _kinds(self, record: Any) -> tuple[str, str] | None:
+        """The clean and the adversarial kind of ``record`` (None: the live view), while
+        simple labels are on and know them."""
+        kinds = self.shell.feature("kinds")
+        return None if kinds is None else kinds.figure_kinds(record)
 
     def _nothing_yet(self) -> None:
         self.shell.show_error(self.tr("Nothing to export yet"), self.tr(
@@ -286,7 +302,10 @@ class ExportController(QObject):
 
     # -- each result's saved-file check in the window -----------------------------------
     def _show_robustness(self) -> None:
-        """Under the adversarial pane: the shown result's `robustness` report, if it has one."""
-        report = getattr(self.session.shown_record, "robustness", None)
+        """Under the adversarial pane: the shown result's `robustness` report, if it has one,
+        with its saved image's kind while simple labels are on."""
+        record = self.session.shown_record
+        report = getattr(record, "robustness", None)
         if isinstance(report, dict):
-            self.saved_label.setText(robustness_text(report))
+            names = self._kinds(record)
+            self.saved_label.setText(robustness_text(report, names[1] if names else ""))

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from advlab.core.resources import resource_path
+from advlab.gui.numbers import fmt
 
 #: Language code → its own name, as the language menu shows it.
 LANGUAGES = {"en": "English", "nl": "Nederlands"}
@@ -65,8 +66,9 @@ def model_text(text: str) -> str:
 def user_message(exc: BaseException) -> str:
     """What to tell the user about ``exc``, in the window's language where it is translated.
 
-    A `UserError`'s template is translated and then filled; anything else (and a translation
-    whose fields do not match) gives the English text."""
+    A `UserError`'s template is translated and then filled, its numbers in the window's
+    format (`advlab.gui.numbers.fmt`); anything else (and a translation whose fields do not
+    match) gives the English text."""
     from advlab.core.errors import UserError
 
     if not isinstance(exc, UserError) or not exc.template:
@@ -75,6 +77,6 @@ def user_message(exc: BaseException) -> str:
     if translated == exc.template:
         return str(exc)
     try:
-        return translated.format(**exc.values) if exc.values else translated
+        return fmt(translated, **exc.values) if exc.values else translated
     except (KeyError, IndexError, ValueError):
         return str(exc)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from advlab.core.errors import UserError
 from advlab.gui.i18n import user_message
+from advlab.gui.numbers import fmt
 from advlab.gui.widgets.inside_plot import InsidePlot
 
 #: Wait this long after the last live update before computing (ms).
@@ -138,8 +139,8 @@ class InsideController(QObject):
             return
         self.view = view
         self.panel.set_view(view)
-        self.panel.set_status(self.tr("η = {eta:.4f} · {count} layers, found from the "
-                                      "model").format(eta=view.eta, count=sum(
+        self.panel.set_status(fmt(self.tr("η = {eta:.4f} · {count} layers, found from the "
+                                          "model"), eta=view.eta, count=sum(
             1 for row in view.layers if row.name not in ("input", "output"))))
         self.view_ready.emit(view)
 
@@ -164,7 +165,7 @@ class InsideController(QObject):
         session = self.shell.session
         model = session.model.title if session.model is not None else ""
         view = self.view
-        title = self.tr("{image} · {model} · η = {eta:.4f}").format(
+        title = fmt(self.tr("{image} · {model} · η = {eta:.4f}"),
             image=session.image_name, model=model, eta=view.eta) if view is not None else ""
         try:
             saved = self.panel.export_png(path, title)

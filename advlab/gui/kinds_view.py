@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QComboBox, QMenu
 
 from advlab.core.kinds import KindAnswer, answer, kind_probs
 from advlab.core.labels import NUM_CLASSES
-from advlab.gui.pane_content import KindWords, verdict
+from advlab.gui.pane_content import KindWords, saved_text, verdict
 
 CONTEXT = "Kinds"
 #: Each kind's shown texts as literals, so that lupdate sees them: its name, its opposite,
@@ -361,8 +361,11 @@ class KindsController(QObject):
             self._generation += 1
             for bars in (self.original_bars, self.adversarial_bars):
                 bars.set_kind_rows(None)
-            if self._panes.content is not None:  # the panes' own verdict again
-                self._panes.verdict.setText(self._panes.content.verdict)
+            content = self._panes.content
+            if content is not None:  # the panes' own verdict (and saved-PNG line) again
+                self._panes.verdict.setText(content.verdict)
+                if content.saved_facts is not None:
+                    self._panes.saved_label.setText(content.saved)
         self._publish()
 
     def _on_bars(self) -> None:
@@ -465,7 +468,8 @@ class KindsController(QObject):
 
     def _show_verdict(self) -> None:
         """The panes' verdict with the kinds (while simple labels are on and the kinds of both
-        images are known; the panes' own verdict stays otherwise)."""
+        images are known; the panes' own verdict stays otherwise), and the live view's
+        saved-PNG line with the saved image's kind."""
         content = self._panes.content
         if not self.on() or content is None or content.facts is None:
             return
@@ -476,6 +480,12 @@ class KindsController(QObject):
         pair = self._answers(None)
         if pair is not None:
             self._panes.verdict.setText(verdict(content.facts, kind_words(*pair)))
+        # The live view's saved-PNG line: the kind of exactly its 8-bit image (the kinds here
+        # are computed from the panes' uint8 image, which is what the PNG holds).
+        saved = None if content.saved_facts is None else self._answers(content.adversarial_rgb)
+        if saved is not None:
+            self._panes.saved_label.setText(saved_text(*content.saved_facts,
+                                                       kind=answer_name(saved[1])))
 
     # -- the results' kinds, shared on the session ---------------------------------------
     def _request_records(self) -> None:

@@ -42,3 +42,11 @@ def number(value: float, decimals: int) -> str:
 def percent(prob: float, decimals: int = 1) -> str:
     """A probability in [0, 1] as "70.1 %" (English) or "70,1 %" (Dutch)."""
     return number(prob * 100, decimals) + " %"
+
+
+class Template(str):
+    """A format string whose ``.format`` is `fmt`, for a library that fills a template itself
+    (pyqtgraph's line label "η = {value:.4f}")."""
+
+    def format(self, *args: Any, **values: Any) -> str:  # noqa: A003 - str's own name
+        return fmt(str(self), *args, **values)

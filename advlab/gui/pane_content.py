@@ -65,7 +65,9 @@ class PaneContent:
     """The adversarial pane, the noise pane and the bars under them.
 
     ``markers`` are (x, y) pixels to circle (single changed pixels, invisible at pane
-    size); ``saved`` is the 8-bit file check's line ("" for none, None: not known yet).
+    size); ``saved`` is the 8-bit file check's line ("" for none, None: not known yet), and
+    ``saved_facts`` what it says, (label, probability in [0, 1]), so that simple labels can
+    say it again with the saved image's kind (`saved_text`).
     ``facts`` are what ``verdict`` was built from (None for a text that is no verdict, such
     as η = 0's), so that simple labels can say it again with kinds (`verdict`).
     """
@@ -82,6 +84,7 @@ class PaneContent:
     saved: str | None = ""
     mark_noise: bool = True  # circle the markers on the noise pane too
     facts: VerdictFacts | None = None
+    saved_facts: tuple[str, float] | None = None
 
 
 def verdict(facts: VerdictFacts, kinds: KindWords | None = None) -> str:
@@ -132,6 +135,20 @@ def verdict(facts: VerdictFacts, kinds: KindWords | None = None) -> str:
     return f"{text} {facts.notes}" if facts.notes else text
 
 
+def saved_text(label: str, prob: float, kind: str = "") -> str:
+    """The live view's line under the verdict: what the model says of the adversarial saved
+    as an 8-bit PNG (``prob`` in [0, 1]), and that the bars show the image as computed. With
+    ``kind`` (simple labels on: the saved image's kind, "Dog") it names the kind first:
+    "…it says: Dog (malinois 4.3 %)"."""
+    if kind:
+        return fmt(QCoreApplication.translate(
+            "PaneContent", "The bars show the image as computed; saved as an 8-bit PNG it "
+            "says: {kind} ({label} {pct:.1f} %)"), kind=kind, label=label, pct=prob * 100)
+    return fmt(QCoreApplication.translate(
+        "PaneContent", "The bars show the image as computed; saved as an 8-bit PNG it says: "
+        "{label} {pct:.1f} %"), label=label, pct=prob * 100)
+
+
 def _noise_of(delta: Any, markers: list | None) -> tuple[np.ndarray, str, str]:
     delta = np.asarray(delta, dtype=np.float32)
     factor = auto_amplification(delta)
@@ -160,9 +177,7 @@ def from_live(live: Any, clean: Any, edited_pixels: bool, saved: Any) -> PaneCon
                        before_after=not live.fooled and not changed_not_target,
                        notes="" if changed_not_target else notes)
         text = verdict(facts)
-    saved_text = None if saved is None else fmt(QCoreApplication.translate(
-        "PaneContent", "The bars show the image as computed; saved as an 8-bit PNG it says: "
-        "{label} {pct:.1f} %"), label=saved[1].label, pct=saved[1].prob * 100)
+    saved_facts = None if saved is None else (str(saved[1].label), float(saved[1].prob))
     return PaneContent(
         title=QCoreApplication.translate("PaneContent", "Adversarial = original + noise"),
         adversarial_rgb=live.adversarial_rgb,
@@ -174,8 +189,9 @@ def from_live(live: Any, clean: Any, edited_pixels: bool, saved: Any) -> PaneCon
         top=[tuple(r) for r in live.prediction.top],
         clean_index=live.clean_index,
         verdict=text,
-        saved=saved_text,
+        saved=None if saved_facts is None else saved_text(*saved_facts),
         facts=facts,
+        saved_facts=saved_facts,
     )
 
 

@@ -712,6 +712,10 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
 <context>
     <name>ExportController</name>
     <message>
+        <source>Saved as PNG it says: {kind} ({label} {pct:.0f} %)</source>
+        <translation>Opgeslagen als PNG zegt het model: {kind} ({label} {pct:.0f} %)</translation>
+    </message>
+    <message>
         <source>Saved as PNG: still fooled ({label} {pct:.0f} %)</source>
         <translation>Opgeslagen als PNG: nog steeds misleid ({label} {pct:.0f} %)</translation>
     </message>
@@ -1388,7 +1392,15 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     </message>
     <message>
         <source>FGSM (fast gradient sign)</source>
-        <translation>FGSM (teken van de gradiënt)</translation>
+        <translation>FGSM (snelle gradiënt-teken-methode)</translation>
+    </message>
+    <message>
+        <source>Confidences: the model on the image as computed; saved as an 8-bit PNG it says {kind} ({label} {percent}).</source>
+        <translation>Zekerheden: het model over de afbeelding zoals berekend; opgeslagen als 8-bit PNG zegt het model: {kind} ({label} {percent}).</translation>
+    </message>
+    <message>
+        <source>Confidences: the model on the image as computed; saved as an 8-bit PNG it says {label} {percent}.</source>
+        <translation>Zekerheden: het model over de afbeelding zoals berekend; opgeslagen als 8-bit PNG zegt het model: {label} {percent}.</translation>
     </message>
     <message>
         <source>Model: {model}, attack: {attack}, η = {eta} ({levels} grey levels)</source>
@@ -1599,7 +1611,7 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     </message>
     <message>
         <source>Attack</source>
-        <extracomment>Raise when the docks&apos; arrangement changes: a saved layout of another version is not restored. The set of docks is part of the version too (`layout_version`), so a layout saved before a feature added its dock is not restored over it. 6: the analysis views became pages of the central area. The bottom docks&apos; (Results, Playback, Help) first height in px, title included, kept low so the photos stay the largest thing on the Lab page. Where the window then shrinks to a small screen the docks give way first, down to `RESULT_ROWS` rows of results: on a 1280×720 projector the pages keep about 460 px. The Results strip never shows fewer rows than this (its buttons are beside them). Docks that act on the photos: raising one (e.g. the tour&apos;s &quot;attack&quot;) shows the Lab page. A screen this size or smaller (width, height in px) is used whole by the default window. Features installed on the shell, in any order. The user chose another language (&quot;auto&quot;, &quot;en&quot;, &quot;nl&quot;); the app rebuilds the window. An error dialog was shown: (title, message). On close, how long to wait for the worker to finish its step (ms).</extracomment>
+        <extracomment>Raise when the docks&apos; arrangement changes: a saved layout of another version is not restored. The set of docks is part of the version too (`layout_version`), so a layout saved before a feature added its dock is not restored over it. 6: the analysis views became pages of the central area. The bottom docks&apos; (Results, Playback, Help) first height in px, title included, kept low so the photos stay the largest thing on the Lab page. Where the window then shrinks to a small screen the docks give way first, down to `RESULT_ROWS` rows of results: on a 1280×720 projector the pages keep about 395 px. The Results strip never shows fewer rows than this (its buttons are beside them). Docks that act on the photos: raising one (e.g. the tour&apos;s &quot;attack&quot;) shows the Lab page. A screen this size or smaller (width, height in px) is used whole by the default window. Features installed on the shell, in any order. The user chose another language (&quot;auto&quot;, &quot;en&quot;, &quot;nl&quot;); the app rebuilds the window. An error dialog was shown: (title, message). On close, how long to wait for the worker to finish its step (ms).</extracomment>
         <translation>Aanval</translation>
     </message>
     <message>
@@ -1870,8 +1882,24 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
         <translation>|δ| als deel van het maximum van elke kaart (onder de kaart)</translation>
     </message>
     <message>
+        <source>share of all values (%)</source>
+        <translation>aandeel van alle waarden (%)</translation>
+    </message>
+    <message>
+        <source>share of changed values (%)</source>
+        <translation>aandeel van de veranderde waarden (%)</translation>
+    </message>
+    <message>
         <source> — {0} % unchanged</source>
         <translation> — {0} % onveranderd</translation>
+    </message>
+    <message>
+        <source>change of a value (grey levels, 0 = unchanged)</source>
+        <translation>verandering van een waarde (grijsniveaus, 0 = onveranderd)</translation>
+    </message>
+    <message>
+        <source>; changes beyond ±{0:.3g} are counted at the ends</source>
+        <translation>; veranderingen voorbij ±{0:.3g} tellen mee aan de uiteinden</translation>
     </message>
 </context>
 <context>
@@ -1912,6 +1940,10 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     <message>
         <source>&lt;b style=&apos;color:#2b6cb0&apos;&gt;Not fooled&lt;/b&gt;: still {kind} ({label} {pct:.1f} %).</source>
         <translation>&lt;b style=&apos;color:#2b6cb0&apos;&gt;Niet misleid&lt;/b&gt;: nog steeds {kind} ({label} {pct:.1f} %).</translation>
+    </message>
+    <message>
+        <source>The bars show the image as computed; saved as an 8-bit PNG it says: {kind} ({label} {pct:.1f} %)</source>
+        <translation>De balken tonen de afbeelding zoals berekend; opgeslagen als 8-bit PNG zegt het model: {kind} ({label} {pct:.1f} %)</translation>
     </message>
     <message>
         <source>largest change {levels:.1f} grey levels
@@ -2299,6 +2331,10 @@ shown ×{factor:.0f}; grey = no change</source>
         <translation>soort (klasse) → misleidend (zekerheid)</translation>
     </message>
     <message>
+        <source>(cancelled)</source>
+        <translation>(gestopt)</translation>
+    </message>
+    <message>
         <source>Every attack run on this image. Click a row to show it; Ctrl/Shift-click to pick several.</source>
         <translation>Elke aanval op deze afbeelding. Klik op een rij om hem te tonen; Ctrl/Shift-klik om er meer te kiezen.</translation>
     </message>
@@ -2325,6 +2361,10 @@ shown ×{factor:.0f}; grey = no change</source>
     <message>
         <source>Remove the selected results from the list.</source>
         <translation>Haal de gekozen resultaten uit de lijst.</translation>
+    </message>
+    <message>
+        <source>{attack} on {model}</source>
+        <translation>{attack} op {model}</translation>
     </message>
     <message>
         <source>target: {label}</source>

@@ -24,6 +24,7 @@ from advlab.gui.export import (
     ExportError,
     FigureParts,
     caption_text,
+    confidence_note,
     copy_image_to_clipboard,
     figure_image,
     parts_from_live,
@@ -192,6 +193,123 @@ def test_cli_can_save_a_figure_without_a_window(tmp_path):
     assert QImage(str(tmp_path / "cli.png")).width() == 2 * FIGURE_WIDTH
 
 
+def _svg_texts(path) -> str:
+    """Every text the SVG draws, in order, with single spaces (wrapped lines joined)."""
+    root = ET.parse(path).getroot()
+    return " ".join(" ".join(" ".join(t.itertext()) for t in root.iter(f"{SVG}text")).split())
+
+
+def test_the_figure_writes_its_numbers_like_the_window(language, tmp_path):
+    """η, grey levels and confidences with the window's decimal separator: 0,005 in Dutch."""
+    parts = dataclasses.replace(_parts(), eta=0.005, adv_prob=0.1412, clean_prob=0.9405)
+    text = _svg_texts(save_figure(tmp_path / "figure.svg", parts))
+    if language == "nl":
+        assert "0,005" in text and "1,3 van 255 grijsniveaus" in text
+        assert "94,0 % zekerheid" in text and "14,1 % zekerheid" in text
+        assert caption_text(parts).endswith("η = 0,005 (1,3 grijsniveaus)")
+        assert "0.005" not in text and "14.1" not in text
+    else:
+        assert "0.005" in text and "14.1 % confidence" in text
+        assert caption_text(parts).endswith("η = 0.005 (1.3 grey levels)")
+    kinds = dataclasses.replace(parts, clean_kind="Cup", adv_kind="Soup")
+    fine = _svg_texts(save_figure(tmp_path / "kinds.svg", kinds))
+    assert ("consomme: 14,1 %" if language == "nl" else "consomme: 14.1 %") in fine
+
+
+def test_a_figure_saved_from_the_command_line_stays_c_locale(tmp_path):
+    """Without a window (the CLI) a Dutch system still gets "η = 0.005", like the CLI's text."""
+    code = (
+        "import numpy as np\n"
+        "from advlab.gui.export import FigureParts, caption_text, save_figure\n"
+        "rgb = np.zeros((8, 8, 3), np.uint8)\n"
+        "parts = FigureParts(rgb, rgb, rgb, 'a', 0.5, 'b', 0.25, 0.005, 100.0, 'm', 'fgsm', True)\n"
+        f"save_figure({str(tmp_path / 'cli.svg')!r}, parts)\n"
+        "print(caption_text(parts))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY",
+                                                           "WAYLAND_DISPLAY")}
+    env.update(LANG="nl_NL.UTF-8", LC_ALL="nl_NL.UTF-8", LC_NUMERIC="nl_NL.UTF-8")
+    done = subprocess.run([sys.executable, "-c", code], check=True, timeout=120, env=env,
+                          capture_output=True, text=True)
+    assert done.stdout.strip().endswith("η = 0.005 (1.3 grey levels)")
+    text = _svg_texts(tmp_path / "cli.svg")
+    assert "25.0 % confidence" in text and "0,005" not in text
+
+
+def test_the_caption_names_the_saved_png_where_it_says_another_confidence(qapp, tmp_path):
+    """The figure shows the confidence the window's bars show (a result's `adv_prob`); where
+    the saved 8-bit PNG's check says another, the caption says which is which."""
+    report = {"png": {"fools": True, "label": "consomme", "prob": 0.152},
+              "jpeg": {"quality": 90, "fools": False, "label": "espresso", "prob": 0.4,
+                       "lowest_quality_that_fools": None}}
+    parts = parts_from_record(_record(robustness=report))
+    assert parts.adv_prob == 0.14 and parts.saved == ("consomme", 0.152)
+    note = ("Confidences: the model on the image as computed; saved as an 8-bit PNG it says "
+            "consomme 15.2 %.")
+    assert confidence_note(parts) == note
+    assert caption_text(parts) == ("Model: EfficientNet-Lite0, attack: FGSM (fast gradient "
+                                   "sign), η = 0.01 (2.6 grey levels). " + note)
+    text = _svg_texts(save_figure(tmp_path / "saved.svg", parts))
+    assert "14.0 % confidence" in text and text.endswith(caption_text(parts))  # all drawn
+    with_kind = dataclasses.replace(parts, saved_kind="Soup")
+    assert confidence_note(with_kind).endswith("it says Soup (consomme 15.2 %).")
+
+    same = dict(report, png=dict(report["png"], prob=0.1400004))  # the same 14.0 %
+    assert confidence_note(parts_from_record(_record(robustness=same))) == ""
+    assert caption_text(parts_from_record(_record(robustness=same))) == caption_text(
+        parts_from_record(_record()))
+    other = dict(report, png=dict(report["png"], label="espresso", prob=0.14))
+    assert "it says espresso 14.0 %." in confidence_note(parts_from_record(_record(
+        robustness=other)))
+    assert confidence_note(parts_from_record(_record())) == ""  # not checked: nothing said
+
+
+def test_the_live_figure_names_the_saved_png_of_its_own_eta(qapp):
+    from advlab.core.live import CleanView, LiveUpdate
+    from advlab.core.predict import Prediction
+
+    base = _parts()
+    clean = CleanView(base.clean_rgb, Prediction(967, "espresso", 0.94), "lite0")
+    live = LiveUpdate(eta=0.005, direction="fgsm", target=None,
+                      adversarial_rgb=base.adversarial_rgb, noise_rgb=base.noise_rgb,
+                      amplification=100.0, prediction=Prediction(925, "consomme", 0.509),
+                      clean_index=967, seconds=0.01)
+    parts = parts_from_live(clean, live, "m", (0.005, Prediction(925, "consomme", 0.538)))
+    assert parts.adv_prob == 0.509 and parts.saved == ("consomme", 0.538)
+    assert confidence_note(parts).endswith("saved as an 8-bit PNG it says consomme 53.8 %.")
+    stale = parts_from_live(clean, live, "m", (0.004, Prediction(925, "consomme", 0.538)))
+    assert stale.saved is None and confidence_note(stale) == ""
+
+
+def test_the_caption_fits_the_figure_in_dutch_with_a_long_model_name(language):
+    """The caption shrinks until all of it fits under the images (none of it cut off); a
+    short one keeps its size."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPainter
+
+    from advlab.gui.export import CAPTION_FLAGS, caption_pixels, caption_rect, pixel_font
+
+    long = dataclasses.replace(
+        _parts(), model_title="EfficientNet-Lite0 (ImageNet, 224 px, embedded weights)",
+        attack_title="PGD (projected gradient descent, 40 steps)", saved=("consomme", 0.152),
+        saved_kind="Something else")
+    image = figure_image(long, scale=1)
+    painter = QPainter(image)
+    rect = caption_rect()
+    wide = QRectF(rect.left(), rect.top(), rect.width(), 10_000)
+
+    def height(pixels: int, text: str) -> float:
+        painter.setFont(pixel_font(pixels))
+        return painter.boundingRect(wide, CAPTION_FLAGS, text).height()
+
+    text = caption_text(long)
+    assert height(18, text) > rect.height()  # at the usual size it would be cut off
+    pixels = caption_pixels(painter, rect, text)
+    assert 12 <= pixels < 18 and height(pixels, text) <= rect.height()
+    assert caption_pixels(painter, rect, caption_text(_parts())) == 18
+    painter.end()
+
+
 def test_robustness_text_reads_at_a_glance():
     report = {"png": {"fools": True, "label": "tiger cat", "prob": 0.512},
               "jpeg": {"quality": 90, "fools": False, "label": "tabby", "prob": 0.4,
@@ -201,6 +319,11 @@ def test_robustness_text_reads_at_a_glance():
         "JPEG 90: not fooled · lowest JPEG quality that still fools: 75")
     report["jpeg"]["lowest_quality_that_fools"] = None
     assert "no JPEG quality fools it" in robustness_text(report)
+    report["jpeg"]["lowest_quality_that_fools"] = 75
+    # With simple labels on, the saved image's kind too.
+    assert robustness_text(report, "Cat").split("\n")[0] == (
+        "Saved as PNG it says: Cat (tiger cat 51 %)")
+    report["jpeg"]["lowest_quality_that_fools"] = None
     # A failed attack whose JPEG is misread anyway: the compression did it, not "still".
     failed = {"png": {"fools": False, "label": "Egyptian cat", "prob": 0.37},
               "jpeg": {"quality": 90, "fools": True, "label": "tiger cat", "prob": 0.36,
@@ -266,6 +389,34 @@ def test_shown_result_is_exported_and_its_robustness_shown(window, qtbot, tmp_pa
     assert controller.last_saved_check == (str(path), record.robustness)  # no model run needed
     window.session.show_record(None)
     assert "still fooled" not in window.panes.saved_label.text()
+
+
+def test_the_figure_shows_the_confidence_the_bars_show(window, qtbot):
+    """Live: the bars and the figure show the image as computed; the saved 8-bit PNG's
+    check (which differs at a small η) is named in the caption. A result: its bars' top row."""
+    controller = install(window.shell)
+    window.eta.set_eta(0.002)  # under one grey level: the 8-bit image differs most
+    qtbot.waitUntil(lambda: window.session.live.eta == 0.002
+                    and window.session.saved is not None, timeout=30_000)
+    live, saved = window.session.live, window.session.saved[1]
+    parts = controller.figure_parts()
+    top = window.panes.adversarial_bars.rows()[0]
+    assert parts.adv_prob == live.prediction.prob == top[2] and parts.adv_label == top[1]
+    assert parts.saved == (saved.label, saved.prob)
+    assert window.panes.saved_label.text().endswith(f"{saved.label} {saved.prob * 100:.1f} %")
+    assert abs(saved.prob - live.prediction.prob) > 0.01  # the start photo: 57 % vs 54 %
+    assert caption_text(parts).endswith(
+        f"saved as an 8-bit PNG it says {saved.label} {saved.prob * 100:.1f} %.")
+
+    record = _record()
+    record.robustness = {"png": {"fools": True, "label": "consomme", "prob": 0.152},
+                         "jpeg": {"quality": 90, "fools": False, "label": "espresso",
+                                  "prob": 0.4, "lowest_quality_that_fools": 50}}
+    window.session.add_record(record)
+    window.session.show_record(record)
+    parts = controller.figure_parts()
+    assert window.panes.adversarial_bars.rows()[0][1:] == ("consomme", parts.adv_prob)
+    assert parts.saved == ("consomme", 0.152) and "consomme 15.2 %." in caption_text(parts)
 
 
 def test_menu_actions_ask_for_a_path_and_add_the_chosen_suffix(window, tmp_path, monkeypatch):

@@ -298,6 +298,70 @@ def test_simple_labels_put_the_kinds_into_the_panes_verdict(qtbot, tiny_lab):
     assert panes.verdict.text() == panes.content.verdict
 
 
+def test_the_saved_png_line_names_the_saved_images_kind(qtbot, tiny_lab):
+    """The live view's "saved as an 8-bit PNG it says …" names the kind of exactly that 8-bit
+    image with simple labels on, and is the panes' own line again when they go off."""
+    from advlab.core.kinds import answer, kind_probs
+    from advlab.gui import kinds_view, pane_content
+
+    shell = bare_shell(qtbot)
+    panes, session = shell.feature("panes"), shell.session
+    controller = kinds_view.install(shell)
+    update = _open(shell, tiny_lab, 0.05)
+    shell.compute.finish(shell.compute.last("call"), 1000)
+    controller.set_on(True)
+    task = shell.compute.last("call")
+    with qtbot.waitSignal(controller.kinds_shown):
+        shell.compute.finish(task, task.fn(tiny_lab))
+
+    saved = tiny_lab.saved_prediction(0.05)  # the η settled: the 8-bit check came back
+    session.set_saved(0.05, saved)
+    content = pane_content.from_live(update, session.clean.prediction, False, session.saved)
+    assert content.saved_facts == (saved.label, saved.prob)
+    panes.show_content(content)
+    assert panes.saved_label.text() == content.saved  # the panes' line, then with the kind
+    png = answer(kind_probs(_probs(tiny_lab, update.adversarial_rgb)))  # what the PNG holds
+    kind = kinds_view.kind_name(png.kind)
+    expected = pane_content.saved_text(saved.label, saved.prob, kind)
+    qtbot.waitUntil(lambda: panes.saved_label.text() == expected, timeout=2_000)
+    assert f": {kind} ({saved.label} " in expected and "as computed" in expected
+    controller.ask("dog")
+    assert panes.saved_label.text().split(": ")[-1].split(" (")[0] in ("Dog", "Not a dog")
+    controller.set_on(False)
+    assert panes.saved_label.text() == content.saved
+    assert content.saved == pane_content.saved_text(saved.label, saved.prob)
+
+
+def test_a_results_saved_png_line_names_its_kind(qtbot, tiny_lab, tiny_record):
+    import dataclasses
+
+    from advlab.core.robustness import check_saved
+    from advlab.gui import export_controller, kinds_view
+
+    shell = bare_shell(qtbot)
+    panes, session = shell.feature("panes"), shell.session
+    export_controller.install(shell)
+    controller = kinds_view.install(shell)
+    _open(shell, tiny_lab, 0.02)
+    shell.compute.finish(shell.compute.last("call"), 1000)
+    record = dataclasses.replace(tiny_record, id="checked", robustness=check_saved(
+        tiny_lab.model, tiny_record.adversarial_rgb, tiny_record.clean_index, None))
+    session.add_record(record)
+    session.show_record(record)
+    plain = export_controller.robustness_text(record.robustness)
+    assert panes.saved_label.text() == plain
+
+    controller.set_on(True)
+    task = shell.compute.last("call")
+    assert task.key == "kinds_records"
+    shell.compute.finish(task, task.fn(tiny_lab))
+    kind = kinds_view.answer_name(session.kinds.of_record(record)[1])
+    assert panes.saved_label.text() == export_controller.robustness_text(record.robustness, kind)
+    assert f": {kind} ({record.robustness['png']['label']} " in panes.saved_label.text()
+    controller.set_on(False)
+    assert panes.saved_label.text() == plain
+
+
 # ----------------------------------------------------- results, transfer matrix, figure
 
 

@@ -136,6 +136,28 @@ def test_rows_show_the_summary(results):
     assert success != failure
 
 
+def test_rows_write_their_numbers_in_the_window_language(qtbot, language):
+    """L2, L∞, the time and the confidence with the window's decimal separator (0,0050 in
+    Dutch), still sorted by value; the tooltip too."""
+    widget = ResultsList()
+    qtbot.addWidget(widget)
+    widget.add_result(summary("b", "PGD", True, 1.2, 4.2, adv_prob=0.873, cancelled=True))
+    widget.add_result(summary("a", "FGSM", True, 10.5, 0.3))
+    texts = row_texts(widget, "b")
+    tooltip = widget.table.item(0, 0).toolTip()
+    if language == "nl":
+        assert texts[3:] == ["✓ (gestopt)", "tabby → Egyptian cat (87 %)", "150528", "1,200",
+                             "0,0050", "4,2", "—"]
+        assert "PGD op EfficientNet-Lite0" in tooltip and "(87,3 %)" in tooltip
+        assert "L2 = 1,2000" in tooltip and "0,00500" in tooltip
+    else:
+        assert texts[3:] == ["✓ (cancelled)", "tabby → Egyptian cat (87 %)", "150528",
+                             "1.200", "0.0050", "4.2", "—"]
+        assert "PGD on EfficientNet-Lite0" in tooltip and "(87.3 %)" in tooltip
+    widget.table.sortItems(COLUMNS.index("L2"), Qt.SortOrder.DescendingOrder)
+    assert widget.ids() == ["a", "b"]  # 10.5 > 1.2 by value, not "10,5" < "1,2" as text
+
+
 def test_adding_the_same_id_replaces_its_row(results):
     results.add_result(summary("a", "FGSM", False, 2.0, 0.5, cancelled=True))
     assert results.ids() == ["a", "b", "c"]

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advlab.gui.numbers import fmt
 from advlab.gui.widgets.attack_panel import ParamField, field_width
 from advlab.gui.widgets.training_plot import TrainingPlot
 from advlab.gui.widgets.wrapped_label import WrappedLabel
@@ -454,10 +455,10 @@ class DefencePanel(QWidget):
         if run.get("cancelled"):
             title += " " + self.tr("(stopped after epoch {done} of {epochs})").format(
                 done=run["epochs_done"], epochs=run["epochs"])
-        cells = (str(number), title, f"{run['eps']:.3g}", percent(run["clean"]),
+        cells = (str(number), title, fmt("{0:.3g}", float(run["eps"])), percent(run["clean"]),
                  percent(run["fgsm"]), percent(run["pgd"]), f"{run['seconds']:.0f} s")
-        tip = self.tr("{title} on {data}. Clean: all {test} test images; FGSM and PGD-{steps}: "
-                      "{measured} of them, at ε = {eps:.3g}.").format(
+        tip = fmt(self.tr("{title} on {data}. Clean: all {test} test images; FGSM and "
+                          "PGD-{steps}: {measured} of them, at ε = {eps:.3g}."),
             title=run["title"], data=run.get("data_title", ""), test=run.get("test_images", 0),
             steps=run.get("pgd_steps", 10), measured=run.get("measured_images", 0),
             eps=run["eps"])
@@ -565,8 +566,9 @@ class DefencePanel(QWidget):
         text = defence_text(info["explanation"])
         if "eps" in self.shown_params():
             eps = float(self._fields["eps"].value())
-            text += " " + self.tr("ε = {eps:.3g}: each pixel may change by up to {levels:.0f} "
-                                  "of 255 grey levels.").format(eps=eps, levels=eps * 255)
+            text += " " + fmt(self.tr("ε = {eps:.3g}: each pixel may change by up to "
+                                      "{levels:.0f} of 255 grey levels."),
+                              eps=eps, levels=eps * 255)
         self.status.setText(text)
 
     def _on_value(self, name: str) -> None:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from advlab.core.errors import ImageError
+from advlab.gui.numbers import fmt
 from advlab.gui.widgets.image_view import ImageView
 from advlab.gui.widgets.sweep_plot import style_plot
 
@@ -58,10 +59,10 @@ def map_to_rgb(values: np.ndarray, low: float, high: float) -> np.ndarray:
 
 
 def percent(value: float | None) -> str:
-    """A relative change as a percentage: 0.0123 → "1.2 %"; None → "–"."""
+    """A relative change as a percentage: 0.0123 → "1.2 %" ("1,2 %" in Dutch); None → "–"."""
     if value is None:
         return "–"
-    return f"{value * 100:.2g} %" if value < 0.1 else f"{value * 100:.0f} %"
+    return fmt("{0:.2g} %" if value < 0.1 else "{0:.0f} %", value * 100)
 
 
 class InsidePlot(QWidget):
@@ -259,7 +260,7 @@ class InsidePlot(QWidget):
             adv_out=percent(self._adversarial[last]), rnd_out=percent(self._random[last]))
         adversarial, random = self._adversarial[last], self._random[last]
         if adversarial is not None and random:
-            text += " " + self.tr("(<b>{ratio:.1f} ×</b>)").format(ratio=adversarial / random)
+            text += " " + fmt(self.tr("(<b>{ratio:.1f} ×</b>)"), ratio=adversarial / random)
         return text
 
     def _set_layers(self, names: list[str], current: str) -> None:

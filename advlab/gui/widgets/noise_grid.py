@@ -54,19 +54,20 @@ HISTOGRAM_COLOURS = ("#2b6cb0", "#c53030", "#2f855a", "#dd6b20", "#805ad5", "#31
 
 
 def format_amplification(factor: float) -> str:
-    """'×64', '×2.5'."""
-    return f"×{factor:.0f}" if factor >= 10 else f"×{factor:.3g}"
+    """'×64', '×2.5' ('×2,5' in Dutch)."""
+    return fmt("×{0:.0f}" if factor >= 10 else "×{0:.3g}", factor)
 
 
 def format_share(percent: float) -> str:
-    """A share in % that never rounds a few to 0 or almost all to 100: '0', '0.4', '< 0.1', '> 99.9'."""
+    """A share in % that never rounds a few to 0 or almost all to 100: '0', '0.4', '< 0.1', '> 99.9'
+    (with the window's decimal separator)."""
     if percent in (0.0, 100.0) or 1 <= percent <= 99:
-        return f"{percent:.0f}"
+        return fmt("{0:.0f}", percent)
     if percent < 0.1:
-        return "< 0.1"
+        return fmt("< {0:.1f}", 0.1)
     if percent > 99.9:
-        return "> 99.9"
-    return f"{percent:.1f}"
+        return fmt("> {0:.1f}", 99.9)
+    return fmt("{0:.1f}", percent)
 
 
 def describe_entry(entry: dict) -> str:
@@ -74,15 +75,16 @@ def describe_entry(entry: dict) -> str:
 
     L0 counts changed pixels, L2 is in pixel units, L∞ in grey levels, PSNR in dB.
     """
-    psnr = "∞" if math.isinf(entry["psnr"]) else f"{entry['psnr']:.1f}"
+    psnr = "∞" if math.isinf(entry["psnr"]) else fmt("{0:.1f}", float(entry["psnr"]))
     l0 = f"{entry['l0']:,}".replace(",", "\u2009")
     fooled = QCoreApplication.translate("NoiseGrid", "fooled")
     verdict = (f"<b style='color:{FOOLED_COLOUR.name()}'>{fooled}</b>" if entry["success"]
                else QCoreApplication.translate("NoiseGrid", "not fooled"))
     label = str(entry["adv_label"]).replace("&", "&amp;").replace("<", "&lt;")
-    return (f"L0 {l0} px · L2 {entry['l2']:.3g}<br>"
-            f"L∞ {entry['linf'] * 255:.1f}/255 · PSNR {psnr} dB<br>"
-            f"→ <b>{label}</b> {entry['adv_prob'] * 100:.1f} % · {verdict}")
+    return fmt("L0 {l0} px · L2 {l2:.3g}<br>L∞ {linf:.1f}/255 · PSNR {psnr} dB<br>"
+               "→ <b>{label}</b> {prob:.1f} % · {verdict}", l0=l0, l2=float(entry["l2"]),
+               linf=float(entry["linf"]) * 255, psnr=psnr, label=label,
+               prob=float(entry["adv_prob"]) * 100, verdict=verdict)
 
 
 class ColourBar(QWidget):
@@ -364,7 +366,8 @@ class NoiseGrid(QWidget):
             return
         if shared:
             top = noise_maps.heat_vmax(self._factors[0] if self._factors else 1.0) * 255
-            ticks = [(p, f"{p * top:.2g}" if top < 10 else f"{p * top:.0f}") for p in (0, 0.25, 0.5, 0.75, 1)]
+            ticks = [(p, fmt("{0:.2g}" if top < 10 else "{0:.0f}", p * top))
+                     for p in (0, 0.25, 0.5, 0.75, 1)]
             self.colour_bar.set_scale(ticks, self.tr("|δ| in grey levels (of 255)"))
         else:
             ticks = [(p, f"{p * 100:.0f} %") for p in (0, 0.25, 0.5, 0.75, 1)]
@@ -382,7 +385,8 @@ class NoiseGrid(QWidget):
         limit = self.histogram_limit()
         with_zeros = self.zeros_check.isChecked()
         plot_item = self.histogram_plot.getPlotItem()
-        plot_item.setLabel("left", "share of all values (%)" if with_zeros else "share of changed values (%)")
+        plot_item.setLabel("left", self.tr("share of all values (%)") if with_zeros
+                           else self.tr("share of changed values (%)"))
         while len(self.histogram_curves) < len(deltas):
             self.histogram_curves.append(plot_item.plot(stepMode="center"))
         self.histogram_legend.clear()
@@ -407,5 +411,6 @@ class NoiseGrid(QWidget):
             self.histogram_legend.addItem(curve, name)
         plot_item.setXRange(-limit, limit, padding=0.02)
         beyond = any(float(np.abs(d).max(initial=0.0)) * 255.0 > limit for d in deltas)
-        plot_item.setLabel("bottom", "change of a value (grey levels, 0 = unchanged)" + (
-            f"; changes beyond ±{limit:.3g} are counted at the ends" if beyond else ""))
+        plot_item.setLabel("bottom", self.tr("change of a value (grey levels, 0 = unchanged)") + (
+            fmt(self.tr("; changes beyond ±{0:.3g} are counted at the ends"), limit)
+            if beyond else ""))

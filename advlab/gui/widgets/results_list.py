@@ -6,7 +6,8 @@ import csv
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, QItemSelectionModel, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, QItemSelectionModel,
+                            QSignalBlocker, Qt, Signal)
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advlab.gui.numbers import fmt
+from advlab.gui.numbers import fmt, number, percent
 from advlab.core.errors import ParameterError
 
 #: Keys every result summary must have.
@@ -52,21 +53,23 @@ class SortableItem(QTableWidgetItem):
 
 def label_text(summary: dict[str, Any]) -> str:
     """"tabby → airliner (87 %)"; with kinds (simple labels, ``clean_kind`` and ``adv_kind``
-    in the summary) "Cat (tabby) → Aircraft (airliner 87 %)"."""
-    prob = float(summary["adv_prob"]) * 100
+    in the summary) "Cat (tabby) → Aircraft (airliner 87 %)". Numbers in the window's
+    language."""
+    prob = percent(float(summary["adv_prob"]), 0)
     clean_kind, adv_kind = summary.get("clean_kind", ""), summary.get("adv_kind", "")
     if clean_kind and adv_kind:
         return (f"{clean_kind} ({summary['clean_label']}) → {adv_kind} "
-                f"({summary['adv_label']} {prob:.0f} %)")
-    return f"{summary['clean_label']} → {summary['adv_label']} ({prob:.0f} %)"
+                f"({summary['adv_label']} {prob})")
+    return f"{summary['clean_label']} → {summary['adv_label']} ({prob})"
 
 
 def _cells(summary: dict[str, Any]) -> list[tuple[str, object]]:
-    """(display text, sort key) per column."""
+    """(display text, sort key) per column; numbers in the window's language (0,005 in
+    Dutch), sorted by their value."""
     success, cancelled = bool(summary["success"]), bool(summary["cancelled"])
     mark = "✓" if success else "✗"
     if cancelled:
-        mark += " (cancelled)"
+        mark += " " + QCoreApplication.translate("ResultsList", "(cancelled)")
     queries = int(summary["queries"])
     return [
         (str(summary["attack_title"]), None),
@@ -75,9 +78,9 @@ def _cells(summary: dict[str, Any]) -> list[tuple[str, object]]:
         (mark, int(success)),
         (label_text(summary), None),
         (str(int(summary["l0"])), int(summary["l0"])),
-        (f"{float(summary['l2']):.3f}", float(summary["l2"])),
-        (f"{float(summary['linf']):.4f}", float(summary["linf"])),
-        (f"{float(summary['seconds']):.1f}", float(summary["seconds"])),
+        (number(float(summary["l2"]), 3), float(summary["l2"])),
+        (number(float(summary["linf"]), 4), float(summary["linf"])),
+        (number(float(summary["seconds"]), 1), float(summary["seconds"])),
         (str(queries) if queries > 0 else "—", queries),
     ]
 
@@ -233,7 +236,8 @@ class ResultsList(QWidget):
         return None
 
     def _tooltip(self, summary: dict[str, Any]) -> str:
-        lines = [f"{summary['attack_title']} on {summary['model_title']}"]
+        lines = [self.tr("{attack} on {model}").format(attack=summary["attack_title"],
+                                                       model=summary["model_title"])]
         if summary["target_label"]:
             lines.append(self.tr("target: {label}").format(label=summary["target_label"]))
         lines.append(fmt(self.tr("{clean} → {adv} ({prob:.1f} %)"),

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from advlab.gui.numbers import fmt
+from advlab.gui.numbers import Template, fmt
 from advlab.core.errors import ParameterError
 
 #: The clean class is always blue (as in the confidence bars); other classes take these in turn.
@@ -54,7 +54,7 @@ class GreyLevelAxis(pg.AxisItem):
         return [(spacing / 255.0, [v / 255.0 for v in values]) for spacing, values in levels]
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
-        return [f"{v * 255:.3g}" for v in values]
+        return [fmt("{0:.3g}", v * 255) for v in values]
 
 
 class SweepPlot(QWidget):
@@ -91,7 +91,7 @@ class SweepPlot(QWidget):
         self.flip_label.setFont(font)
         self.cursor = pg.InfiniteLine(
             pos=0.0, angle=90, movable=True, pen=pg.mkPen(CURSOR_COLOUR, width=3),
-            hoverPen=pg.mkPen(CURSOR_COLOUR, width=5), label="η = {value:.4f}",
+            hoverPen=pg.mkPen(CURSOR_COLOUR, width=5), label=Template("η = {value:.4f}"),
             labelOpts={"position": 0.06, "color": text_colour, "fill": (255, 255, 255, 210),
                        "movable": False})
         self.cursor.setToolTip(self.tr("Drag to change η"))
@@ -173,8 +173,9 @@ class SweepPlot(QWidget):
         if flip is None:
             self.flip_line.hide()
             self.flip_label.hide()
-            self.summary.setText(self.tr("The top class does not change up to η = {0:.4f} ({1:.1f} grey levels).")
-                                 .format(high, high * 255))
+            self.summary.setText(fmt(self.tr(
+                "The top class does not change up to η = {0:.4f} ({1:.1f} grey levels)."),
+                high, high * 255))
             return
         self.flip_line.setValue(flip)
         self.flip_line.show()
