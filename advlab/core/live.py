@@ -61,6 +61,9 @@ class LiveUpdate:
     seconds: float
     #: The target's class name in the model's own classes ("" without a target).
     target_label: str = ""
+    #: Every class's probability (float64, (classes,)) from the same forward pass as
+    #: ``prediction`` (simple labels sum them into kinds: no second forward).
+    probs: np.ndarray | None = None
 
     @property
     def fooled(self) -> bool:
@@ -208,7 +211,9 @@ class LiveLab:
         start = time.perf_counter()
         adversarial = self.adversarial(eta)
         assert self.model is not None and self.clean is not None and self.clean_prediction
-        prediction = from_logits(self._inference(adversarial), labels=model_labels(self.model))[0]
+        logits = self._inference(adversarial)
+        prediction = from_logits(logits, labels=model_labels(self.model))[0]
+        probs = torch.softmax(logits.detach().double(), dim=1)[0].cpu().numpy()
         delta = (adversarial - self.clean)[0]
         amplification = img.noise_amplification(delta)
         return LiveUpdate(
@@ -223,6 +228,7 @@ class LiveLab:
             seconds=time.perf_counter() - start,
             target_label="" if self.target is None else label_of(self.target,
                                                                  model_labels(self.model)),
+            probs=probs,
         )
 
     def _inference(self, images: torch.Tensor) -> torch.Tensor:

@@ -254,6 +254,8 @@ class KindsController(QObject):
         self._generation = 0
         self._clean: tuple[Any, np.ndarray | None] = (None, None)  # (session.clean, probs)
         self._adversarial: tuple[Any, np.ndarray | None] = (None, None)  # (its image, probs)
+        #: The live view's 8-bit picture and its probabilities (its saved-PNG line's kind).
+        self._saved: tuple[Any, np.ndarray | None] = (None, None)
         #: Result id → kinds' probabilities (clean, adversarial); None: another model's.
         self._records: dict[str, tuple[np.ndarray, np.ndarray] | None] = {}
         self._model_generation = 0
@@ -276,9 +278,8 @@ class KindsController(QObject):
                                "and “Not a dog”.")
         self.combo = QComboBox()
         self.combo.setToolTip(question_tip)
-        self.combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.combo.setMinimumContentsLength(11)
+        # As wide as its longest question ("Is het een bus of vrachtwagen?"): never cut.
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.question_menu = QMenu(self.tr("Is it a …?"), shell.menu("view"))
         self.question_menu.setToolTipsVisible(True)
         self.question_menu.setEnabled(False)
@@ -373,7 +374,7 @@ class KindsController(QObject):
             self._timer.start()
 
     def _on_model(self) -> None:
-        self._clean = self._adversarial = (None, None)
+        self._clean = self._adversarial = self._saved = (None, None)
         self._records.clear()
         self._model_generation += 1
         self._publish()
@@ -406,11 +407,22 @@ class KindsController(QObject):
         need_clean = self._clean[0] is not session.clean
         need_adversarial = (adversarial_rgb is not None
                             and self._adversarial[0] is not adversarial_rgb)
-        if not (need_clean or need_adversarial):
+        if need_adversarial and content.probs is not None:
+            # The live view: the kinds of the very forward pass the class bars show (the
+            # image as computed, not its 8-bit picture), with no second forward.
+            self._adversarial = (adversarial_rgb, content.probs)
+            need_adversarial = False
+        # The saved-PNG line's kind is that of the 8-bit picture (what the PNG holds); where
+        # the bars' kinds came from the panes' uint8 image, that is the same image.
+        need_saved = (content is not None and content.probs is not None
+                      and content.saved_facts is not None
+                      and self._saved[0] is not adversarial_rgb)
+        if not (need_clean or need_adversarial or need_saved):
             self._show()
             return
         images = [clean_rgb if need_clean else None,
-                  adversarial_rgb if need_adversarial else None]
+                  adversarial_rgb if need_adversarial else None,
+                  adversarial_rgb if need_saved else None]
         self._generation += 1
         generation, clean = self._generation, session.clean
         self.requests += 1
@@ -426,6 +438,8 @@ class KindsController(QObject):
             self._clean = (clean, probs[0])
         if got_adversarial:  # None (another model's size): the bars show its classes
             self._adversarial = (adversarial_rgb, probs[1])
+        if len(probs) > 2 and probs[2] is not None:
+            self._saved = (adversarial_rgb, probs[2])
         self._show()
 
     def _show(self) -> None:
@@ -466,6 +480,16 @@ class KindsController(QObject):
         return (answer(kind_probs(clean), self.question),
                 answer(kind_probs(adversarial), self.question))
 
+    def _saved_answers(self, content: Any) -> tuple[KindAnswer, KindAnswer] | None:
+        if content.probs is None:  # the bars' kinds are of the panes' uint8 image itself
+            return self._answers(content.adversarial_rgb)
+        image, probs = self._saved
+        pair = self._answers(None)
+        if pair is None or image is not content.adversarial_rgb or probs is None \
+                or len(probs) != NUM_CLASSES:
+            return None
+        return pair[0], answer(kind_probs(probs), self.question)
+
     def _show_verdict(self) -> None:
         """The panes' verdict with the kinds (while simple labels are on and the kinds of both
         images are known; the panes' own verdict stays otherwise), and the live view's
@@ -480,9 +504,9 @@ class KindsController(QObject):
         pair = self._answers(None)
         if pair is not None:
             self._panes.verdict.setText(verdict(content.facts, kind_words(*pair)))
-        # The live view's saved-PNG line: the kind of exactly its 8-bit image (the kinds here
-        # are computed from the panes' uint8 image, which is what the PNG holds).
-        saved = None if content.saved_facts is None else self._answers(content.adversarial_rgb)
+        # The live view's saved-PNG line: the kind of exactly its 8-bit image, what the PNG
+        # holds (the panes' uint8 image; the bars' kinds are of the image as computed).
+        saved = None if content.saved_facts is None else self._saved_answers(content)
         if saved is not None:
             self._panes.saved_label.setText(saved_text(*content.saved_facts,
                                                        kind=answer_name(saved[1])))

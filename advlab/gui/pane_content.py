@@ -85,6 +85,10 @@ class PaneContent:
     mark_noise: bool = True  # circle the markers on the noise pane too
     facts: VerdictFacts | None = None
     saved_facts: tuple[str, float] | None = None
+    #: Every class's probability of ``adversarial_rgb`` from the forward pass the bars came
+    #: from, where there was one (the live view: the image as computed, not its 8-bit
+    #: picture), else None.
+    probs: np.ndarray | None = None
 
 
 def verdict(facts: VerdictFacts, kinds: KindWords | None = None) -> str:
@@ -192,6 +196,7 @@ def from_live(live: Any, clean: Any, edited_pixels: bool, saved: Any) -> PaneCon
         saved=None if saved_facts is None else saved_text(*saved_facts),
         facts=facts,
         saved_facts=saved_facts,
+        probs=getattr(live, "probs", None),
     )
 
 

@@ -127,9 +127,13 @@ def test_simple_labels_in_both_bar_sets_from_one_forward(qtbot, tiny_lab):
     assert task.key == "kinds" and controller.requests == 1
     with qtbot.waitSignal(controller.kinds_shown):
         shell.compute.finish(task, task.fn(tiny_lab))
-    for bars, rgb in ((panes.original_bars, shell.session.clean.rgb),
-                      (panes.adversarial_bars, update.adversarial_rgb)):
-        totals = kind_probs(_probs(tiny_lab, rgb))
+    # The clean photo's kinds from its 8-bit image (what the model was given); the live
+    # adversarial's from the very forward its class bars came from (the image as computed,
+    # not its 8-bit picture): `LiveUpdate.probs`.
+    assert update.probs is not None
+    for bars, probs in ((panes.original_bars, _probs(tiny_lab, shell.session.clean.rgb)),
+                        (panes.adversarial_bars, update.probs)):
+        totals = kind_probs(probs)
         best = np.argsort(-totals, kind="stable")[:kinds_view.SHOWN_KINDS]
         assert [(i, p) for i, _, p in bars.kind_rows()] == [
             (int(i), pytest.approx(totals[i], rel=1e-6)) for i in best]
@@ -141,15 +145,12 @@ def test_simple_labels_in_both_bar_sets_from_one_forward(qtbot, tiny_lab):
     assert sorted(label for _, label, _ in rows) == ["Dog", "Not a dog"]
     assert sum(p for *_, p in rows) == pytest.approx(1.0)
 
-    # A new η: one forward for the new adversarial only (the clean one is known).
+    # A new η: no forward at all (the clean one is known; the live update brought its own
+    # probabilities).
     later = _open(shell, tiny_lab, 0.04)
-    qtbot.waitUntil(lambda: controller.requests == 2, timeout=2_000)
-    task = shell.compute.last("call")
-    result = task.fn(tiny_lab)
-    assert result[0] is None and result[1] is not None
-    shell.compute.finish(task, result)
-    yes = kinds_view.kind_rows(_probs(tiny_lab, later.adversarial_rgb), "dog")[0]
-    assert panes.adversarial_bars.kind_rows() == yes
+    qtbot.waitUntil(lambda: panes.adversarial_bars.kind_rows()
+                    == kinds_view.kind_rows(later.probs, "dog")[0], timeout=2_000)
+    assert controller.requests == 1
 
     # The View menu asks the same questions (a full toolbar may hide the combo).
     assert controller.question_menu.menuAction() in shell.menu("view").actions()
@@ -320,6 +321,12 @@ def test_the_saved_png_line_names_the_saved_images_kind(qtbot, tiny_lab):
     assert content.saved_facts == (saved.label, saved.prob)
     panes.show_content(content)
     assert panes.saved_label.text() == content.saved  # the panes' line, then with the kind
+    # The bars' kinds came with the live update (the image as computed); the saved line's
+    # kind is asked for once, of the 8-bit picture.
+    qtbot.waitUntil(lambda: shell.compute.last("call") is not task, timeout=2_000)
+    saved_task = shell.compute.last("call")
+    assert saved_task.key == "kinds"
+    shell.compute.finish(saved_task, saved_task.fn(tiny_lab))
     png = answer(kind_probs(_probs(tiny_lab, update.adversarial_rgb)))  # what the PNG holds
     kind = kinds_view.kind_name(png.kind)
     expected = pane_content.saved_text(saved.label, saved.prob, kind)

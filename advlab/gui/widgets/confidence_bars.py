@@ -57,13 +57,13 @@ class ConfidenceBars(QWidget):
 
     def set_prediction(self, top: list[tuple[int, str, float]], clean_index: int | None) -> None:
         """Show ``top`` as (class index, label, probability in [0, 1]) rows. The same rows
-        again (the clean photo's, while η moves) cost no repaint and no `prediction_set`."""
+        again (the clean photo's, while η moves) cost no repaint; `prediction_set` is
+        emitted either way (the panes' content was set again)."""
         rows = list(top)[: self.ROWS]
-        if rows == self._rows and clean_index == self._clean_index:
-            return
-        self._rows = rows
-        self._clean_index = clean_index
-        self.update()
+        if rows != self._rows or clean_index != self._clean_index:
+            self._rows = rows
+            self._clean_index = clean_index
+            self.update()
         self.prediction_set.emit()
 
     def rows(self) -> list[tuple[int, str, float]]:
@@ -74,9 +74,11 @@ class ConfidenceBars(QWidget):
         """Show ``rows`` (kind position, kind name, summed probability in [0, 1]) instead of
         the classes, the top class itself in a caption under them ("simple labels");
         ``clean_index`` is the clean image's kind (blue). None: the classes again."""
-        self._kind_rows = None if rows is None else list(rows)[: self.ROWS - 1]
-        self._kind_clean = clean_index
-        self.update()
+        kind_rows = None if rows is None else list(rows)[: self.ROWS - 1]
+        if kind_rows != self._kind_rows or clean_index != self._kind_clean:
+            self._kind_rows = kind_rows
+            self._kind_clean = clean_index
+            self.update()
 
     def kind_rows(self) -> list[tuple[int, str, float]] | None:
         return None if self._kind_rows is None else list(self._kind_rows)
