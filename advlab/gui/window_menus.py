@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QLabel, QToolBar
+from PySide6.QtWidgets import QLabel, QStyle, QToolBar
 
 from advlab.core.samples import sample_paths
 from advlab.gui import settings as keys
@@ -25,6 +25,12 @@ def build_menus_and_toolbar(self: Any) -> tuple[dict, QToolBar, dict]:
     self.open_action.setShortcut(QKeySequence.StandardKey.Open)
     self.open_action.triggered.connect(self.choose_image)
     self.open_model_action = QAction(QCoreApplication.translate("MainWindow", "Open &model file…"), self)
+    # In the toolbar a folder icon beside the model list (its text would push the toolbar
+    # past 1280 px in Dutch); the Model menu names it in full.
+    self.open_model_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon))
+    self.open_model_action.setToolTip(QCoreApplication.translate(
+        "MainWindow", "Open a model file of your own: a TorchScript file, or the weights of "
+        "one of the listed architectures."))
     self.open_model_action.triggered.connect(self.choose_model_file)
     self.pixel_mode_action = QAction(QCoreApplication.translate("MainWindow", "Edit &pixels"), self)
     self.pixel_mode_action.setCheckable(True)

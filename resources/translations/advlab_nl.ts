@@ -318,7 +318,7 @@
     </message>
     <message>
         <source>Queries used: {count}</source>
-        <translation>Gestelde vragen: {count}</translation>
+        <translation>Vragen: {count}</translation>
     </message>
 </context>
 <context>
@@ -1284,7 +1284,7 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     <name>KindsController</name>
     <message>
         <source>Simple labels (dog, cat, pig, …)</source>
-        <extracomment>The kinds &quot;Is it a …?&quot; offers, in this order (the article&apos;s first). How many kinds the bars show (the last row is the top class&apos;s caption). Both bar sets show new kind rows. Result id → kinds&apos; probabilities (clean, adversarial); None: another model&apos;s.</extracomment>
+        <extracomment>The kinds &quot;Is it a …?&quot; offers, in this order (the article&apos;s first). How many kinds the bars show (the last row is the top class&apos;s caption). Both bar sets show new kind rows. The live view&apos;s 8-bit picture and its probabilities (its saved-PNG line&apos;s kind). Result id → kinds&apos; probabilities (clean, adversarial); None: another model&apos;s.</extracomment>
         <translation>Eenvoudige labels (hond, kat, varken, …)</translation>
     </message>
     <message>
@@ -1663,6 +1663,10 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
         <translation>Be&amp;werken</translation>
     </message>
     <message>
+        <source>Open a model file of your own: a TorchScript file, or the weights of one of the listed architectures.</source>
+        <translation>Open een eigen modelbestand: een TorchScript-bestand, of de gewichten van een van de architecturen in de lijst.</translation>
+    </message>
+    <message>
         <source>Edit &amp;pixels</source>
         <translation>&amp;Pixels bewerken</translation>
     </message>
@@ -1910,7 +1914,7 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     </message>
     <message>
         <source>Changed to “{label}”, but not to the target.</source>
-        <extracomment>Below this clean confidence the model &quot;was not sure to begin with&quot;: a change of label under random noise then says little, and the verdict says so. From this η (pixel units) a one-step FGSM that did not fool says it may have overshot.</extracomment>
+        <extracomment>Below this clean confidence the model &quot;was not sure to begin with&quot;: a change of label under random noise then says little, and the verdict says so. From this η (pixel units) a one-step FGSM that did not fool says it may have overshot. Every class&apos;s probability of ``adversarial_rgb`` from the forward pass the bars came from, where there was one (the live view: the image as computed, not its 8-bit picture), else None.</extracomment>
         <translation>Veranderd in “{label}”, maar niet in de doelklasse.</translation>
     </message>
     <message>
@@ -2387,8 +2391,13 @@ shown ×{factor:.0f}; grey = no change</source>
     <name>SampleGallery</name>
     <message>
         <source>Open the sample photo {name}</source>
-        <extracomment>A thumbnail&apos;s side (px): big enough to tell the photos apart, small enough that the toolbar leaves the photos their room on a 1280×720 projector.</extracomment>
+        <extracomment>A thumbnail&apos;s side (px): big enough to tell the photos apart, small enough that the toolbar leaves the photos their room on a 1280×720 projector. Thumbnails shown however narrow the strip gets; the rest are in the &quot;+n&quot; menu. Space between two buttons (px).</extracomment>
         <translation>Open de voorbeeldfoto {name}</translation>
+    </message>
+    <message>
+        <source>More sample photos</source>
+        <extracomment>The photos that have no room of their own, as a menu (&quot;+2&quot;).</extracomment>
+        <translation>Meer voorbeeldfoto’s</translation>
     </message>
 </context>
 <context>

@@ -150,3 +150,33 @@ def test_keys_set_eta_wherever_the_focus_is_and_esc_leaves(qtbot, window):
     eta = window.eta.eta()
     qtbot.keyClick(window, Qt.Key.Key_1)
     assert window.eta.eta() == eta
+
+
+def test_on_a_1280_px_projector_no_page_scrolls_sideways_in_either_language(qtbot, language,
+                                                                            window):
+    """Presentation mode's larger fonts (× 1.3 on a 720 px high screen): the toolbar is put
+    away, and every page, the Defence lab's form, curves and report included, is no wider
+    than a 1280 px projector leaves it (in Dutch too: "zonder aanval", "Zonder aanval")."""
+    from PySide6.QtWidgets import QScrollArea
+
+    presentation = install(window.shell)
+    panel = window.feature("defence").panel
+    window.shell.raise_dock("defence")
+    qtbot.waitUntil(lambda: bool(panel.method_names()), timeout=30_000)
+    presentation.set_active(True)
+    assert window.toolbar.isHidden()  # its width does not count in presentation mode
+    qtbot.waitUntil(window.isFullScreen, timeout=5_000)
+    checked = []
+    for key, page in window.pages.items():
+        window.shell.raise_dock(key)
+        qtbot.waitUntil(page.isVisible, timeout=5_000)
+        qtbot.wait(20)
+        for area in page.content().findChildren(QScrollArea):
+            if area.isVisible() and area.widget() is page.widget():
+                # What surrounds the page's view is the same on any screen (no docks now).
+                room = 1280 - (window.width() - area.viewport().width())
+                needed = area.widget().minimumSizeHint().width()
+                assert needed <= room, (key, needed, room)
+                checked.append(key)
+    assert "defence" in checked
+    presentation.set_active(False)

@@ -135,9 +135,11 @@ class DefencePanel(QWidget):
         self.plot = TrainingPlot()
         self.table = QTableWidget(0, COLUMNS)
         self.table.setObjectName("defence_runs")
-        self.table.setHorizontalHeaderLabels([
+        # A title of more than one word on as many lines (Dutch "Zonder aanval"): the
+        # report's width is the numbers', and the curves keep their room.
+        self.table.setHorizontalHeaderLabels([title.replace(" ", "\n") for title in (
             "#", self.tr("Model"), "ε", self.tr("Clean"), self.tr("FGSM"), self.tr("PGD"),
-            self.tr("Time")])
+            self.tr("Time"))])
         self.table.setToolTip(self.tr(
             "One row per finished run: accuracy on the test images without attack, under FGSM "
             "and under PGD at the training ε. A robust model keeps a high PGD accuracy."))

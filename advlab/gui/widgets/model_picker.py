@@ -17,7 +17,9 @@ class ModelPicker(QComboBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumContentsLength(28)
+        # Room for the longest zoo title ("MobileNetV3-Large (torchvision)"), no more: the
+        # toolbar must fit 1280 px in Dutch too. A "— download" suffix may be cut.
+        self.setMinimumContentsLength(22)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setToolTip(self.tr("The classifier under attack. Embedded models work offline."))
         self._current = ""

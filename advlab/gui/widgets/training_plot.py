@@ -13,10 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from advlab.gui.widgets.sweep_plot import style_plot
+from advlab.gui.widgets.wrapped_label import WrappedLabel
 
 #: The accuracies drawn, with their colours (clean as in the confidence bars).
 SERIES = (("clean", "#2b6cb0"), ("fgsm", "#dd6b20"), ("pgd", "#c53030"))
@@ -64,17 +66,23 @@ class TrainingPlot(QWidget):
         self._current_label = ""
         self._points: tuple[list, list] = ([], [])  # what the current run shows
 
-        self.title = QLabel(self.tr("Train a model to see its curves here."))
+        # The title and the key wrap onto a second line when the plot is narrow (a 1280 px
+        # page in Dutch, presentation mode) instead of widening the page or being cut.
+        self.title = WrappedLabel(self.tr("Train a model to see its curves here."))
         self.title.setStyleSheet("font-weight: bold;")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        # The key, in the curves' colours (a legend inside would hide the curves).
-        names = {"clean": self.tr("clean"), "fgsm": self.tr("FGSM"), "pgd": self.tr("PGD")}
-        self.key = QLabel("&nbsp;&nbsp;".join(
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        # The key, in the curves' colours (a legend inside would hide the curves); it breaks
+        # between its entries only.
+        names = {"clean": self.tr("clean"), "fgsm": self.tr("FGSM"), "pgd": self.tr("PGD"),
+                 "loss": self.tr("loss")}
+        names = {name: text.replace(" ", "&nbsp;") for name, text in names.items()}
+        self.key = WrappedLabel("&nbsp; ".join(
             [f'<span style="color:{colour}">●&nbsp;{names[name]}</span>'
              for name, colour in SERIES]
-            + [f'<span style="color:{LOSS_COLOUR}">┅&nbsp;{self.tr("loss")}</span>']))
+            + [f'<span style="color:{LOSS_COLOUR}">┅&nbsp;{names["loss"]}</span>']))
         self.key.setTextFormat(Qt.TextFormat.RichText)
+        self.key.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.key.setToolTip(self.tr("Test accuracy without attack (clean), under FGSM and under "
                                     "PGD at the training ε; the dashed line is the training "
                                     "loss (right axis). Earlier runs are drawn faded."))
@@ -87,6 +95,27 @@ class TrainingPlot(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.key)
         layout.addWidget(self.plot, 1)
+        for label in (self.title, self.key):
+            label.installEventFilter(self)
+        self._fit_labels()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_labels()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """A label's own font changed (presentation mode): its lines again."""
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_labels()
+        return False
+
+    def _fit_labels(self) -> None:
+        """The title and the key as high as their lines at the plot's width (one or two)."""
+        width = max(1, self.width())
+        for label in (self.title, self.key):
+            label.setMinimumHeight(0)  # a label's height for a width is at least its minimum
+            label.setFixedHeight(max(label.fontMetrics().lineSpacing(),
+                                     label.heightForWidth(width)))
 
     # -- runs -------------------------------------------------------------------------------
     def start_run(self, label: str, title: str) -> None:
@@ -98,6 +127,7 @@ class TrainingPlot(QWidget):
         self._points = ([], [])
         self._draw(self.current, *self._points)
         self.title.setText(title)
+        self._fit_labels()
 
     def set_points(self, loss: Points, accuracy: Points) -> None:
         """The current run's curves: ``loss`` as (epoch, loss) points, ``accuracy`` as
