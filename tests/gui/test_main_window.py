@@ -336,3 +336,19 @@ def test_a_taller_window_shows_every_bar_and_still_larger_photos(window, qtbot):
     # Back to the projector: three bars again, the same photos as before (no drift).
     _photos_settled(qtbot, window, 1280, 720)
     assert bars.shown_rows() == bars.FEW_ROWS and window.panes.photo_height() == small
+
+
+def test_a_long_verdict_wraps_instead_of_squeezing_the_docks(window, qtbot):
+    """A Dutch verdict with simple labels and a note is longer than the panes are wide: it
+    wraps, and the attack dock keeps its width (it was squeezed to ~210 px)."""
+    window.shell.raise_dock("lab")
+    _photos_settled(qtbot, window, 1280, 720)
+    dock = window.docks["attack"]
+    width, panes_width = dock.width(), window.panes.width()
+    long = " ".join(["Bovenste klasse veranderd (Duitse herder → mechelse herder), maar nog "
+                     "steeds een hond; het model was niet zeker: 38 %."] * 3)
+    window.panes.verdict.setText(long)
+    window.panes.saved_label.setText(long)
+    qtbot.wait(100)
+    assert window.width() <= 1280
+    assert dock.width() == width and window.panes.width() == panes_width

@@ -71,11 +71,15 @@ class LabPanes(QWidget):
         self.noise_caption.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         self.verdict = QLabel()
         self.verdict.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # A long verdict (Dutch, simple labels, a note) wraps rather than widening the panes
+        # and squeezing the docks beside them.
+        self.verdict.setWordWrap(True)
         verdict_font = self.verdict.font()
         verdict_font.setPointSizeF(verdict_font.pointSizeF() * 1.25)
         self.verdict.setFont(verdict_font)
         self.saved_label = QLabel()
         self.saved_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.saved_label.setWordWrap(True)  # two lines are kept for it (`_fit_text_rows`)
         self.saved_label.setToolTip(self.tr(
             "An image file stores whole grey levels (8 bits). This is what the model says "
             "about the adversarial image once it is saved as a PNG."))
