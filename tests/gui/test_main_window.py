@@ -338,6 +338,43 @@ def test_a_taller_window_shows_every_bar_and_still_larger_photos(window, qtbot):
     assert bars.shown_rows() == bars.FEW_ROWS and window.panes.photo_height() == small
 
 
+def test_moving_eta_repaints_only_what_changes(window, qtbot):
+    """An η tick redraws the noise and adversarial side, not the original photo, its bars or
+    the status bar's device list: a bare QLabel's new text (verdict, caption, "updated in
+    … ms") re-laid out the window and repainted every pane (half the GUI thread's drawing
+    while η moves)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class Paints(QObject):
+        def __init__(self):
+            super().__init__()
+            self.counts: dict[str, int] = {}
+
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint:
+                self.counts[obj.objectName()] = self.counts.get(obj.objectName(), 0) + 1
+            return False
+
+    window.shell.raise_dock("lab")
+    _photos_settled(qtbot, window, 1280, 720)
+    panes, paints = window.panes, Paints()
+    watched = {"original": panes.original_view, "original bars": panes.original_bars,
+               "adversarial bars": panes.adversarial_bars, "device": window.status.device}
+    for name, widget in watched.items():
+        widget.setObjectName(name)
+        widget.installEventFilter(paints)
+    session = window.session
+    for i in range(8):
+        eta = 0.01 + 0.004 * i
+        window.eta.set_eta(eta)
+        qtbot.waitUntil(lambda eta=eta: abs(session.live.eta - eta) < 1e-9, timeout=30_000)
+        qtbot.wait(30)  # the window draws the update
+    assert paints.counts.get("adversarial bars", 0) >= 4  # the update was drawn
+    assert paints.counts.get("original", 0) == 0
+    assert paints.counts.get("original bars", 0) == 0
+    assert paints.counts.get("device", 0) == 0
+
+
 def test_a_long_verdict_wraps_instead_of_squeezing_the_docks(window, qtbot):
     """A Dutch verdict with simple labels and a note is longer than the panes are wide: it
     wraps, and the attack dock keeps its width (it was squeezed to ~210 px)."""

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QSlider, QWidget
 
 from advlab.gui.numbers import fmt
+from advlab.gui.widgets.steady_label_box import SteadyLabelBox
 
 #: Largest η offered for a photo model, in [0, 1] pixel units (0.1 ≈ 25.5 grey levels);
 #: a model trained in the lab gets more (`EtaControl.set_max_eta`).
@@ -64,7 +65,7 @@ class EtaControl(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.spin)
-        layout.addWidget(self.grey)
+        layout.addWidget(SteadyLabelBox(self.grey))  # its text changes with every η
         self.slider.valueChanged.connect(self._on_slider)
         self.spin.valueChanged.connect(self._on_spin)
         self._eta = 0.0

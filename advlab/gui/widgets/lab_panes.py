@@ -31,6 +31,7 @@ from advlab.gui.widgets.confidence_bars import ConfidenceBars
 from advlab.gui.widgets.image_view import ImageView
 from advlab.gui.widgets.pane_title import PaneTitle
 from advlab.gui.widgets.pixel_editor import PixelEditor
+from advlab.gui.widgets.steady_label_box import SteadyLabelBox
 
 #: With every bar shown the photos must still be this high (px), or as high as their width
 #: lets them be anyway; else the bars show fewer rows.
@@ -100,11 +101,13 @@ class LabPanes(QWidget):
         grid.addWidget(self.pixel_tools, 1, 2)
         grid.setRowStretch(2, 1)
         grid.addWidget(self.original_bars, 3, 0)
-        grid.addWidget(self.noise_caption, 3, 1)
+        # Their texts change with every η: each sits in a box that stops the relayout (and
+        # the repaint of every pane) a new text would ask for (`SteadyLabelBox`).
+        grid.addWidget(SteadyLabelBox(self.noise_caption), 3, 1)
         grid.addWidget(self.adversarial_bars, 3, 2)
         # The verdict and the saved-file check get the whole width, so they stay on one line.
-        grid.addWidget(self.verdict, 4, 0, 1, 3)
-        grid.addWidget(self.saved_label, 5, 0, 1, 3)
+        grid.addWidget(SteadyLabelBox(self.verdict), 4, 0, 1, 3)
+        grid.addWidget(SteadyLabelBox(self.saved_label), 5, 0, 1, 3)
 
     # -- the photos first ------------------------------------------------------------------
     def _fit_text_rows(self) -> None:

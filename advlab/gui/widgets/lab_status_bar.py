@@ -6,6 +6,7 @@ from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QSizePolicy, QComboBox, QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from advlab.gui.numbers import fmt
+from advlab.gui.widgets.steady_label_box import SteadyLabelBox
 
 
 class LabStatusBar(QStatusBar):
@@ -34,7 +35,9 @@ class LabStatusBar(QStatusBar):
         self.addPermanentWidget(self.model)
         self.addPermanentWidget(QLabel(self.tr("Device:")))
         self.addPermanentWidget(self.device)
-        self.addPermanentWidget(self.updated)
+        # Its text changes with every η: a box keeps that from re-laying out (and repainting)
+        # the whole status bar each time.
+        self.addPermanentWidget(SteadyLabelBox(self.updated))
         self.show_download(None)
         self.cancel.clicked.connect(self.cancel_requested)
         self.device.activated.connect(lambda i: self.device_chosen.emit(self.device.itemText(i)))
