@@ -20,7 +20,8 @@ from advlab.core.attacks.base import AttackResult, AttackState, NullState, class
 from advlab.core.attacks.registry import get_attack
 from advlab.core.errors import ParameterError
 from advlab.core.models import Classifier
-from advlab.core.predict import Prediction, model_labels, predict
+from advlab.core.models.inference import query_forward
+from advlab.core.predict import Prediction, from_logits, model_labels, predict
 from advlab.core.results import AttackRecord, record_from_result
 from advlab.core.robustness import check_saved
 from advlab.core.sweep import SweepResult, direction_from_perturbation, sweep
@@ -63,8 +64,12 @@ class _AttackProgressReporter:
             self.state.progress(step, total, AttackProgress(step, total, None, None, None))
             return
         adversarial = partial["adversarial"][:1].detach()
-        with torch.no_grad():
-            prediction = predict(self.model, adversarial.to(self.device))[0]
+        logits = partial.get("logits")
+        if logits is not None:  # the attack scored this image in its step: no forward pass
+            prediction = from_logits(logits[:1], labels=model_labels(self.model))[0]
+        else:
+            with torch.no_grad():
+                prediction = predict(self.model, adversarial.to(self.device))[0]
         success = partial.get("success")
         self.state.progress(step, total, AttackProgress(
             step, total, img.to_uint8(adversarial[0]), prediction,
@@ -103,7 +108,9 @@ def attack_job_with_result(snapshot: Snapshot, name: str, params: dict[str, obje
     result = info.run(model, clean, labels, targets=targets, state=reporter, **checked)
     seconds = time.perf_counter() - start
     with torch.no_grad():
-        adversarial_prediction = predict(model, img.quantize(result.adversarial[:1]))[0]
+        saved = img.quantize(result.adversarial[:1])
+        adversarial_prediction = from_logits(query_forward(model, saved)(saved),
+                                             labels=model_labels(model))[0]
     record = record_from_result(
         result, 0, image_name=snapshot.image_name, model_name=model.spec.name,
         model_title=model.spec.title, attack_title=info.title,

@@ -23,6 +23,7 @@ from PIL import Image
 
 from advlab.core import images as img
 from advlab.core.errors import ParameterError
+from advlab.core.models.inference import query_forward
 from advlab.core.predict import Prediction, from_logits, model_labels
 
 #: The JPEG quality most photo programs default to; reported on its own.
@@ -141,7 +142,10 @@ def check_saved(
     decoded += [img.decode_image(encode_jpeg(adversarial_rgb, q), f"adversarial_q{q}.jpg")
                 for q in jpeg_qualities]
     batch = torch.stack([img.to_tensor(rgb) for rgb in decoded])
-    predictions = from_logits(model(batch.to(_device_of(model))), labels=model_labels(model))
+    batch = batch.to(_device_of(model))
+    with torch.no_grad():  # the inference twin: about half the time of the plain forward
+        logits = query_forward(model, batch)(batch)
+    predictions = from_logits(logits, labels=model_labels(model))
     png, jpegs = predictions[0], dict(zip(jpeg_qualities, predictions[1:]))
     fooling = [q for q in jpeg_qualities if fools(jpegs[q], clean_index, target)]
     return {

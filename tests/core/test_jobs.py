@@ -101,3 +101,46 @@ def test_attack_job_with_result_gives_the_record_and_the_engines_own_result(snap
     assert result.params == record.params
     assert np.allclose(record.perturbation, result.perturbation[0].permute(1, 2, 0).numpy())
     assert record.steps_used == result.steps_used
+
+
+def test_progress_previews_reuse_the_steps_own_scores(snapshot):
+    """An iterative attack scores its iterate in each step anyway: the preview's prediction
+    comes from those logits (no forward pass of the window's own) and is the prediction of
+    the very image shown."""
+    from advlab.core.attacks.base import report
+
+    model = snapshot.model
+    partials = []
+
+    class Keep(Recorder):
+        def progress(self, step, total, partial=None):
+            partials.append(partial)
+            super().progress(step, total, partial)
+
+    def forwards(state):
+        calls = []
+        handle = model.register_forward_hook(lambda *_: calls.append(1))
+        try:
+            attack_job(snapshot, "pgd", {"eps": 0.002, "alpha": 0.0005, "steps": 4,
+                                         "random_start": False}, None, state, check_files=False)
+        finally:
+            handle.remove()
+        return len(calls)
+
+    forwards(None)  # builds the inference twin (traced once per shape)
+    unwatched = forwards(None)
+    state = Keep()
+    # As many forward passes as with nobody watching (no previews at all).
+    assert forwards(state) == unwatched
+    shown = [p for _, _, p in state.reports if isinstance(p, AttackProgress)
+             and p.adversarial_rgb is not None]
+    assert shown
+    # What the engine reported with each preview: the image and its logits, which agree.
+    raw = []
+    report(type("S", (), {"progress": lambda self, s, t, p: raw.append(p),
+                          "cancelled": lambda self: False})(), 1, 1,
+           lambda: (snapshot.clean, torch.tensor([True]), model(snapshot.clean)))
+    assert torch.allclose(raw[0]["logits"], model(snapshot.clean).detach())
+    for preview in shown:
+        image = torch.from_numpy(preview.adversarial_rgb).permute(2, 0, 1).float() / 255
+        assert predict(model, image)[0].index == preview.prediction.index

@@ -383,10 +383,13 @@ def class_probs(logits: torch.Tensor, labels: torch.Tensor,
 
 
 def report(state: AttackState, step: int, total: int,
-           current: Callable[[], tuple[torch.Tensor, torch.Tensor]] | None = None) -> None:
+           current: Callable[[], tuple[torch.Tensor, ...]] | None = None) -> None:
     """``state.progress(step, total, partial)`` with the partial result the GUI draws live:
     ``{"adversarial": CPU float (N, 3, H, W) in [0, 1], "success": CPU bool (N,)}`` from
     ``current()`` (the images the attack would return now and their success), copied.
+    ``current()`` may add the images' logits when the step has just computed them (an
+    iterative attack scores its iterate anyway): they go in as ``"logits"`` (CPU float
+    (N, classes)), and the window shows the prediction without a forward pass of its own.
 
     ``current`` is not even called for a `NullState`, which nobody watches, nor when the
     state has a ``due(step, total)`` method (optional, as the GUI's job state) that says
@@ -397,7 +400,10 @@ def report(state: AttackState, step: int, total: int,
     partial = None
     due = getattr(state, "due", None)
     if current is not None and (due is None or due(step, total)):
-        adversarial, success = current()
+        now = current()
+        adversarial, success = now[0], now[1]
         partial = {"adversarial": adversarial.detach().to("cpu", torch.float32, copy=True),
                    "success": success.detach().to("cpu", torch.bool, copy=True)}
+        if len(now) > 2 and now[2] is not None:
+            partial["logits"] = now[2].detach().to("cpu", torch.float32, copy=True)
     state.progress(step, total, partial)

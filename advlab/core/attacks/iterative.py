@@ -229,9 +229,11 @@ def _iterate(
         keys = _KEYS if with_images else _KEYS[1:]
         return _merge(previous, current, rows, keys)
 
-    def images_now() -> tuple[torch.Tensor, torch.Tensor]:
+    def images_now() -> tuple[torch.Tensor, ...]:
         if previous is None and active.numel() == n and not keep_best:
-            return x, success  # no image has left: the iterate is the answer (read, not kept)
+            # No image has left: the iterate is the answer (read, not kept), and this step
+            # has just scored it (its logits: the window needs no forward pass of its own).
+            return x, success, logits
         now = run_now(True)
         return now["adversarial"], now["success"]
 
