@@ -172,6 +172,8 @@ class ComputeThread(QThread):
         self.lab: Any = None
         #: Seconds spent serving quick tasks inside the current job (for the bench).
         self.preempted_s = 0.0
+        #: Seconds the last job ran on this thread, start to return, served tasks included.
+        self.job_s = 0.0
         self._job_turn_until = 0.0  # no serving inside the job before this (perf_counter)
 
     # -- from the GUI thread ------------------------------------------------------------
@@ -350,10 +352,14 @@ class ComputeThread(QThread):
         if task.is_cancelled() and task.lane is not Lane.JOB:
             task._finished_out.emit("cancelled", None)
             return
+        started = time.perf_counter()
         try:
             if task.lane is Lane.JOB and self.lab is not None and self.lab.model is not None:
                 with self.preemption_points(self.lab.model):
-                    value = task.fn(TaskContext(self, task))
+                    try:
+                        value = task.fn(TaskContext(self, task))
+                    finally:
+                        self.job_s = time.perf_counter() - started
             else:
                 value = task.fn(TaskContext(self, task))
         except Cancelled:
