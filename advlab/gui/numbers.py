@@ -8,30 +8,56 @@ spin boxes. The command line stays C-locale (it never uses this).
 
 from __future__ import annotations
 
-import string
 from typing import Any
 
 from PySide6.QtCore import QLocale
 
+_FLOAT_SPECS = ("f", "F", "g", "G", "e", "E", "%")
 
-class _LocaleFormatter(string.Formatter):
-    def format_field(self, value: Any, format_spec: str) -> str:
-        text = super().format_field(value, format_spec)
-        if isinstance(value, float) or (isinstance(value, int) and not isinstance(value, bool)
-                                        and format_spec[-1:] in ("f", "g", "e", "%")):
-            locale = QLocale()
-            decimal, group = locale.decimalPoint(), locale.groupSeparator()
-            text = text.replace(",", "\0").replace(".", decimal).replace("\0", group)
+
+def _in_locale(text: str, decimal: str, group: str) -> str:
+    if decimal == "." and group == ",":
         return text
+    return text.replace(",", "\0").replace(".", decimal).replace("\0", group)
 
 
-_FORMATTER = _LocaleFormatter()
+class _LocaleFloat(float):
+    """A float whose format fields use the separators it carries."""
+
+    separators: tuple[str, str]
+
+    def __format__(self, spec: str) -> str:
+        return _in_locale(float.__format__(self, spec), *self.separators)
+
+
+class _LocaleInt(int):
+    """An int whose float-style fields ({n:.1f}, {n:%}) use the separators it carries."""
+
+    separators: tuple[str, str]
+
+    def __format__(self, spec: str) -> str:
+        text = int.__format__(self, spec)
+        return _in_locale(text, *self.separators) if spec[-1:] in _FLOAT_SPECS else text
+
+
+def _localised(value: Any, separators: tuple[str, str]) -> Any:
+    if isinstance(value, float):
+        wrapped: Any = _LocaleFloat(value)
+    elif isinstance(value, int) and not isinstance(value, bool):
+        wrapped = _LocaleInt(value)
+    else:
+        return value
+    wrapped.separators = separators
+    return wrapped
 
 
 def fmt(template: str, *args: Any, **values: Any) -> str:
     """``template.format(*args, **values)`` with the window's decimal separator in float
-    fields."""
-    return _FORMATTER.format(template, *args, **values)
+    fields (C's own ``str.format``: the slider's labels format dozens of numbers a second)."""
+    locale = QLocale()
+    separators = (locale.decimalPoint(), locale.groupSeparator())
+    return template.format(*(_localised(a, separators) for a in args),
+                           **{k: _localised(v, separators) for k, v in values.items()})
 
 
 def number(value: float, decimals: int) -> str:

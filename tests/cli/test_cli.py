@@ -297,7 +297,7 @@ def test_bench_live_measures_the_slider_during_an_attack(real_processes):
     # The same attack alone and from the window while η moves: both timed, the slider served.
     assert doc["attack_alone_s"] > 0 and doc["attack_in_window_s"] > 0
     assert doc["slider_moves_during_attack"] >= 1 and doc["served_slider_s"] >= 0
-    assert doc["attack_slowdown"] > 0
+    assert doc["attack_slowdown"] > 0 and doc["attack_slowdown_undrawn"] > 0
     assert doc["attack_in_still_window_s"] > 0 and doc["attack_slowdown_vs_still_window"] > 0
 
 

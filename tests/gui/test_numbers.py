@@ -25,6 +25,8 @@ def test_texts_and_spin_boxes_agree_in_dutch(dutch):
     assert "1,3" in grey_levels(0.005)
     assert percent(0.701) == "70,1 %" and number(2.5, 2) == "2,50"
     assert fmt("{label} {n}", label="a.b", n=3) == "a.b 3"  # only numbers change
+    assert fmt("{:,.1f} of {n:.0%}", 1234.5, n=1) == "1.234,5 of 100%"  # groups, ints as %
+    assert fmt("{n:d} {flag}", n=1234, flag=True) == "1234 True"
 
 
 def test_english_keeps_the_point(qapp):

@@ -39,6 +39,8 @@ class PaneTitle(QLabel):
 
     def set_title(self, text: str) -> None:
         """Show ``text`` (wrapped into at most `lines` lines)."""
+        if text == self._full:
+            return  # the same title on every η tick: no new line breaking
         self._full = text
         self._relayout()
 
