@@ -351,7 +351,7 @@ laat het leeg voor een aanval zonder doelklasse.</translation>
     <name>ComputeThread</name>
     <message>
         <source>Something went wrong ({error}).</source>
-        <extracomment>Send a job&apos;s progress to the GUI at most this often (s); the last step always goes. After serving quick tasks for s seconds inside a job, the job runs at least JOB_TURN · s before the next serving: under a slider moved faster than the model answers the job keeps at least a third of the thread, and an η change waits at most half a forward pass for its turn (1.0, half of the thread each, measured 0.9 forward passes more latency for a slider while an attack runs). Seconds spent serving quick tasks inside the current job (for the bench).</extracomment>
+        <extracomment>Send a job&apos;s progress to the GUI at most this often (s); the last step always goes. After serving quick tasks for s seconds inside a job, the job runs at least JOB_TURN · s before the next serving: under a slider moved faster than the model answers the job keeps at least a third of the thread, and an η change waits at most half a forward pass for its turn (1.0, half of the thread each, measured 0.9 forward passes more latency for a slider while an attack runs). Seconds spent serving quick tasks inside the current job (for the bench). Seconds the last job ran on this thread, start to return, served tasks included.</extracomment>
         <translation>Er ging iets mis ({error}).</translation>
     </message>
 </context>
@@ -1854,6 +1854,10 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
         <translation>Voer aanvallen uit en kies resultaten om hun ruis hier te vergelijken.</translation>
     </message>
     <message>
+        <source>How large are the changes?</source>
+        <translation>Hoe groot zijn de veranderingen?</translation>
+    </message>
+    <message>
         <source>Count unchanged values (0) in the histogram</source>
         <translation>Onveranderde waarden (0) meetellen in het histogram</translation>
     </message>
@@ -2165,8 +2169,16 @@ shown ×{factor:.0f}; grey = no change</source>
 <context>
     <name>PlaybackPlot</name>
     <message>
-        <source>Drag to step through the attack.</source>
+        <source>step</source>
         <extracomment>Point size of the axis tick labels and of the axis titles (read from the back of a class).</extracomment>
+        <translation>stap</translation>
+    </message>
+    <message>
+        <source>confidence (%)</source>
+        <translation>zekerheid (%)</translation>
+    </message>
+    <message>
+        <source>Drag to step through the attack.</source>
         <translation>Sleep om stap voor stap door de aanval te gaan.</translation>
     </message>
     <message>
@@ -2500,6 +2512,18 @@ Kies een andere map of bestandsnaam.</translation>
         <source>flips at η = {eta:.4f} ({grey:.1f} grey levels)</source>
         <extracomment>The clean class is always blue (as in the confidence bars); other classes take these in turn.</extracomment>
         <translation>slaat om bij η = {eta:.4f} ({grey:.1f} grijsniveaus)</translation>
+    </message>
+    <message>
+        <source>η (pixel units)</source>
+        <translation>η (pixeleenheden)</translation>
+    </message>
+    <message>
+        <source>η in grey levels (of 255)</source>
+        <translation>η in grijsniveaus (van 255)</translation>
+    </message>
+    <message>
+        <source>confidence (%)</source>
+        <translation>zekerheid (%)</translation>
     </message>
     <message>
         <source>Drag to change η</source>

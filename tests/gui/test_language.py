@@ -39,6 +39,14 @@ def visible_texts(window) -> list[str]:
             if text and not any(ch.isdigit() for ch in text) and len(text) > 1 \
                     and widget.objectName() != "qt_toolbar_ext_button":
                 texts.append(text)
+    # The plots' titles and axis labels (the Compare page's histogram's were English).
+    import pyqtgraph as pg
+
+    for plot in window.findChildren(pg.PlotWidget):
+        item = plot.getPlotItem()
+        labels = [item.titleLabel.text] + [item.getAxis(side).labelText
+                                           for side in ("left", "bottom", "right", "top")]
+        texts += [text for text in labels if text and not any(ch.isdigit() for ch in text)]
     return texts
 
 
@@ -84,7 +92,7 @@ def test_switching_language_keeps_the_session(qtbot, fresh_settings):
         assert len(english) > 60
         same = set(english) & set(dutch)
         # Only words that are the same in Dutch (and the names of things) may stay as they are.
-        names = {"&Model", " Model: ", "Model", "Data", "batch", "epochs", "&Help", "Help", "Lab",
+        names = {"&Model", " Model: ", "Model", "Data", "batch", "epochs", "&Help", "Help", "Lab", "epoch", "logits", "‖Δh‖ / ‖h‖ (log)",
                  "English", "Nederlands", "lr", "p init",
                  "pixels", "α (alpha)", "η (eps)", "η =", "Live η =", "κ (kappa)", "L0", "L2",
                  "L∞"}

@@ -175,6 +175,17 @@ def test_the_window_fits_a_1280_by_720_projector_with_every_features_dock(langua
         for area in page.content().findChildren(QScrollArea):
             if area.isVisible() and area.widget() is page.widget():
                 assert not area.horizontalScrollBar().isVisible(), key
+    # Nor does the attack dock, whichever attack's form it shows (the grey-level hints wrap).
+    window.shell.raise_dock("lab")
+    attack_area = window.docks["attack"].widget()
+    assert isinstance(attack_area, QScrollArea)
+    combo = window.attack_panel.combo
+    for index in range(combo.count()):
+        if not combo.model().item(index).isSelectable():
+            continue  # a group title
+        combo.setCurrentIndex(index)
+        qtbot.wait(20)
+        assert not attack_area.horizontalScrollBar().isVisible(), combo.currentText()
     window.shell.raise_dock("transfer")
     button = window.transfer_view.run_button
     qtbot.waitUntil(button.isVisible, timeout=5_000)

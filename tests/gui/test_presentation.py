@@ -180,3 +180,18 @@ def test_on_a_1280_px_projector_no_page_scrolls_sideways_in_either_language(qtbo
                 checked.append(key)
     assert "defence" in checked
     presentation.set_active(False)
+
+
+def test_the_compare_pages_histogram_grows_with_presentation_fonts(qtbot, window):
+    """The histogram under the noise maps keeps room for its title, axes and bars when
+    presentation mode enlarges the text (it was ~90 px of plot between large labels)."""
+    presentation = install(window.shell)
+    plot = window.noise_grid.histogram_plot
+    before = plot.minimumHeight()
+    presentation.set_active(True)
+    window.shell.raise_dock("compare")
+    qtbot.waitUntil(plot.isVisible, timeout=5_000)
+    line = window.noise_grid.fontMetrics().lineSpacing()
+    assert plot.minimumHeight() >= 11 * line > before
+    presentation.set_active(False)
+    assert plot.minimumHeight() == before

@@ -56,6 +56,24 @@ def test_confidence_bars_keep_rows(qtbot):
     bars.grab()  # paints without error
 
 
+def test_a_class_name_is_cut_only_when_even_more_room_would_not_hold_it(qtbot):
+    """"German shepherd" in bold fits a pane's bars (about 250 px wide) uncut; a short name
+    keeps the usual column, so the bars stay long."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    bars = ConfidenceBars()
+    qtbot.addWidget(bars)
+    bars.resize(250, 80)
+    bold = QFont(bars.font())
+    bold.setBold(True)
+    shepherd = [(235, "German shepherd", 0.97), (225, "malinois", 0.005)]
+    width = bars._label_width(shepherd)
+    assert QFontMetrics(bold).horizontalAdvance("German shepherd") + 4 <= width <= 0.55 * 250
+    assert bars._label_width([(1, "kelpie", 0.9)]) == int(0.42 * 250)
+    long = [(1, "a very long class name that no pane can hold in one line", 0.9)]
+    assert bars._label_width(long) == int(0.55 * 250)
+
+
 def test_direction_control_emits_only_on_change(qtbot):
     control = DirectionControl()
     qtbot.addWidget(control)

@@ -118,15 +118,22 @@ class CompactDoubleSpinBox(QDoubleSpinBox):
         return text
 
 
+def _hint_label() -> QLabel:
+    """The grey text beside a field: its unit, or its size in grey levels."""
+    label = QLabel()
+    label.setStyleSheet("color: #4a5568;")
+    return label
+
+
 class ParamField:
     """One parameter's editor (spin box or check box) and its typed value."""
 
     def __init__(self, spec: dict[str, Any]) -> None:
         self.spec = spec
         self.name: str = spec["name"]
-        self.grey: QLabel | None = None
+        self.grey: QLabel | None = None  # the unit, or the value in grey levels, beside it
+        self._in_grey_levels = False
         unit = spec.get("unit", "")
-        suffix = f" {short_unit(unit)}" if unit else ""
         if spec["type"] == "bool":
             self.editor: QWidget = QCheckBox()
         elif spec["type"] == "int":
@@ -142,13 +149,16 @@ class ParamField:
             fspin.setRange(float(spec["min"]), float(spec["max"]))
             fspin.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
             fspin.setKeyboardTracking(False)
-            if spec.get("pixel_unit", is_pixel_unit(unit)):
-                fspin.setSuffix("")  # the grey-level label beside it says it better
-                self.grey = QLabel()
-                self.grey.setStyleSheet("color: #4a5568;")
-                fspin.valueChanged.connect(self._show_grey)
+            # The unit goes under the box, in a label of its own: as a suffix, "L2 length, pixel
+            # units" widened every field of the form past a 1280 px screen's side dock.
+            self.grey = _hint_label()
+            self._in_grey_levels = bool(spec.get("pixel_unit", is_pixel_unit(unit)))
+            if self._in_grey_levels:
+                fspin.valueChanged.connect(self._show_grey)  # its size in grey levels
+            elif unit:
+                self.grey.setText(short_unit(unit))
             else:
-                fspin.setSuffix(suffix)
+                self.grey = None
             self.editor = fspin
         else:
             raise ParameterError(
@@ -182,19 +192,21 @@ class ParamField:
             self._show_grey(float(converted))
 
     def row_widget(self) -> QWidget:
-        """The editor, with the grey-level hint beside it for pixel-unit values."""
+        """The editor, with its unit or its size in grey levels under it (under, not beside:
+        the form fits the side dock of a 1280 px screen, in Dutch too)."""
         if self.grey is None:
             return self.editor
         row = QWidget()
-        layout = QHBoxLayout(row)
+        layout = QVBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.editor)
-        layout.addWidget(self.grey, 1)
+        layout.setSpacing(0)
+        layout.addWidget(self.editor, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.grey)
         return row
 
     def _show_grey(self, value: float) -> None:
-        assert self.grey is not None
-        self.grey.setText(grey_levels(value))
+        if self.grey is not None and self._in_grey_levels:
+            self.grey.setText(grey_levels(value))
 
 
 class AttackPage(QWidget):

@@ -8,7 +8,7 @@ It keeps the top `ConfidenceBars.ROWS` rows and shows the first `shown_rows()` o
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from advlab.gui.numbers import percent
@@ -112,17 +112,27 @@ class ConfidenceBars(QWidget):
             return FOOLED_COLOUR
         return OTHER_COLOUR
 
+    def _label_width(self, rows: list[tuple[int, str, float]]) -> int:
+        """The class names' column (px): 42 % of the width, up to 55 % when a name needs it
+        ("German shepherd" in bold), so a name is cut only when even that is too narrow."""
+        usual, widest = int(self.width() * 0.42), int(self.width() * 0.55)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        needed = max((QFontMetrics(bold if row == 0 else self.font()).horizontalAdvance(label)
+                      + 4 for row, (_, label, _) in enumerate(rows)), default=0)
+        return usual if needed <= usual else min(needed, widest)
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         row_h = self._row_height()
         metrics = self.fontMetrics()
-        label_w = int(self.width() * 0.42)
+        rows = self._painted_rows()
+        label_w = self._label_width(rows)
         pct_w = metrics.horizontalAdvance(percent(1.0)) + 8
         bar_x = label_w + 6
         bar_w = max(10, self.width() - bar_x - pct_w)
         text_colour = self.palette().windowText().color()
-        rows = self._painted_rows()
         for row, (index, label, prob) in enumerate(rows):
             y = row * row_h + 2
             font = QFont(self.font())

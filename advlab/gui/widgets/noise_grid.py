@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QSplitter,
@@ -206,14 +206,17 @@ class NoiseGrid(QWidget):
         self.histogram_plot = pg.PlotWidget()
         style_plot(self.histogram_plot, self)
         plot_item = self.histogram_plot.getPlotItem()
-        plot_item.setLabel("bottom", "change of a value (grey levels, 0 = unchanged)")
-        plot_item.setLabel("left", "share of values (%)")
-        plot_item.setTitle("How large are the changes?", color=self.palette().text().color())
+        # The empty plot's labels are those of the default view (unchanged values not counted).
+        plot_item.setLabel("bottom", self.tr("change of a value (grey levels, 0 = unchanged)"))
+        plot_item.setLabel("left", self.tr("share of changed values (%)"))
+        plot_item.setTitle(self.tr("How large are the changes?"),
+                           color=self.palette().text().color())
+        plot_item.setXRange(-1, 1, padding=0.02)
         self.histogram_legend = plot_item.addLegend(offset=(-10, 10), brush=pg.mkBrush(255, 255, 255, 210),
                                                     labelTextColor=self.palette().text().color(),
                                                     labelTextSize="10pt")
         self.histogram_curves: list[pg.PlotDataItem] = []
-        self.histogram_plot.setMinimumHeight(160)
+        self._fit_histogram_height()
         self.zeros_check = QCheckBox(self.tr("Count unchanged values (0) in the histogram"))
         self.zeros_check.setToolTip(self.tr(
             "Off: the histogram shows how the changed values are spread; the legend says how many "
@@ -245,6 +248,16 @@ class NoiseGrid(QWidget):
         self.scaling_combo.currentIndexChanged.connect(self._refresh)
         self.zeros_check.toggled.connect(self._update_histogram)
         self._refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # presentation mode's larger text
+            self._fit_histogram_height()
+
+    def _fit_histogram_height(self) -> None:
+        """Room for the histogram's title, axes and a readable plot (11 lines of text, at
+        least 160 px), also with presentation mode's larger fonts."""
+        self.histogram_plot.setMinimumHeight(max(160, 11 * self.fontMetrics().lineSpacing()))
 
     # -- public -------------------------------------------------------------
     def set_entries(self, entries: list[dict]) -> None:

@@ -44,7 +44,7 @@ class PlaybackPlot(QWidget):
         tick_font = QFont(self.font())
         tick_font.setPointSize(TICK_POINTS)
         label_style = {"color": "#1a202c", "font-size": f"{LABEL_POINTS}pt"}
-        for side, text in (("bottom", "step"), ("left", "confidence (%)")):
+        for side, text in (("bottom", self.tr("step")), ("left", self.tr("confidence (%)"))):
             axis = item.getAxis(side)
             axis.setPen(pg.mkPen("#4a5568"))
             axis.setTextPen(pg.mkPen("#1a202c"))

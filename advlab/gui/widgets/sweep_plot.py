@@ -74,9 +74,9 @@ class SweepPlot(QWidget):
         item.showAxis("top")
         for name in ("top", "bottom"):
             item.getAxis(name).enableAutoSIPrefix(False)  # show 0.005, not "5 (x0.001)"
-        item.setLabel("bottom", "η (pixel units)")
-        item.setLabel("top", "η in grey levels (of 255)")
-        item.setLabel("left", "confidence (%)")
+        item.setLabel("bottom", self.tr("η (pixel units)"))
+        item.setLabel("top", self.tr("η in grey levels (of 255)"))
+        item.setLabel("left", self.tr("confidence (%)"))
         item.setYRange(0, 100, padding=0.02)
         text_colour = self.palette().text().color()
         self.legend = item.addLegend(offset=(-10, 10), brush=pg.mkBrush(255, 255, 255, 210),
