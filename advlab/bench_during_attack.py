@@ -96,7 +96,9 @@ def during_attack(model: str = "lite0", device: str = "auto", repeats: int = 30,
             if not task.finished:
                 _wait_for(window.attacks.task_finished, timeout_s=120)
             forward_after_ms = _result(worker.call(lambda lab: _forward_ms(lab, repeats)))
-            slowdown = _attack_slowdown(app, window, worker, steps=min(40, 4 * repeats))
+            # Three rounds at the real budget; one for a test's tiny one.
+            slowdown = _attack_slowdown(app, window, worker, steps=min(40, 4 * repeats),
+                                        rounds=min(3, max(1, repeats // 10)))
         finally:
             window.close()
             worker.stop()
