@@ -1854,16 +1854,24 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
         <translation>Voer aanvallen uit en kies resultaten om hun ruis hier te vergelijken.</translation>
     </message>
     <message>
-        <source>How large are the changes?</source>
-        <translation>Hoe groot zijn de veranderingen?</translation>
-    </message>
-    <message>
         <source>Count unchanged values (0) in the histogram</source>
         <translation>Onveranderde waarden (0) meetellen in het histogram</translation>
     </message>
     <message>
         <source>Off: the histogram shows how the changed values are spread; the legend says how many values were left unchanged.</source>
         <translation>Uit: het histogram laat zien hoe de veranderde waarden verdeeld zijn; de legenda zegt hoeveel waarden onveranderd bleven.</translation>
+    </message>
+    <message>
+        <source>share (%)</source>
+        <translation>aandeel (%)</translation>
+    </message>
+    <message>
+        <source>How large are the changes? (% of all values)</source>
+        <translation>Hoe groot zijn de veranderingen? (% van alle waarden)</translation>
+    </message>
+    <message>
+        <source>How large are the changes? (% of the changed values)</source>
+        <translation>Hoe groot zijn de veranderingen? (% van de veranderde waarden)</translation>
     </message>
     <message>
         <source>0 … {0:.1f} grey levels</source>
@@ -1888,14 +1896,6 @@ willekeurige ruis verschuift ze evenveel, maar in willekeurige richtingen.</tran
     <message>
         <source>|δ| as a share of each map&apos;s top (under the map)</source>
         <translation>|δ| als deel van het maximum van elke kaart (onder de kaart)</translation>
-    </message>
-    <message>
-        <source>share of all values (%)</source>
-        <translation>aandeel van alle waarden (%)</translation>
-    </message>
-    <message>
-        <source>share of changed values (%)</source>
-        <translation>aandeel van de veranderde waarden (%)</translation>
     </message>
     <message>
         <source> — {0} % unchanged</source>

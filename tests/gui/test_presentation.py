@@ -182,9 +182,10 @@ def test_on_a_1280_px_projector_no_page_scrolls_sideways_in_either_language(qtbo
     presentation.set_active(False)
 
 
-def test_the_compare_pages_histogram_grows_with_presentation_fonts(qtbot, window):
+def test_the_compare_pages_histogram_grows_with_presentation_fonts(qtbot, language, window):
     """The histogram under the noise maps keeps room for its title, axes and bars when
-    presentation mode enlarges the text (it was ~90 px of plot between large labels)."""
+    presentation mode enlarges the text (it was ~90 px of plot between large labels), and
+    its y label fits the plot's height (the Dutch one was cut)."""
     presentation = install(window.shell)
     plot = window.noise_grid.histogram_plot
     before = plot.minimumHeight()
@@ -193,5 +194,9 @@ def test_the_compare_pages_histogram_grows_with_presentation_fonts(qtbot, window
     qtbot.waitUntil(plot.isVisible, timeout=5_000)
     line = window.noise_grid.fontMetrics().lineSpacing()
     assert plot.minimumHeight() >= 11 * line > before
+    plot.resize(plot.width(), plot.minimumHeight())
+    qtbot.wait(50)
+    axis = plot.getPlotItem().getAxis("left")
+    assert axis.label.boundingRect().width() <= axis.height(), axis.labelText
     presentation.set_active(False)
     assert plot.minimumHeight() == before

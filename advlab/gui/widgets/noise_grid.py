@@ -208,9 +208,7 @@ class NoiseGrid(QWidget):
         plot_item = self.histogram_plot.getPlotItem()
         # The empty plot's labels are those of the default view (unchanged values not counted).
         plot_item.setLabel("bottom", self.tr("change of a value (grey levels, 0 = unchanged)"))
-        plot_item.setLabel("left", self.tr("share of changed values (%)"))
-        plot_item.setTitle(self.tr("How large are the changes?"),
-                           color=self.palette().text().color())
+        self._label_share(plot_item, with_zeros=False)
         plot_item.setXRange(-1, 1, padding=0.02)
         self.histogram_legend = plot_item.addLegend(offset=(-10, 10), brush=pg.mkBrush(255, 255, 255, 210),
                                                     labelTextColor=self.palette().text().color(),
@@ -253,6 +251,14 @@ class NoiseGrid(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:  # presentation mode's larger text
             self._fit_histogram_height()
+
+    def _label_share(self, plot_item: pg.PlotItem, with_zeros: bool) -> None:
+        """A short y label ("share (%)"), and what it is a share of in the title, which has
+        the width: a long y label was cut at the plot's height (in Dutch, presenting)."""
+        plot_item.setLabel("left", self.tr("share (%)"))
+        title = (self.tr("How large are the changes? (% of all values)") if with_zeros
+                 else self.tr("How large are the changes? (% of the changed values)"))
+        plot_item.setTitle(title, color=self.palette().text().color())
 
     def _fit_histogram_height(self) -> None:
         """Room for the histogram's title, axes and a readable plot (11 lines of text, at
@@ -398,8 +404,7 @@ class NoiseGrid(QWidget):
         limit = self.histogram_limit()
         with_zeros = self.zeros_check.isChecked()
         plot_item = self.histogram_plot.getPlotItem()
-        plot_item.setLabel("left", self.tr("share of all values (%)") if with_zeros
-                           else self.tr("share of changed values (%)"))
+        self._label_share(plot_item, with_zeros)
         while len(self.histogram_curves) < len(deltas):
             self.histogram_curves.append(plot_item.plot(stepMode="center"))
         self.histogram_legend.clear()
