@@ -58,7 +58,7 @@ def _result(task: Any, timeout_s: float = 120.0) -> Any:
 
 
 def live(model: str = "lite0", device: str = "auto", repeats: int = 40, startup: bool = True,
-         during_attack: bool = True, page: str = "lab") -> dict:
+         during_attack: bool = True, page: str = "lab", during_training: bool = False) -> dict:
     """Median latency from an η request to its probabilities, through `ModelWorker`."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication
@@ -104,7 +104,7 @@ def live(model: str = "lite0", device: str = "auto", repeats: int = 40, startup:
     if startup:
         doc.update(launch_times())
     if during_attack:
-        doc.update(during_attack_times(model, device, min(repeats, 30), page))
+        doc.update(during_attack_times(model, device, min(repeats, 30), page, during_training))
     return doc
 
 
@@ -123,13 +123,14 @@ def _forward_times(model: Any, batch: Any, repeats: int) -> list[float]:
     return times
 
 
-def during_attack_times(model: str, device: str, repeats: int = 30, page: str = "lab") -> dict:
-    """The slider (``repeats`` η changes) while a PGD attack runs, in the real window (a
-    QApplication of its own, so in a subprocess), ``page`` in front: see
-    `advlab.bench_during_attack`."""
+def during_attack_times(model: str, device: str, repeats: int = 30, page: str = "lab",
+                        training: bool = False) -> dict:
+    """The slider (``repeats`` η changes) while a PGD attack runs, and with ``training``
+    while the Defence lab trains, in the real window (a QApplication of its own, so in a
+    subprocess), ``page`` in front: see `advlab.bench_during_attack`."""
     code = ("import json; from advlab.bench_during_attack import during_attack; "
             "print('RESULT ' + json.dumps(during_attack("
-            f"{model!r}, {device!r}, {int(repeats)}, {page!r})))")
+            f"{model!r}, {device!r}, {int(repeats)}, {page!r}, {bool(training)!r})))")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
                           timeout=900)
@@ -184,6 +185,11 @@ def format_live(doc: dict) -> str:
                      f"(on the worker: {doc['worker_update_idle_ms']:.2f} idle, "
                      f"{doc['worker_update_during_attack_ms']:.2f} during the attack)")
         lines.append(f"  longest GUI-thread block    {doc['max_gui_block_ms']:8.1f} ms   (goal ≤ 30)")
+    if "update_during_training_ms" in doc:
+        lines.append(f"  η change while training     {doc['update_during_training_ms']:8.2f} ms   ratio "
+                     f"{doc['ratio_during_training']:.2f} (goal ≤ 2.0; {doc['training']})")
+        lines.append(f"  longest GUI-thread block    {doc['max_gui_block_during_training_ms']:8.1f} ms"
+                     "   (goal ≤ 30, while training)")
     return "\n".join(lines)
 
 

@@ -36,15 +36,19 @@ from typing import Any
 
 #: A PGD run that cannot succeed quickly (tiny ε, many steps), so it keeps running.
 LONG_ATTACK = ("pgd", {"eps": 0.0004, "alpha": 0.0001, "steps": 400, "random_start": False})
+#: The Defence lab's run while η moves: PGD adversarial training of the small CNN on the
+#: embedded digits (the heaviest method's batches, ~90 ms each on 2 cores), long enough.
+TIMED_TRAINING = ("digits", "cnn", "pgd", {"epochs": 20})
 #: The attack timed alone and in the window (the same tiny ε: it runs all its steps).
 TIMED_ATTACK = ("pgd", {"eps": 0.0004, "alpha": 0.0001, "steps": 40, "random_start": False})
 
 
 def during_attack(model: str = "lite0", device: str = "auto", repeats: int = 30,
-                  page: str = "lab") -> dict:
+                  page: str = "lab", training: bool = False) -> dict:
     """Slider latency and GUI-thread blocking while a PGD attack runs, with ``page`` (a page
     of the window: "lab", "inside", …) in front: a page that follows η (Inside the network
-    runs its own hooked forward per change) is timed with it."""
+    runs its own hooked forward per change) is timed with it. With ``training``, the same
+    while the Defence lab trains (`TIMED_TRAINING`), after the attack figures."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
 
@@ -99,6 +103,8 @@ def during_attack(model: str = "lite0", device: str = "auto", repeats: int = 30,
             # Three rounds at the real budget; one for a test's tiny one.
             slowdown = _attack_slowdown(app, window, worker, steps=min(40, 4 * repeats),
                                         rounds=min(3, max(1, repeats // 10)))
+            if training:
+                slowdown.update(_slider_during_training(app, window, repeats, page, forward_ms))
         finally:
             window.close()
             worker.stop()
@@ -118,6 +124,58 @@ def during_attack(model: str = "lite0", device: str = "auto", repeats: int = 30,
         "max_gui_block_ms": round(max(gaps[1:] or [0]) - 2, 1),
         "attack_still_running": still_running,
         **slowdown,
+    }
+
+
+def _slider_during_training(app: Any, window: Any, repeats: int, page: str,
+                            forward_ms: float) -> dict:
+    """The slider's latency (``repeats`` η changes) and the longest GUI-thread block while
+    the Defence lab trains `TIMED_TRAINING` from its form, ``page`` in front; the run is
+    stopped after."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    from advlab.bench import _wait_for
+
+    defence = window.feature("defence")
+    panel = defence.panel
+    window.shell.raise_dock("defence")  # its form is built when the page first shows
+    waited = time.perf_counter()
+    while not panel.method_names():
+        app.processEvents()
+        time.sleep(0.01)
+        if time.perf_counter() - waited > 120:
+            raise RuntimeError("the Defence lab's form did not appear within 120 s")
+    window.shell.raise_dock(page)
+    data, arch, method, values = TIMED_TRAINING
+    panel.select(data=data, arch=arch, method=method)
+    for name, value in values.items():
+        panel.set_value(name, value)
+    gaps: list[float] = []
+    clock = QElapsedTimer()
+    ticker = QTimer()
+    ticker.setInterval(2)
+    ticker.timeout.connect(lambda: gaps.append(clock.restart()))
+    clock.start()
+    ticker.start()
+    panel.train_button.click()
+    task = defence.task
+    if task is None:
+        raise RuntimeError("the Defence lab did not start training")
+    _wait_for(task.progress, timeout_s=120)
+    updates, on_worker = _slider_times(app, window, repeats, 0.003)
+    still_running = defence.is_running() and not task.finished
+    defence.stop()
+    ticker.stop()
+    if not task.finished:
+        _wait_for(task.cancelled, timeout_s=120)
+    update_ms = 1000 * statistics.median(updates)
+    return {
+        "training": f"{method} on {data} ({arch})",
+        "update_during_training_ms": round(update_ms, 2),
+        "worker_update_during_training_ms": round(1000 * statistics.median(on_worker), 2),
+        "ratio_during_training": round(update_ms / forward_ms, 3),
+        "max_gui_block_during_training_ms": round(max(gaps[1:] or [0]) - 2, 1),
+        "training_still_running": still_running,
     }
 
 

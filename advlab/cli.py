@@ -115,6 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
     live.add_argument("--page", default="lab", choices=BENCH_PAGES,
                       help="the window's page in front while the slider is timed during the "
                       "attack (e.g. inside: Inside the network follows η)")
+    live.add_argument("--during-training", action="store_true",
+                      help="also time the slider while the Defence lab trains (PGD "
+                      "adversarial training of the small CNN on the digits)")
     live.add_argument("--json", action="store_true")
     attacks_bench = bench_sub.add_parser("attacks", help="attack speed against the floor and torchattacks")
     attacks_bench.add_argument("--model", default="lite0")
@@ -812,8 +815,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
                             steps=args.steps, pairs=args.pairs)
         text = bench.format_attacks(doc)
     else:
+        if args.no_attack and args.during_training:
+            raise UsageError("--during-training runs in the window after the attack timings: "
+                             "leave out --no-attack")
         doc = bench.live(args.model, args.device, args.repeats, startup=not args.no_startup,
-                         during_attack=not args.no_attack, page=args.page)
+                         during_attack=not args.no_attack, page=args.page,
+                         during_training=args.during_training)
         text = bench.format_live(doc)
     if args.json:
         _print_json(args.stdout, doc)

@@ -126,6 +126,12 @@ class TaskContext:
         self._last_report = 0.0
         self._preemptible = task.lane is Lane.JOB
 
+    def preempt(self) -> None:
+        """A preemption point (in a job: waiting quick tasks are served here) that does not
+        ask whether to stop: inside a step that finishes before it looks."""
+        if self._preemptible:
+            self._thread.preempt()
+
     def cancelled(self) -> bool:
         """Whether to stop now; in a job also a preemption point for waiting quick tasks."""
         if self._preemptible:

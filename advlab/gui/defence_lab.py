@@ -96,6 +96,10 @@ class TrainingState:
             time.sleep(self.poll_s)
         return self.ctx.cancelled()
 
+    def preempt(self) -> None:
+        """Inside a batch, at every attack step: a moved η slider is served here."""
+        self.ctx.preempt()
+
     def reading(self, done: int, total: int) -> None:
         """Progress while the data is read or downloaded."""
         self.ctx.progress(0, 1, {"phase": "data", "done": done, "total": total})

@@ -175,6 +175,11 @@ def test_bad_attack_parameters_exit_2(capsys, args, needle):
     assert code == 2 and out == "" and needle in err and len(err.strip().splitlines()) == 1
 
 
+def test_bench_live_during_training_needs_the_window_part(capsys):
+    code, out, err = run_cli(capsys, "bench", "live", "--no-attack", "--during-training")
+    assert code == 2 and out == "" and "leave out --no-attack" in err
+
+
 def _bench_live_run(folder):
     return Command([sys.executable, "-m", "advlab", "bench", "live", "--repeats", "1",
                     "--no-startup", "--no-attack", "--json"], timeout=900)
@@ -278,7 +283,7 @@ def _during_attack_run(folder):
     # during_attack_times starts the window in a subprocess of its own; this process only
     # calls it (advlab.bench imports no torch), so that it runs in the background.
     code = ("import json; from advlab.bench import during_attack_times; "
-            "print(json.dumps(during_attack_times('lite0', 'cpu', repeats=2)))")
+            "print(json.dumps(during_attack_times('lite0', 'cpu', repeats=2, training=True)))")
     return Command([sys.executable, "-c", code], timeout=900)
 
 
@@ -299,6 +304,10 @@ def test_bench_live_measures_the_slider_during_an_attack(real_processes):
     assert doc["slider_moves_during_attack"] >= 1 and doc["served_slider_s"] >= 0
     assert doc["attack_slowdown"] > 0 and doc["attack_slowdown_undrawn"] > 0
     assert doc["attack_in_still_window_s"] > 0 and doc["attack_slowdown_vs_still_window"] > 0
+    # And while the Defence lab trains (PGD training of the CNN on the digits).
+    assert doc["training_still_running"] and doc["training"] == "pgd on digits (cnn)"
+    assert doc["update_during_training_ms"] > 0 and doc["ratio_during_training"] > 0
+    assert 0 <= doc["max_gui_block_during_training_ms"] < 5000
 
 
 @pytest.mark.slow

@@ -73,6 +73,37 @@ def test_a_seed_gives_the_same_model_and_cancel_keeps_the_last_finished_epoch(di
         train(digits, "linear", "standard", {"epochs": 2}, _Cancelled())
 
 
+def test_a_state_that_can_preempt_is_called_at_every_attack_step_and_changes_nothing(digits):
+    """PGD training offers the caller a preemption point at each attack step inside a batch
+    (the lab's compute thread serves the η slider there: 143 → 36 ms while training, `advlab
+    bench live --during-training`); the model is the same as without one."""
+    params = {"epochs": 1, "batch": 64, "eps": 0.1, "steps": 3, "seed": 2}
+
+    class Preempted(_Quiet):
+        def __init__(self):
+            self.preempted = 0
+
+        def preempt(self):
+            self.preempted += 1
+
+    state = Preempted()
+    watched = train(digits, "cnn", "pgd", params, state, eval_images=20)
+    plain = train(digits, "cnn", "pgd", params, _Quiet(), eval_images=20)
+    for key, value in _weights(plain).items():
+        assert torch.equal(value, _weights(watched)[key]), key
+    batches = 320 // 64
+    # Each batch's 3 PGD steps, and the epoch's FGSM and PGD-20 measurement.
+    assert state.preempted >= batches * 3 + 20
+
+
+class _Quiet:
+    def progress(self, step, total, partial=None):
+        pass
+
+    def cancelled(self):
+        return False
+
+
 class _Cancelled:
     def progress(self, step, total, partial=None):
         pass

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import torch
 from torch import nn
@@ -51,23 +52,25 @@ FAST_ALPHA = Param("alpha", float, 0.25, 1e-6, 1.0, "pixel units (1/255 ≈ 0.00
 #: The parameters every method has.
 COMMON = (EPOCHS, BATCH, LR, SEED)
 
-#: craft(source model, images, labels, params, seed) -> adversarial images.
-Craft = Callable[[nn.Module, torch.Tensor, torch.Tensor, dict, int], torch.Tensor]
+#: craft(source model, images, labels, params, seed, state) -> adversarial images; state is
+#: the attack engine's (`AttackState` or None).
+Craft = Callable[[nn.Module, torch.Tensor, torch.Tensor, dict, int, Any], torch.Tensor]
 
 
-def _fgsm(model, images, labels, params, seed):
-    return fgsm(model, images, labels, eps=params["eps"]).adversarial
+def _fgsm(model, images, labels, params, seed, state=None):
+    return fgsm(model, images, labels, eps=params["eps"], state=state).adversarial
 
 
-def _fast(model, images, labels, params, seed):
+def _fast(model, images, labels, params, seed, state=None):
     return pgd(model, images, labels, eps=params["eps"], alpha=params["alpha"], steps=1,
-               random_start=True, seed=seed, early_stop=False, score_last=False).adversarial
+               random_start=True, seed=seed, early_stop=False, score_last=False,
+               state=state).adversarial
 
 
-def _pgd(model, images, labels, params, seed):
+def _pgd(model, images, labels, params, seed, state=None):
     return pgd(model, images, labels, eps=params["eps"], alpha=params["alpha"],
                steps=params["steps"], random_start=True, seed=seed, early_stop=False,
-               score_last=False).adversarial
+               score_last=False, state=state).adversarial
 
 
 @dataclass(frozen=True)
@@ -173,13 +176,14 @@ def get_method(name: str) -> MethodInfo:
 
 def craft_batch(info: MethodInfo, model: nn.Module, images: torch.Tensor, labels: torch.Tensor,
                 params: dict, seed: int, step: int,
-                static: Sequence[nn.Module] = ()) -> torch.Tensor | None:
+                static: Sequence[nn.Module] = (), state: Any = None) -> torch.Tensor | None:
     """The adversarial images of one batch (None for standard training). For ``ensemble`` the
-    source model is, in turn, the trained model and each static model (step by step)."""
+    source model is, in turn, the trained model and each static model (step by step).
+    ``state``: the attack engine's state for each attack step (see `training.StepState`)."""
     if info.craft is None:
         return None
     source = model
     if info.uses_static and static:
         turn = step % (len(static) + 1)
         source = model if turn == 0 else static[turn - 1]
-    return info.craft(source, images, labels, params, seed)
+    return info.craft(source, images, labels, params, seed, state)

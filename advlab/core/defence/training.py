@@ -117,12 +117,37 @@ def batch_seed(seed: int, step: int, rank: int) -> int:
     return (int(seed) * 1_000_003 + step * 64 + rank) % (2**31 - 1)
 
 
+class StepState:
+    """The attack engine's state inside a training batch or a measurement: it never cancels
+    (training stops between batches, on the training state's ``cancelled()``) and shows
+    nothing, but at every attack step it calls the training state's optional ``preempt()``:
+    the lab's compute thread serves a moved η slider there instead of after the batch (a PGD-7
+    batch of the CNN takes ~90 ms on 2 cores)."""
+
+    def __init__(self, state: Any = None) -> None:
+        self._preempt = getattr(state, "preempt", None)
+
+    def due(self, step: int, total: int) -> bool:
+        return False  # no partial results are built for nobody
+
+    def progress(self, step: int, total: int, partial: Any = None) -> None:
+        if self._preempt is not None:
+            self._preempt()
+
+    def cancelled(self) -> bool:
+        if self._preempt is not None:
+            self._preempt()
+        return False
+
+
 def evaluate(net: nn.Module, images: torch.Tensor, labels: torch.Tensor, eps: float,
              pgd_steps: int = EVAL_PGD_STEPS, seed: int = 0,
-             attacks: Sequence[str] = ("clean", "fgsm", "pgd")) -> dict[str, float]:
+             attacks: Sequence[str] = ("clean", "fgsm", "pgd"),
+             state: Any = None) -> dict[str, float]:
     """Accuracy in [0, 1] of ``net`` on uint8 ``images`` clean, under FGSM and under PGD at ε
     (attacks from the engine; PGD with step 2.5·ε/steps and one random start). Under
-    torch.distributed each process measures its share and the counts are summed."""
+    torch.distributed each process measures its share and the counts are summed. ``state``:
+    the engine's state for each attack step (a `StepState`; None: none)."""
     world, rank = _world()
     images, labels = images[rank::world], labels[rank::world]
     device = next(net.parameters()).device
@@ -136,10 +161,10 @@ def evaluate(net: nn.Module, images: torch.Tensor, labels: torch.Tensor, eps: fl
             with torch.no_grad():
                 correct["clean"] += float((net(x).argmax(1) == y).sum())
         if eps > 0 and "fgsm" in correct:
-            correct["fgsm"] += float((~fgsm(net, x, y, eps=eps).success).sum())
+            correct["fgsm"] += float((~fgsm(net, x, y, eps=eps, state=state).success).sum())
         if eps > 0 and "pgd" in correct:
             result = pgd(net, x, y, eps=eps, alpha=2.5 * eps / pgd_steps, steps=pgd_steps,
-                         random_start=True, seed=seed + start)
+                         random_start=True, seed=seed + start, state=state)
             correct["pgd"] += float((~result.success).sum())
     net.train(was_training)
     if eps <= 0:  # no attack: attacked accuracy is the clean one
@@ -239,6 +264,7 @@ def train(
     kept = copy.deepcopy(architectures.saved_state(net))
     cancelled = False
     step = 0
+    steps_state = StepState(state)
     for epoch in range(1, epochs + 1):
         sampler.set_epoch(epoch - 1)
         order = torch.tensor(list(sampler), dtype=torch.long)
@@ -253,7 +279,7 @@ def train(
             y = dataset.train_labels[rows].to(device)
             adversarial = craft_batch(info, net, x, y, checked,
                                       batch_seed(int(checked["seed"]), step, rank), step,
-                                      static_nets)
+                                      static_nets, steps_state)
             mixed = adversarial is not None and info.mixed
             logits = _batch_logits(net, stepper, features, rows, x, adversarial,
                                    with_clean=adversarial is None or mixed)
@@ -267,14 +293,15 @@ def train(
                                        "loss": loss_sum / (b + 1), "history": list(history)}
             if b + 1 in quarters and measure:
                 measured_at = time.perf_counter()
-                partial["measured"] = evaluate(net, test_x, test_y, eps, seed=epoch)
+                partial["measured"] = evaluate(net, test_x, test_y, eps, seed=epoch,
+                                               state=steps_state)
                 measuring += time.perf_counter() - measured_at
             state.progress(step, total, partial)
         if cancelled:
             break
         epoch_seconds = time.perf_counter() - epoch_started - measuring
         loss_mean = _all_sum([loss_sum / max(batches, 1)], device)[0] / world
-        scores = (evaluate(net, test_x, test_y, eps, seed=epoch) if measure
+        scores = (evaluate(net, test_x, test_y, eps, seed=epoch, state=steps_state) if measure
                   else dict.fromkeys(("clean", "fgsm", "pgd")))
         row = {"epoch": epoch, "loss": round(loss_mean, 6), **scores,
                "seconds": round(time.perf_counter() - started, 3),
@@ -362,6 +389,11 @@ class _StaticState:
 
     def cancelled(self) -> bool:
         return self.state.cancelled()
+
+    def preempt(self) -> None:
+        preempt = getattr(self.state, "preempt", None)
+        if preempt is not None:
+            preempt()
 
 
 def _check_static(model: TrainedModel, dataset: Dataset) -> None:
