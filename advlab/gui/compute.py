@@ -47,10 +47,11 @@ from advlab.gui.i18n import user_message
 PROGRESS_INTERVAL_S = 0.1
 #: After serving quick tasks for s seconds inside a job, the job runs at least
 #: JOB_TURN · s before the next serving: under a slider moved faster than the model answers
-#: the job keeps at least a third of the thread, and an η change waits at most half a
-#: forward pass for its turn (1.0, half of the thread each, measured 0.9 forward passes
-#: more latency for a slider while an attack runs).
-JOB_TURN = 0.5
+#: the job keeps at least a fifth of the thread, and an η change waits at most a quarter of
+#: a forward pass for its turn (`advlab bench live`, η during a PGD attack: 1.0 cost 0.9
+#: forward passes more than 0.5; 0.5 → 0.25 took the median from ~28 to ~24 ms with the
+#: attack's own time no worse).
+JOB_TURN = 0.25
 
 
 class Lane(Enum):
