@@ -185,6 +185,9 @@ def format_live(doc: dict) -> str:
                      f"(on the worker: {doc['worker_update_idle_ms']:.2f} idle, "
                      f"{doc['worker_update_during_attack_ms']:.2f} during the attack)")
         lines.append(f"  longest GUI-thread block    {doc['max_gui_block_ms']:8.1f} ms   (goal ≤ 30)")
+        if "attack_slowdown" in doc:
+            lines.append(f"  PGD in the window / alone   {doc['attack_slowdown']:8.2f} ×    (goal ≤ 1.10; "
+                         f"η served but not drawn: {doc['attack_slowdown_undrawn']:.2f} ×)")
     if "update_during_training_ms" in doc:
         lines.append(f"  η change while training     {doc['update_during_training_ms']:8.2f} ms   ratio "
                      f"{doc['ratio_during_training']:.2f} (goal ≤ 2.0; {doc['training']})")

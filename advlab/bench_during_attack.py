@@ -50,7 +50,7 @@ def during_attack(model: str = "lite0", device: str = "auto", repeats: int = 30,
     runs its own hooked forward per change) is timed with it. With ``training``, the same
     while the Defence lab trains (`TIMED_TRAINING`), after the attack figures."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
+    from PySide6.QtCore import QSettings
 
     from advlab.bench import _result, _wait_for
     from advlab.core.samples import sample_path
@@ -77,26 +77,17 @@ def during_attack(model: str = "lite0", device: str = "auto", repeats: int = 30,
             # On the compute thread, before the attack.
             forwards_before = _result(worker.call(lambda lab: _forward_times_ms(lab, repeats)))
             idle_updates, idle_on_worker = _slider_times(app, window, repeats, 0.004)
-            gaps: list[float] = []
-            clock = QElapsedTimer()
-            ticker = QTimer()
-            ticker.setInterval(2)
-
-            def tick() -> None:
-                gaps.append(clock.restart())
-
-            ticker.timeout.connect(tick)
+            watch = _GuiBlocks()
             name, params = LONG_ATTACK
             window.attack_panel.set_values(name, params, "")
-            clock.start()
-            ticker.start()
+            watch.start()
             window.attack_panel.run_requested.emit(name, params, "")
             _wait_for(window.attacks.task.progress, timeout_s=120)
             updates, on_worker = _slider_times(app, window, repeats, 0.002)
             still_running = window.attacks.running
             task = window.attacks.task
             worker.cancel_job()
-            ticker.stop()
+            watch.stop()
             if not task.finished:
                 _wait_for(window.attacks.task_finished, timeout_s=120)
             forwards_after = _result(worker.call(lambda lab: _forward_times_ms(lab, repeats)))
@@ -126,7 +117,7 @@ def during_attack(model: str = "lite0", device: str = "auto", repeats: int = 30,
         "worker_update_idle_ms": round(1000 * statistics.median(idle_on_worker), 2),
         "worker_update_during_attack_ms": round(1000 * statistics.median(on_worker), 2),
         "ratio_during_attack": round(update_ms / forward_ms, 3),
-        "max_gui_block_ms": round(max(gaps[1:] or [0]) - 2, 1),
+        "max_gui_block_ms": watch.longest_ms(),
         "attack_still_running": still_running,
         **slowdown,
     }
@@ -137,8 +128,6 @@ def _slider_during_training(app: Any, window: Any, repeats: int, page: str,
     """The slider's latency (``repeats`` η changes) and the longest GUI-thread block while
     the Defence lab trains `TIMED_TRAINING` from its form, ``page`` in front; the run is
     stopped after."""
-    from PySide6.QtCore import QElapsedTimer, QTimer
-
     defence = window.feature("defence")
     panel = defence.panel
     window.shell.raise_dock("defence")  # its form is built when the page first shows
@@ -153,13 +142,8 @@ def _slider_during_training(app: Any, window: Any, repeats: int, page: str,
     panel.select(data=data, arch=arch, method=method)
     for name, value in values.items():
         panel.set_value(name, value)
-    gaps: list[float] = []
-    clock = QElapsedTimer()
-    ticker = QTimer()
-    ticker.setInterval(2)
-    ticker.timeout.connect(lambda: gaps.append(clock.restart()))
-    clock.start()
-    ticker.start()
+    watch = _GuiBlocks()
+    watch.start()
     panel.train_button.click()
     task = defence.task
     if task is None:
@@ -171,7 +155,7 @@ def _slider_during_training(app: Any, window: Any, repeats: int, page: str,
     updates, on_worker = _slider_times(app, window, repeats, 0.003)
     still_running = defence.is_running() and not task.finished
     defence.stop()
-    ticker.stop()
+    watch.stop()
     # Stopped in its first epoch it is cancelled; later it ends done with the last epoch.
     _until(task, (task.done, task.failed, task.cancelled))
     update_ms = 1000 * statistics.median(updates)
@@ -180,9 +164,34 @@ def _slider_during_training(app: Any, window: Any, repeats: int, page: str,
         "update_during_training_ms": round(update_ms, 2),
         "worker_update_during_training_ms": round(1000 * statistics.median(on_worker), 2),
         "ratio_during_training": round(update_ms / forward_ms, 3),
-        "max_gui_block_during_training_ms": round(max(gaps[1:] or [0]) - 2, 1),
+        "max_gui_block_during_training_ms": watch.longest_ms(),
         "training_still_running": still_running,
     }
+
+
+class _GuiBlocks:
+    """The longest the GUI thread went without processing events: a 2 ms timer of its event
+    loop notes how late each tick came."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QElapsedTimer, QTimer
+
+        self._gaps: list[float] = []
+        self._clock = QElapsedTimer()
+        self._ticker = QTimer()
+        self._ticker.setInterval(2)
+        self._ticker.timeout.connect(lambda: self._gaps.append(self._clock.restart()))
+
+    def start(self) -> None:
+        self._clock.start()
+        self._ticker.start()
+
+    def stop(self) -> None:
+        self._ticker.stop()
+
+    def longest_ms(self) -> float:
+        """The longest gap beyond the timer's own 2 ms (the first tick's is not counted)."""
+        return round(max(self._gaps[1:] or [0]) - 2, 1)
 
 
 def _until(task: Any, signals: tuple, timeout_s: float = 120.0) -> None:
@@ -194,10 +203,17 @@ def _until(task: Any, signals: tuple, timeout_s: float = 120.0) -> None:
         return
     loop = QEventLoop()
     fired: list[bool] = []
+
+    def on_signal(*_: Any) -> None:
+        fired.append(True)
+        loop.quit()
+
     for signal in signals:
-        signal.connect(lambda *_: (fired.append(True), loop.quit()))
+        signal.connect(on_signal)
     QTimer.singleShot(int(timeout_s * 1000), loop.quit)
     loop.exec()
+    for signal in signals:
+        signal.disconnect(on_signal)
     if not fired and not task.finished:
         raise TimeoutError(f"the task gave no sign within {timeout_s:.0f} s")
 
@@ -261,7 +277,7 @@ def _attack_while_sliding(window: Any, worker: Any, name: str, params: dict,
     wall time (start to result, s) and how often η moved. With ``drawn`` false the same job
     and the same η updates run on the compute thread but nothing shows them: the GUI
     thread only submits (what the one compute thread costs the attack, without drawing)."""
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QTimer
 
     if drawn:
         window.attack_panel.run_requested.emit(name, params, "")
@@ -284,14 +300,10 @@ def _attack_while_sliding(window: Any, worker: Any, name: str, params: dict,
     mover = QTimer()
     mover.setInterval(33)
     mover.timeout.connect(move)
-    loop = QEventLoop()
-    for signal in (task.done, task.failed, task.cancelled):
-        signal.connect(loop.quit)
     started = time.perf_counter()
     move()
     mover.start()
-    if not task.finished:
-        loop.exec()
+    _until(task, (task.done, task.failed, task.cancelled), timeout_s=600)
     mover.stop()
     return time.perf_counter() - started, moves[0]
 

@@ -119,7 +119,7 @@ class CompactDoubleSpinBox(QDoubleSpinBox):
 
 
 def _hint_label() -> QLabel:
-    """The grey text beside a field: its unit, or its size in grey levels."""
+    """The grey text under a field: its unit, or its size in grey levels."""
     label = QLabel()
     label.setStyleSheet("color: #4a5568;")
     return label
@@ -131,7 +131,7 @@ class ParamField:
     def __init__(self, spec: dict[str, Any]) -> None:
         self.spec = spec
         self.name: str = spec["name"]
-        self.grey: QLabel | None = None  # the unit, or the value in grey levels, beside it
+        self.grey: QLabel | None = None  # the unit, or the value in grey levels, under it
         self._in_grey_levels = False
         unit = spec.get("unit", "")
         if spec["type"] == "bool":
@@ -151,14 +151,13 @@ class ParamField:
             fspin.setKeyboardTracking(False)
             # The unit goes under the box, in a label of its own: as a suffix, "L2 length, pixel
             # units" widened every field of the form past a 1280 px screen's side dock.
-            self.grey = _hint_label()
             self._in_grey_levels = bool(spec.get("pixel_unit", is_pixel_unit(unit)))
+            if self._in_grey_levels or unit:
+                self.grey = _hint_label()
             if self._in_grey_levels:
                 fspin.valueChanged.connect(self._show_grey)  # its size in grey levels
-            elif unit:
+            elif self.grey is not None:
                 self.grey.setText(short_unit(unit))
-            else:
-                self.grey = None
             self.editor = fspin
         else:
             raise ParameterError(

@@ -118,8 +118,9 @@ class ConfidenceBars(QWidget):
         usual, widest = int(self.width() * 0.42), int(self.width() * 0.55)
         bold = QFont(self.font())
         bold.setBold(True)
-        needed = max((QFontMetrics(bold if row == 0 else self.font()).horizontalAdvance(label)
-                      + 4 for row, (_, label, _) in enumerate(rows)), default=0)
+        top, rest = QFontMetrics(bold), self.fontMetrics()  # the top row is bold
+        needed = max(((top if row == 0 else rest).horizontalAdvance(label) + 4
+                      for row, (_, label, _) in enumerate(rows)), default=0)
         return usual if needed <= usual else min(needed, widest)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
