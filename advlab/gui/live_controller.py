@@ -50,6 +50,9 @@ class LiveController(QObject):
         self.direction_control = direction_control
         self.session, self.compute, self.settings = shell.session, shell.compute, shell.settings
         self.status = shell.status
+        # Room for a slow update's text ("in 1250 ms"): a wider text re-laid out the status
+        # bar and repainted it on that η tick.
+        self.status.reserve_updated_width(self._updated_text("88:88:88", 8888))
         self.engine: Any = None
         self.initial_image: str | None = None
         #: An image chosen while torch loads (source, name): opened once it is ready.
@@ -316,6 +319,9 @@ class LiveController(QObject):
         self.panes.show_clean(self.session.image_name, self.session.clean)
         self.status.set_message(self.tr("Ready."))
 
+    def _updated_text(self, clock: str, ms: float) -> str:
+        return fmt(self.tr("updated {time} in {ms:.0f} ms"), time=clock, ms=ms)
+
     def show_live(self) -> None:
         live, clean = self.session.live, self.session.clean
         if live is None or clean is None or self.session.shown_record is not None:
@@ -330,8 +336,8 @@ class LiveController(QObject):
         if self.session.saved is None:
             self.panes.set_saved_text("")
             self._saved_timer.start()
-        self.status.set_updated(fmt(self.tr("updated {time} in {ms:.0f} ms"),
-            time=time.strftime("%H:%M:%S"), ms=live.seconds * 1000))
+        self.status.set_updated(self._updated_text(time.strftime("%H:%M:%S"),
+                                                   live.seconds * 1000))
         if self.startup_probe:
             self.startup_probe = False
             print(json.dumps({"event": "first_prediction", "time": time.time()}), flush=True)

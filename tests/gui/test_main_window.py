@@ -400,3 +400,17 @@ def test_a_long_verdict_wraps_instead_of_squeezing_the_docks(window, qtbot):
     qtbot.wait(100)
     assert window.width() <= 1280
     assert dock.width() == width and window.panes.width() == panes_width
+
+
+def test_a_slow_update_does_not_widen_the_status_bar(window, qtbot):
+    """"updated … in 1250 ms" (a loaded machine) is wider than "in 9 ms": the status bar
+    keeps room for it, so that η tick does not re-lay out and repaint the status bar."""
+    status = window.status
+    box = status.updated.parentWidget()
+    status.set_updated(window.live._updated_text("12:00:00", 9))
+    qtbot.wait(20)
+    before = box.sizeHint().width()
+    status.set_updated(window.live._updated_text("12:00:00", 1250))
+    qtbot.wait(20)
+    assert box.sizeHint().width() == before
+    assert status.updated.minimumWidth() >= status.updated.sizeHint().width()

@@ -73,5 +73,14 @@ class LabStatusBar(QStatusBar):
     def set_model(self, title: str) -> None:
         self.model.setText(self.tr("Model: {title}").format(title=title))
 
+    def reserve_updated_width(self, widest: str) -> None:
+        """Keep room for ``widest``, the longest "updated …" text expected, so that a
+        longer one later does not widen the label and re-lay out the status bar."""
+        shown = self.updated.text()
+        self.updated.setText(widest)  # its size hint holds the label's own margins
+        width = self.updated.sizeHint().width()
+        self.updated.setText(shown)
+        self.updated.setMinimumWidth(width)
+
     def set_updated(self, text: str) -> None:
         self.updated.setText(text)
