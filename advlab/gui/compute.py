@@ -34,8 +34,7 @@ from __future__ import annotations
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
@@ -331,27 +330,12 @@ class ComputeThread(QThread):
             self.preempted_s += now - started
             self._job_turn_until = now + JOB_TURN * (now - started)
 
-    @contextmanager
-    def preemption_points(self, model: Any) -> Iterator[None]:
+    def preemption_points(self, model: Any) -> Any:
         """While the block runs, waiting quick tasks are also served at ``model``'s stage
-        boundaries: after each stage's forward and when the backward pass reaches it.
-        The hooks return nothing, so the job's numbers do not change."""
-        import torch
+        boundaries (`advlab.core.preemption`); the job's numbers do not change."""
+        from advlab.core.preemption import preemption_points
 
-        def after_forward(_module: Any, _inputs: Any, output: Any) -> None:
-            self.preempt()
-            if isinstance(output, torch.Tensor) and output.requires_grad:
-                output.register_hook(self._preempt_in_backward)
-
-        handles = [stage.register_forward_hook(after_forward) for stage in model_stages(model)]
-        try:
-            yield
-        finally:
-            for handle in handles:
-                handle.remove()
-
-    def _preempt_in_backward(self, _grad: Any) -> None:
-        self.preempt()
+        return preemption_points([model], self.preempt)
 
     def _run_task(self, task: Task) -> None:
         from advlab.core.errors import Cancelled, UserError
@@ -418,18 +402,3 @@ class ComputeThread(QThread):
         with self._lock:
             self._tasks.discard(task)
 
-
-def model_stages(model: Any) -> list[Any]:
-    """The modules at whose boundaries a job may be preempted: the network's top-level
-    parts, with a sequence of blocks (a Sequential or ModuleList) split into its blocks.
-    Lite0: stem, batch norm, its 7 block stages, head, pooling and classifier."""
-    from torch import nn
-
-    net = getattr(model, "net", model)
-    stages: list[Any] = []
-    for child in net.children():
-        if isinstance(child, (nn.Sequential, nn.ModuleList)) and len(child) > 1:
-            stages.extend(child.children())
-        else:
-            stages.append(child)
-    return stages

@@ -97,7 +97,8 @@ class TrainingState:
         return self.ctx.cancelled()
 
     def preempt(self) -> None:
-        """Inside a batch, at every attack step: a moved η slider is served here."""
+        """Inside a batch (at every attack step and stage boundary of the networks, in the
+        forward and the backward pass): a moved η slider is served here."""
         self.ctx.preempt()
 
     def reading(self, done: int, total: int) -> None:

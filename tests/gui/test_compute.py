@@ -10,7 +10,8 @@ import time
 import pytest
 
 from advlab.core.errors import Cancelled, ParameterError
-from advlab.gui.compute import ComputeThread, Lane, model_stages
+from advlab.core.preemption import model_stages
+from advlab.gui.compute import ComputeThread, Lane
 
 
 @pytest.fixture

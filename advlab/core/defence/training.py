@@ -13,6 +13,11 @@ After every epoch the model is measured on a fixed, seeded subset of the test sp
 FGSM and PGD-10 accuracy at the training ε (or the data set's), and long epochs report the
 same measurement at each quarter through ``state.progress(step, total, partial)``. Cancel
 keeps the weights of the last finished epoch.
+
+A state with a ``preempt()`` (the lab's compute thread) gets it called every few
+milliseconds: at every attack step and at every stage boundary of the networks, in the
+forward and the backward pass of the training's own batches too (`advlab.core.preemption`).
+The model comes out the same, bit for bit.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from __future__ import annotations
 import copy
 import time
 from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +40,7 @@ from advlab.core.defence import architectures
 from advlab.core.defence.data import Dataset, as_float
 from advlab.core.defence.methods import CLEAN_WEIGHT, MethodInfo, craft_batch, get_method
 from advlab.core.errors import Cancelled, ParameterError
+from advlab.core.preemption import preemption_points
 
 #: Test images measured after every epoch (a fixed, seeded subset of the test split).
 EVAL_IMAGES = 200
@@ -122,7 +129,7 @@ class StepState:
     (training stops between batches, on the training state's ``cancelled()``) and shows
     nothing, but at every attack step it calls the training state's optional ``preempt()``:
     the lab's compute thread serves a moved η slider there instead of after the batch (a PGD-7
-    batch of the CNN takes ~90 ms on 2 cores)."""
+    batch of the CNN takes ~90 ms on 2 cores; the stage hooks of `train` split each step)."""
 
     def __init__(self, state: Any = None) -> None:
         self._preempt = getattr(state, "preempt", None)
@@ -244,84 +251,90 @@ def train(
     optimiser = torch.optim.Adam(trainable.parameters(), lr=float(checked["lr"]))
     static_nets = [m.net.to(device).eval() for m in static_models]
 
-    features = None
-    if arch_info.frozen_features:  # the clean images' features, once
-        features = net.features(as_float(dataset.train_images).to(device))
+    # The caller's preemption points (the lab serves a moved η slider there) at every
+    # stage boundary of the networks, in the forward and the backward pass.
+    preempt = getattr(state, "preempt", None)
+    hooks = (preemption_points([net, *static_nets], preempt) if preempt is not None
+             else nullcontext())
+    with hooks:
+        features = None
+        if arch_info.frozen_features:  # the clean images' features, once
+            features = net.features(as_float(dataset.train_images).to(device))
 
-    from torch.utils.data.distributed import DistributedSampler
+        from torch.utils.data.distributed import DistributedSampler
 
-    sampler = DistributedSampler(range(n_train), num_replicas=world, rank=rank, shuffle=True,
-                                 seed=int(checked["seed"]), drop_last=True)
-    local = batch // world
-    batches = (n_train // world) // local
-    epochs = int(checked["epochs"])
-    total = epochs * batches
-    subset = eval_subset(dataset, eval_images)
-    measure = subset.numel() > 0
-    test_x, test_y = dataset.test_images[subset], dataset.test_labels[subset]
-    quarters = {batches * q // 4 for q in (1, 2, 3)} if batches >= LONG_EPOCH_BATCHES else set()
-    history: list[dict[str, Any]] = []
-    kept = copy.deepcopy(architectures.saved_state(net))
-    cancelled = False
-    step = 0
-    steps_state = StepState(state)
-    for epoch in range(1, epochs + 1):
-        sampler.set_epoch(epoch - 1)
-        order = torch.tensor(list(sampler), dtype=torch.long)
-        loss_sum = 0.0
-        epoch_started, measuring = time.perf_counter(), 0.0
-        for b in range(batches):
-            if state.cancelled():
-                cancelled = True
-                break
-            rows = order[b * local:(b + 1) * local]
-            x = as_float(dataset.train_images[rows]).to(device)
-            y = dataset.train_labels[rows].to(device)
-            adversarial = craft_batch(info, net, x, y, checked,
-                                      batch_seed(int(checked["seed"]), step, rank), step,
-                                      static_nets, steps_state)
-            mixed = adversarial is not None and info.mixed
-            logits = _batch_logits(net, stepper, features, rows, x, adversarial,
-                                   with_clean=adversarial is None or mixed)
-            loss = _loss(logits, y, mixed)
-            optimiser.zero_grad(set_to_none=True)
-            loss.backward()
-            optimiser.step()
-            loss_sum += float(loss.detach())
-            step += 1
-            partial: dict[str, Any] = {"epoch": epoch, "batch": b + 1, "batches": batches,
-                                       "loss": loss_sum / (b + 1), "history": list(history)}
-            if b + 1 in quarters and measure:
-                measured_at = time.perf_counter()
-                partial["measured"] = evaluate(net, test_x, test_y, eps, seed=epoch,
-                                               state=steps_state)
-                measuring += time.perf_counter() - measured_at
-            state.progress(step, total, partial)
-        if cancelled:
-            break
-        epoch_seconds = time.perf_counter() - epoch_started - measuring
-        loss_mean = _all_sum([loss_sum / max(batches, 1)], device)[0] / world
-        scores = (evaluate(net, test_x, test_y, eps, seed=epoch, state=steps_state) if measure
-                  else dict.fromkeys(("clean", "fgsm", "pgd")))
-        row = {"epoch": epoch, "loss": round(loss_mean, 6), **scores,
-               "seconds": round(time.perf_counter() - started, 3),
-               "epoch_seconds": round(epoch_seconds, 3)}
-        history.append(row)
+        sampler = DistributedSampler(range(n_train), num_replicas=world, rank=rank, shuffle=True,
+                                     seed=int(checked["seed"]), drop_last=True)
+        local = batch // world
+        batches = (n_train // world) // local
+        epochs = int(checked["epochs"])
+        total = epochs * batches
+        subset = eval_subset(dataset, eval_images)
+        measure = subset.numel() > 0
+        test_x, test_y = dataset.test_images[subset], dataset.test_labels[subset]
+        quarters = {batches * q // 4 for q in (1, 2, 3)} if batches >= LONG_EPOCH_BATCHES else set()
+        history: list[dict[str, Any]] = []
         kept = copy.deepcopy(architectures.saved_state(net))
-        state.progress(step, total, {"epoch": epoch, "batch": batches, "batches": batches,
-                                     "loss": row["loss"], "history": list(history),
-                                     "measured": {k: row[k] for k in ("clean", "fgsm", "pgd")}})
-    if cancelled:
-        if not history:
-            raise Cancelled("Training cancelled before the first epoch finished.")
-        net.load_state_dict(kept, strict=False)
-    net.eval()
-    for model in static_models:
-        model.net.cpu()
-    final = evaluate(net, dataset.test_images, dataset.test_labels, eps, attacks=("clean",))
-    accuracy = {"clean": final["clean"], "fgsm": history[-1]["fgsm"],
-                "pgd": history[-1]["pgd"], "eps": eps, "measured_images": int(subset.numel()),
-                "pgd_steps": EVAL_PGD_STEPS, "test_images": int(dataset.test_labels.numel())}
+        cancelled = False
+        step = 0
+        steps_state = StepState(state)
+        for epoch in range(1, epochs + 1):
+            sampler.set_epoch(epoch - 1)
+            order = torch.tensor(list(sampler), dtype=torch.long)
+            loss_sum = 0.0
+            epoch_started, measuring = time.perf_counter(), 0.0
+            for b in range(batches):
+                if state.cancelled():
+                    cancelled = True
+                    break
+                rows = order[b * local:(b + 1) * local]
+                x = as_float(dataset.train_images[rows]).to(device)
+                y = dataset.train_labels[rows].to(device)
+                adversarial = craft_batch(info, net, x, y, checked,
+                                          batch_seed(int(checked["seed"]), step, rank), step,
+                                          static_nets, steps_state)
+                mixed = adversarial is not None and info.mixed
+                logits = _batch_logits(net, stepper, features, rows, x, adversarial,
+                                       with_clean=adversarial is None or mixed)
+                loss = _loss(logits, y, mixed)
+                optimiser.zero_grad(set_to_none=True)
+                loss.backward()
+                optimiser.step()
+                loss_sum += float(loss.detach())
+                step += 1
+                partial: dict[str, Any] = {"epoch": epoch, "batch": b + 1, "batches": batches,
+                                           "loss": loss_sum / (b + 1), "history": list(history)}
+                if b + 1 in quarters and measure:
+                    measured_at = time.perf_counter()
+                    partial["measured"] = evaluate(net, test_x, test_y, eps, seed=epoch,
+                                                   state=steps_state)
+                    measuring += time.perf_counter() - measured_at
+                state.progress(step, total, partial)
+            if cancelled:
+                break
+            epoch_seconds = time.perf_counter() - epoch_started - measuring
+            loss_mean = _all_sum([loss_sum / max(batches, 1)], device)[0] / world
+            scores = (evaluate(net, test_x, test_y, eps, seed=epoch, state=steps_state) if measure
+                      else dict.fromkeys(("clean", "fgsm", "pgd")))
+            row = {"epoch": epoch, "loss": round(loss_mean, 6), **scores,
+                   "seconds": round(time.perf_counter() - started, 3),
+                   "epoch_seconds": round(epoch_seconds, 3)}
+            history.append(row)
+            kept = copy.deepcopy(architectures.saved_state(net))
+            state.progress(step, total, {"epoch": epoch, "batch": batches, "batches": batches,
+                                         "loss": row["loss"], "history": list(history),
+                                         "measured": {k: row[k] for k in ("clean", "fgsm", "pgd")}})
+        if cancelled:
+            if not history:
+                raise Cancelled("Training cancelled before the first epoch finished.")
+            net.load_state_dict(kept, strict=False)
+        net.eval()
+        for model in static_models:
+            model.net.cpu()
+        final = evaluate(net, dataset.test_images, dataset.test_labels, eps, attacks=("clean",))
+        accuracy = {"clean": final["clean"], "fgsm": history[-1]["fgsm"],
+                    "pgd": history[-1]["pgd"], "eps": eps, "measured_images": int(subset.numel()),
+                    "pgd_steps": EVAL_PGD_STEPS, "test_images": int(dataset.test_labels.numel())}
     return TrainedModel(
         net=net.cpu(), arch=arch, method=method, params=checked, dataset=dataset.describe(),
         classes=dataset.classes, channels=dataset.channels, size=dataset.size, mean=mean,
