@@ -305,7 +305,8 @@ class DefenceLab(QObject):
         number, paused, cache = self._number, threading.Event(), self._data_cache
         self.paused = paused
         self._data_shown = False
-        self.panel.plot.start_run(str(number), self.tr("Run {number}").format(number=number))
+        self.panel.plot.start_run(str(number), self.tr("Run {number}").format(number=number),
+                                  epochs=float(job.params.get("epochs") or 0))
         self.panel.plot.setToolTip(self.tr("Run {number}: {arch} · {method} on {data}").format(
             number=number, arch=job.arch, method=job.method, data=request.get("data_title", "")))
         self.panel.set_running(True)

@@ -1,9 +1,12 @@
-"""The toolbar's sample strip gives way when room is short, and the training plot's title
-and key wrap in a narrow plot instead of widening the Defence lab page."""
+"""The toolbar's sample strip gives way when room is short; the training plot's title and
+key wrap in a narrow plot instead of widening the Defence lab page, and a new point redraws
+its curves but not its axes."""
 
 from __future__ import annotations
 
 import re
+
+import pytest
 
 from PySide6.QtWidgets import QLabel, QToolBar, QToolButton
 
@@ -98,3 +101,49 @@ def test_the_training_plots_key_and_title_wrap_in_a_narrow_plot(qtbot, language)
     assert len(entries) == 4 and not any(" " in entry for entry in entries)
     plot.resize(900, 400)
     qtbot.waitUntil(lambda: plot.key.height() == line, timeout=2_000)
+
+
+def test_a_new_training_point_redraws_the_curves_but_not_the_axes(qtbot, monkeypatch):
+    """Replaying the axes and their grid took ~12 ms of the GUI thread per repaint while a
+    run trained; the axes keep their ranges within a run and are drawn from their cache."""
+    import pyqtgraph as pg
+
+    from advlab.gui.widgets.training_plot import TrainingPlot
+
+    painted: list[str] = []  # the axes drawn (not taken from their cache)
+    original = pg.AxisItem.paint
+    monkeypatch.setattr(pg.AxisItem, "paint",
+                        lambda axis, *args: painted.append(axis.orientation) or original(
+                            axis, *args))
+    plot = TrainingPlot()
+    qtbot.addWidget(plot)
+    plot.resize(640, 320)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.start_run("1", "Run 1", epochs=4)
+    loss, accuracy = [(0.25, 2.0)], [(0.25, 0.3, 0.2, 0.1)]
+    plot.set_points(loss, accuracy)
+    plot.plot.grab()
+    painted.clear()
+    curve = plot.current.accuracy["clean"]
+    for step in range(2, 12):  # the loss falls, the accuracy rises: within the axes
+        loss.append((step / 4, 2.0 / step))
+        accuracy.append((step / 4, 0.3 + step / 20, 0.2, 0.1))
+        plot.set_points(loss, accuracy)
+        plot.plot.grab()
+    assert painted == []
+    assert list(curve.getData()[0]) == [p[0] for p in accuracy]  # the curves did change
+    low, high = plot.x_range()
+    assert low < 0.01 and 4.0 <= high < 4.2  # epochs 0 to 4 from the start
+    assert plot.loss_range() == (0.0, pytest.approx(2.3))
+    loss.append((3.0, 3.0))  # a loss above the axis: the right axis widens (and redraws)
+    plot.set_points(loss, accuracy)
+    qtbot.waitUntil(lambda: plot.plot.grab().isNull() or "right" in painted,
+                    timeout=2_000)
+    assert plot.loss_range()[1] == pytest.approx(3.45)
+    loss.append((3.25, float("nan")))  # a diverging run's NaN leaves the axis as it is
+    plot.set_points(loss, accuracy)
+    assert plot.loss_range()[1] == pytest.approx(3.45)
+    # The next run keeps the x axis wide enough for the earlier one it shows.
+    plot.start_run("2", "Run 2", epochs=2)
+    assert plot.x_range()[1] >= 3.25

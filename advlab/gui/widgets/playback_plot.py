@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
 from advlab.core.errors import ParameterError
+from advlab.gui.widgets.sweep_plot import cache_axes
 
 TRUE_COLOUR = "#2b6cb0"
 TARGET_COLOUR = "#c53030"
@@ -41,6 +42,7 @@ class PlaybackPlot(QWidget):
         item.hideButtons()
         item.setMouseEnabled(x=False, y=False)
         item.showGrid(x=True, y=True, alpha=0.25)
+        cache_axes(item)
         tick_font = QFont(self.font())
         tick_font.setPointSize(TICK_POINTS)
         label_style = {"color": "#1a202c", "font-size": f"{LABEL_POINTS}pt"}

@@ -5,10 +5,15 @@ x is in epochs: a point at 1.5 was measured halfway through the second epoch (lo
 are also measured at each quarter). The run that trains now is drawn in full colour; earlier
 runs stay on the plot, faded and labelled with their number, to compare. Plot items are
 created once per run and updated in place with ``setData``.
+
+The axes keep their ranges while a run trains (epochs from 0 to the run's last; the loss
+from 0 to above its highest point, widened only when a point goes past it), so a new
+point redraws the curves but not the axes and their grid (`style_plot` caches those).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -37,6 +42,8 @@ class _RunItems:
     accuracy: dict[str, pg.PlotDataItem]
     loss: pg.PlotDataItem
     labels: list[tuple[pg.ViewBox, pg.TextItem]] = field(default_factory=list)
+    last_epoch: float = 0.0  # the largest x drawn
+    highest_loss: float = 0.0
 
 
 class TrainingPlot(QWidget):
@@ -61,6 +68,9 @@ class TrainingPlot(QWidget):
         self.loss_view.setXLink(item)
         self.loss_view.setMenuEnabled(False)
         item.vb.sigResized.connect(self._fit_loss_view)
+        self.loss_view.enableAutoRange(x=False, y=False)
+        self._epochs = 0.0  # the x range's end (epochs); 0: none yet
+        self._loss_top = 0.0  # the loss axis's end
         self.current = self._new_items(faded=False)
         self.earlier: list[_RunItems] = []
         self._current_label = ""
@@ -118,14 +128,18 @@ class TrainingPlot(QWidget):
                                      label.heightForWidth(width)))
 
     # -- runs -------------------------------------------------------------------------------
-    def start_run(self, label: str, title: str) -> None:
+    def start_run(self, label: str, title: str, epochs: float = 0.0) -> None:
         """A new run begins: the one shown so far (if it has points) is kept, faded and
-        labelled with its ``label``; the new one is called ``title`` above the plot."""
+        labelled with its ``label``; the new one is called ``title`` above the plot and will
+        train ``epochs`` epochs (the x axis goes that far; 0: as far as its points go)."""
         if self._has_points():
             self._keep_current()
         self._current_label = label
         self._points = ([], [])
         self._draw(self.current, *self._points)
+        self.current.last_epoch = self.current.highest_loss = 0.0
+        self._epochs = self._loss_top = 0.0
+        self._fit_ranges(float(epochs), 0.0)
         self.title.setText(title)
         self._fit_labels()
 
@@ -134,6 +148,17 @@ class TrainingPlot(QWidget):
         (epoch, clean, fgsm, pgd) points with accuracies in [0, 1] (None: not measured)."""
         self._points = ([tuple(p) for p in loss], [tuple(p) for p in accuracy])
         self._draw(self.current, *self._points)
+        self._fit_ranges(self.current.last_epoch, self.current.highest_loss)
+
+    def x_range(self) -> tuple[float, float]:
+        """The epochs shown (the x axis)."""
+        low, high = self.plot.getPlotItem().vb.viewRange()[0]
+        return float(low), float(high)
+
+    def loss_range(self) -> tuple[float, float]:
+        """The losses shown (the right axis)."""
+        low, high = self.loss_view.viewRange()[1]
+        return float(low), float(high)
 
     def earlier_runs(self) -> int:
         return len(self.earlier)
@@ -147,6 +172,19 @@ class TrainingPlot(QWidget):
         item = self.plot.getPlotItem()
         self.loss_view.setGeometry(item.vb.sceneBoundingRect())
         self.loss_view.linkedViewChanged(item.vb, self.loss_view.XAxis)
+
+    def _fit_ranges(self, epochs: float, loss: float) -> None:
+        """Widen the axes to ``epochs`` and ``loss`` (and every run shown) where they end
+        before; they never shrink within a run, so most new points leave the axes alone."""
+        runs = [self.current, *self.earlier]
+        epochs = max([epochs, 1.0] + [run.last_epoch for run in runs])
+        if epochs > self._epochs:
+            self._epochs = epochs
+            self.plot.getPlotItem().setXRange(0, epochs, padding=0.02)
+        loss = max([loss] + [run.highest_loss for run in runs])
+        if loss > self._loss_top or self._loss_top == 0.0:
+            self._loss_top = 1.15 * loss if loss > 0 else 1.0
+            self.loss_view.setYRange(0, self._loss_top, padding=0)
 
     def _has_points(self) -> bool:
         return bool(self._points[0] or self._points[1])
@@ -170,6 +208,8 @@ class TrainingPlot(QWidget):
 
     @staticmethod
     def _draw(items: _RunItems, loss: list, accuracy: list) -> None:
+        items.last_epoch = max([p[0] for p in loss] + [p[0] for p in accuracy], default=0.0)
+        items.highest_loss = max((p[1] for p in loss if math.isfinite(p[1])), default=0.0)
         items.loss.setData([p[0] for p in loss], [p[1] for p in loss])
         for column, (name, _) in enumerate(SERIES, start=1):
             shown = [p for p in accuracy if p[column] is not None]
