@@ -308,6 +308,16 @@ def _attack_while_sliding(window: Any, worker: Any, name: str, params: dict,
     return time.perf_counter() - started, moves[0]
 
 
+def slider_etas(first_eta: float, repeats: int, current: float) -> list[float]:
+    """``repeats`` η values 0.0001 apart from ``first_eta``, the first moved by half a step
+    if it equals ``current``: an unchanged η asks the window for nothing, and the wait for
+    its result timed out (the attack part's slider had stopped at exactly 0.003)."""
+    etas = [first_eta + 0.0001 * i for i in range(repeats)]
+    if etas and etas[0] == current:
+        etas[0] += 0.00005
+    return etas
+
+
 def _slider_times(app: Any, window: Any, repeats: int,
                   first_eta: float) -> tuple[list[float], list[float]]:
     """Seconds from each η change on the window's slider to its probabilities drawn, and
@@ -316,8 +326,7 @@ def _slider_times(app: Any, window: Any, repeats: int,
 
     session = window.session
     times, on_worker = [], []
-    for i in range(repeats):
-        eta = first_eta + 0.0001 * i
+    for eta in slider_etas(first_eta, repeats, window.eta.eta()):
         started = time.perf_counter()
         window.eta.set_eta(eta)
         _wait_for(session.live_changed, lambda eta=eta: abs(session.live.eta - eta) < 1e-9)

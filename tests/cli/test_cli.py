@@ -330,3 +330,15 @@ def test_bench_live_with_the_launch_and_attack_timings():
     doc = json.loads(proc.stdout)
     assert 0 < doc["launch_to_window_ms"] <= doc["launch_to_first_prediction_ms"]
     assert doc["update_during_attack_ms"] > 0 and doc["attack_still_running"]
+
+
+def test_bench_live_never_sets_the_eta_the_slider_already_has():
+    """The attack part's slider can stop at exactly the η the training part starts from
+    (0.002 + 10 · 0.0001 == 0.003): that η asked the window for nothing and the bench
+    waited 120 s for its result, then failed."""
+    from advlab.bench_during_attack import slider_etas
+
+    left_at = 0.002 + 0.0001 * 10
+    etas = slider_etas(0.003, 30, left_at)
+    assert etas[0] != left_at and len(set([left_at, *etas])) == 31
+    assert slider_etas(0.003, 3, 0.1) == [0.003, 0.003 + 0.0001, 0.003 + 0.0002]
