@@ -58,8 +58,11 @@ def _result(task: Any, timeout_s: float = 120.0) -> Any:
 
 
 def live(model: str = "lite0", device: str = "auto", repeats: int = 40, startup: bool = True,
-         during_attack: bool = True, page: str = "lab", during_training: bool = False) -> dict:
-    """Median latency from an η request to its probabilities, through `ModelWorker`."""
+         during_attack: bool = True, page: str = "lab", during_training: bool = False,
+         attack_rounds: int = 3) -> dict:
+    """Median latency from an η request to its probabilities, through `ModelWorker`; then
+    (``during_attack``) the same in the window while an attack runs (`during_attack_times`,
+    its slowdown over ``attack_rounds`` interleaved rounds)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication
 
@@ -104,7 +107,8 @@ def live(model: str = "lite0", device: str = "auto", repeats: int = 40, startup:
     if startup:
         doc.update(launch_times())
     if during_attack:
-        doc.update(during_attack_times(model, device, min(repeats, 30), page, during_training))
+        doc.update(during_attack_times(model, device, min(repeats, 30), page, during_training,
+                                       attack_rounds))
     return doc
 
 
@@ -124,13 +128,15 @@ def _forward_times(model: Any, batch: Any, repeats: int) -> list[float]:
 
 
 def during_attack_times(model: str, device: str, repeats: int = 30, page: str = "lab",
-                        training: bool = False) -> dict:
-    """The slider (``repeats`` η changes) while a PGD attack runs, and with ``training``
+                        training: bool = False, rounds: int = 3) -> dict:
+    """The slider (``repeats`` η changes) while a PGD attack runs (the attack's slowdown
+    over ``rounds`` interleaved rounds), and with ``training``
     while the Defence lab trains, in the real window (a QApplication of its own, so in a
     subprocess), ``page`` in front: see `advlab.bench_during_attack`."""
     code = ("import json; from advlab.bench_during_attack import during_attack; "
             "print('RESULT ' + json.dumps(during_attack("
-            f"{model!r}, {device!r}, {int(repeats)}, {page!r}, {bool(training)!r})))")
+            f"{model!r}, {device!r}, {int(repeats)}, {page!r}, {bool(training)!r}, "
+            f"{int(rounds)})))")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
                           timeout=900)
@@ -187,7 +193,8 @@ def format_live(doc: dict) -> str:
         lines.append(f"  longest GUI-thread block    {doc['max_gui_block_ms']:8.1f} ms   (goal ≤ 30)")
         if "attack_slowdown" in doc:
             lines.append(f"  PGD in the window / alone   {doc['attack_slowdown']:8.2f} ×    (goal ≤ 1.10; "
-                         f"η served but not drawn: {doc['attack_slowdown_undrawn']:.2f} ×)")
+                         f"η served but not drawn: {doc['attack_slowdown_undrawn']:.2f} ×; "
+                         f"median of {doc.get('attack_rounds', 1)} rounds)")
     if "update_during_training_ms" in doc:
         lines.append(f"  η change while training     {doc['update_during_training_ms']:8.2f} ms   ratio "
                      f"{doc['ratio_during_training']:.2f} (goal ≤ 2.0; {doc['training']})")

@@ -44,11 +44,13 @@ TIMED_ATTACK = ("pgd", {"eps": 0.0004, "alpha": 0.0001, "steps": 40, "random_sta
 
 
 def during_attack(model: str = "lite0", device: str = "auto", repeats: int = 30,
-                  page: str = "lab", training: bool = False) -> dict:
+                  page: str = "lab", training: bool = False, rounds: int = 3) -> dict:
     """Slider latency and GUI-thread blocking while a PGD attack runs, with ``page`` (a page
     of the window: "lab", "inside", …) in front: a page that follows η (Inside the network
     runs its own hooked forward per change) is timed with it. With ``training``, the same
-    while the Defence lab trains (`TIMED_TRAINING`), after the attack figures."""
+    while the Defence lab trains (`TIMED_TRAINING`), after the attack figures. The attack's
+    slowdown is timed over ``rounds`` interleaved rounds (one at most for a test's tiny
+    ``repeats``)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
 
@@ -95,9 +97,9 @@ def during_attack(model: str = "lite0", device: str = "auto", repeats: int = 30,
             # and after the attack together (one set alone drifted 12 → 28 ms between runs
             # on a shared machine while the η changes themselves stayed at 28 ms).
             forward_ms = statistics.median(forwards_before + forwards_after)
-            # Three rounds at the real budget; one for a test's tiny one.
+            # ``rounds`` rounds at the real budget; one for a test's tiny one.
             slowdown = _attack_slowdown(app, window, worker, steps=min(40, 4 * repeats),
-                                        rounds=min(3, max(1, repeats // 10)))
+                                        rounds=rounds if repeats >= 10 else 1)
             if training:
                 slowdown.update(_slider_during_training(app, window, repeats, page, forward_ms))
         finally:

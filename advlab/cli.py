@@ -115,6 +115,10 @@ def build_parser() -> argparse.ArgumentParser:
     live.add_argument("--page", default="lab", choices=BENCH_PAGES,
                       help="the window's page in front while the slider is timed during the "
                       "attack (e.g. inside: Inside the network follows η)")
+    live.add_argument("--attack-rounds", type=int, default=3, metavar="N",
+                      help="interleaved rounds of the attack-slowdown timing, each figure "
+                      "their median (default 3; more give a steadier median on a noisy "
+                      "machine, ~8 s a round)")
     live.add_argument("--during-training", action="store_true",
                       help="also time the slider while the Defence lab trains (PGD "
                       "adversarial training of the small CNN on the digits)")
@@ -815,12 +819,15 @@ def cmd_bench(args: argparse.Namespace) -> int:
                             steps=args.steps, pairs=args.pairs)
         text = bench.format_attacks(doc)
     else:
+        if args.attack_rounds < 1:
+            raise UsageError(f"--attack-rounds {args.attack_rounds}: give 1 or more")
         if args.no_attack and args.during_training:
             raise UsageError("--during-training runs in the window after the attack timings: "
                              "leave out --no-attack")
         doc = bench.live(args.model, args.device, args.repeats, startup=not args.no_startup,
                          during_attack=not args.no_attack, page=args.page,
-                         during_training=args.during_training)
+                         during_training=args.during_training,
+                         attack_rounds=args.attack_rounds)
         text = bench.format_live(doc)
     if args.json:
         _print_json(args.stdout, doc)

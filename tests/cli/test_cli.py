@@ -180,6 +180,11 @@ def test_bench_live_during_training_needs_the_window_part(capsys):
     assert code == 2 and out == "" and "leave out --no-attack" in err
 
 
+def test_bench_live_needs_at_least_one_attack_round(capsys):
+    code, out, err = run_cli(capsys, "bench", "live", "--attack-rounds", "0")
+    assert code == 2 and out == "" and "--attack-rounds 0" in err and "1 or more" in err
+
+
 def _bench_live_run(folder):
     return Command([sys.executable, "-m", "advlab", "bench", "live", "--repeats", "1",
                     "--no-startup", "--no-attack", "--json"], timeout=900)
