@@ -8,11 +8,14 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from advlab.gui.session import Session, record_title, short_title
-from advlab.gui.widgets.noise_grid import NoiseGrid
+from advlab.gui.widgets.noise_grid import MAPS_PER_ROW, NoiseGrid
 from advlab.gui.widgets.sweep_plot import SweepPlot
 from advlab.gui.widgets.transfer_matrix import TransferMatrixView
 from advlab.gui.worker import ModelWorker
 
+#: Until the user chooses results to compare, the grid shows the newest ones for the image
+#: shown, at most this many (one row), so the Compare page is not empty after an attack.
+NEWEST_SHOWN = MAPS_PER_ROW
 #: The η grid of a sweep, in [0, 1] pixel units: 0 to 0.03 (7.7 grey levels) in 61 points.
 SWEEP_ETAS = tuple(float(x) for x in np.linspace(0.0, 0.03, 61))
 
@@ -34,7 +37,11 @@ def grid_entry(record: Any) -> dict:
 
 
 class AnalysisController(QObject):
-    """Feeds the compare grid, the sweep plot and the transfer matrix."""
+    """Feeds the compare grid, the sweep plot and the transfer matrix.
+
+    The grid shows the results the user chose ("Compare selected"); until then, and again
+    once all of those are deleted, the newest results for the image shown (`NEWEST_SHOWN`).
+    """
 
     compare_shown = Signal()
     error = Signal(str, str)  # title, message
@@ -49,6 +56,7 @@ class AnalysisController(QObject):
         self.last_sweep: Any = None
         self.last_matrix: Any = None
         self.compared: list[str] = []
+        self.chosen = False  # the user chose what the grid compares
         self._black_box, self._direction = False, ""
         self._is_query_attack: Any = lambda _name: True
         self._sweep_tooltip: str | None = None  # the button's own tooltip while it is blocked
@@ -58,6 +66,8 @@ class AnalysisController(QObject):
         sweep.set_eta(eta_control.eta())  # the η already set (eta_changed came before)
         transfer.run_requested.connect(self.request_transfer)
         session.kinds_changed.connect(self._show_matrix)
+        session.records_changed.connect(self._follow_records)
+        session.image_changed.connect(self._follow_records)
 
     # -- compare ------------------------------------------------------------------
     def compare(self, ids: list[str]) -> None:
@@ -68,9 +78,33 @@ class AnalysisController(QObject):
                 "The chosen results were made with models of different input sizes, so their "
                 "noise maps do not line up. Choose results made with the same model."))
             return
+        self.chosen = bool(records)
+        if records:
+            self._show_entries(records)
+        else:
+            self._follow_records()
+        self.compare_shown.emit()
+
+    def _follow_records(self) -> None:
+        """Results were added or deleted, or the image changed: deleted ones leave the grid;
+        without a choice of the user's it shows the newest for the image (of one size)."""
+        if self.chosen:
+            kept = [r for r in (self.session.record(i) for i in self.compared) if r is not None]
+            if kept:
+                if len(kept) < len(self.compared):
+                    self._show_entries(kept)
+                return
+            self.chosen = False
+        newest = self.session.image_records()[-NEWEST_SHOWN:]
+        if newest:
+            size = newest[-1].perturbation.shape
+            newest = [r for r in newest if r.perturbation.shape == size]
+        if [r.id for r in newest] != self.compared:
+            self._show_entries(newest)
+
+    def _show_entries(self, records: list[Any]) -> None:
         self.compared = [r.id for r in records]
         self.grid.set_entries([grid_entry(r) for r in records])
-        self.compare_shown.emit()
 
     # -- sweep ----------------------------------------------------------------------
     def request_sweep(self) -> None:
