@@ -16,7 +16,8 @@ import numpy as np
 import torch
 
 from advlab.core import images as img
-from advlab.core.attacks.base import AttackResult, AttackState, NullState, class_tensor
+from advlab.core.attacks.base import (AttackResult, AttackState, NullState, class_tensor,
+                                      reached_goal)
 from advlab.core.attacks.registry import get_attack
 from advlab.core.errors import ParameterError
 from advlab.core.models import Classifier
@@ -84,6 +85,8 @@ def attack_job(snapshot: Snapshot, name: str, params: dict[str, object],
 
     ``target``: a class index, or a kind's class indices ("make it a pig"); ``avoid``: a
     kind's class indices to move away from ("anything but a dog") instead of the clean class.
+    The record's ``success`` is that of its 8-bit picture, the one shown and saved (the
+    engine's own, in floats, is the `AttackResult`'s).
     """
     return attack_job_with_result(snapshot, name, params, target, state, check_files, avoid)[0]
 
@@ -109,14 +112,20 @@ def attack_job_with_result(snapshot: Snapshot, name: str, params: dict[str, obje
     seconds = time.perf_counter() - start
     with torch.no_grad():
         saved = img.quantize(result.adversarial[:1])
-        adversarial_prediction = from_logits(query_forward(model, saved)(saved),
-                                             labels=model_labels(model))[0]
+        saved_logits = query_forward(model, saved)(saved)
+        adversarial_prediction = from_logits(saved_logits, labels=model_labels(model))[0]
+        saved_fools = bool(reached_goal(saved_logits, labels, targets,
+                                        float(checked.get("goal", 0.0)))[0])
     record = record_from_result(
         result, 0, image_name=snapshot.image_name, model_name=model.spec.name,
         model_title=model.spec.title, attack_title=info.title,
         clean_prediction=snapshot.clean_prediction,
         adversarial_prediction=adversarial_prediction, seconds=seconds,
         labels=model_labels(model))
+    # The record is the 8-bit picture (its images, its prediction): it fooled if that picture
+    # does. An attack that met its goal in floats with changes under half a grey level (BIM's
+    # first step of α = 0.001) rounds back to the original, which fools nobody.
+    record.success = saved_fools
     if check_files:
         record.robustness = check_saved(
             model, record.adversarial_rgb,

@@ -227,10 +227,20 @@ def record_facts(record: Any) -> VerdictFacts:
                           and record.adv_index != record.clean_index)
     overshot = (not record.success and not changed_not_target and record.attack == "fgsm"
                 and float(record.params.get("eps", 0.0)) >= BIG_STEP_ETA)
+    notes = overshoot_note() if overshot else ""
+    if not record.success and rounded_away(record):
+        notes = rounded_away_note()
     return VerdictFacts(bool(record.success), int(record.adv_index), record.adv_label,
                         float(record.adv_prob), int(record.clean_index), record.clean_label,
                         float(record.clean_prob), changed_not_target=changed_not_target,
-                        notes=overshoot_note() if overshot else "")
+                        notes=notes)
+
+
+def rounded_away(record: Any) -> bool:
+    """Whether the attack changed pixels, but each by less than half a grey level: its 8-bit
+    picture (the one shown and saved) is the original."""
+    return bool(np.any(record.perturbation != 0)
+                and np.array_equal(record.adversarial_rgb, record.clean_rgb))
 
 
 def record_verdict(record: Any) -> str:
@@ -242,6 +252,13 @@ def unsure_note(prob: float) -> str:
     return fmt(QCoreApplication.translate(
         "PaneContent", "(The model was not sure to begin with: {pct:.0f} %.)"),
         pct=prob * 100)
+
+
+def rounded_away_note() -> str:
+    return QCoreApplication.translate(
+        "PaneContent", "Every change was smaller than half a grey level (1/510), so the picture "
+        "on whole grey levels, the one shown and saved, is the original. Try a larger η or "
+        "step α.")
 
 
 def overshoot_note() -> str:

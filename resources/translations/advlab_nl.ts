@@ -5,7 +5,7 @@
     <name>AnalysisController</name>
     <message>
         <source>Cannot compare these</source>
-        <extracomment>The η grid of a sweep, in [0, 1] pixel units: 0 to 0.03 (7.7 grey levels) in 61 points.</extracomment>
+        <extracomment>Until the user chooses results to compare, the grid shows the newest ones for the image shown, at most this many (one row), so the Compare page is not empty after an attack. The η grid of a sweep, in [0, 1] pixel units: 0 to 0.03 (7.7 grey levels) in 61 points.</extracomment>
         <translation>Deze kun je niet vergelijken</translation>
     </message>
     <message>
@@ -351,7 +351,7 @@ laat het leeg voor een aanval zonder doelklasse.</translation>
     <name>ComputeThread</name>
     <message>
         <source>Something went wrong ({error}).</source>
-        <extracomment>Send a job&apos;s progress to the GUI at most this often (s); the last step always goes. After serving quick tasks for s seconds inside a job, the job runs at least JOB_TURN · s before the next serving: under a slider moved faster than the model answers the job keeps at least a third of the thread, and an η change waits at most half a forward pass for its turn (1.0, half of the thread each, measured 0.9 forward passes more latency for a slider while an attack runs). Seconds spent serving quick tasks inside the current job (for the bench). Seconds the last job ran on this thread, start to return, served tasks included.</extracomment>
+        <extracomment>Send a job&apos;s progress to the GUI at most this often (s); the last step always goes. After serving quick tasks for s seconds inside a job, the job runs at least JOB_TURN · s before the next serving: under a slider moved faster than the model answers the job keeps at least a fifth of the thread, and an η change waits at most a quarter of a forward pass for its turn (`advlab bench live`, η during a PGD attack: 1.0 cost 0.9 forward passes more than 0.5; 0.5 → 0.25 took the median from ~28 to ~24 ms with the attack&apos;s own time no worse). Seconds spent serving quick tasks inside the current job (for the bench). Seconds the last job ran on this thread, start to return, served tasks included.</extracomment>
         <translation>Er ging iets mis ({error}).</translation>
     </message>
 </context>
@@ -1988,6 +1988,10 @@ shown ×{factor:.0f}; grey = no change</source>
     <message>
         <source>(The model was not sure to begin with: {pct:.0f} %.)</source>
         <translation>(Het model was vanaf het begin al niet zeker: {pct:.0f} %.)</translation>
+    </message>
+    <message>
+        <source>Every change was smaller than half a grey level (1/510), so the picture on whole grey levels, the one shown and saved, is the original. Try a larger η or step α.</source>
+        <translation>Elke verandering was kleiner dan een half grijsniveau (1/510), dus de afbeelding in hele grijsniveaus, de getoonde en opgeslagen afbeelding, is het origineel. Probeer een grotere η of stap α.</translation>
     </message>
     <message>
         <source>One big step can overshoot: try a smaller η, or an iterative attack (BIM, PGD).</source>

@@ -144,3 +144,40 @@ def test_progress_previews_reuse_the_steps_own_scores(snapshot):
     for preview in shown:
         image = torch.from_numpy(preview.adversarial_rgb).permute(2, 0, 1).float() / 255
         assert predict(model, image)[0].index == preview.prediction.index
+
+
+@pytest.fixture(scope="module")
+def pig_snapshot(lite0):
+    """The article's pig as Lite0 sees it (wild boar 34 %, hyena third)."""
+    from advlab.core import images as img
+    from tests.conftest import SAMPLES
+
+    rgb = img.fit_to_model(img.load_image(SAMPLES / "pig.jpg"), 224, "bicubic")
+    clean = img.to_tensor(rgb).unsqueeze(0)
+    return Snapshot(lite0, clean, predict(lite0, clean)[0], "pig.jpg")
+
+
+def test_a_result_whose_changes_round_away_is_not_fooled(pig_snapshot):
+    """FGSM at η = 0.0015 (0.38 grey levels) fools Lite0 in floats, but every pixel rounds
+    back to the original: the record, which is that 8-bit picture, was shown as "Fooled!
+    The model now says 'wild boar'" with ✓ in the results list."""
+    from advlab.core.jobs import attack_job_with_result
+
+    record, result = attack_job_with_result(pig_snapshot, "fgsm", {"eps": 0.0015}, None,
+                                            check_files=False)
+    assert bool(result.success[0])  # the engine's float iterate did fool
+    assert record.adv_index == record.clean_index and not record.success
+    assert np.array_equal(record.adversarial_rgb, record.clean_rgb)
+    assert np.abs(record.perturbation).max() == pytest.approx(0.0015, rel=1e-4)
+    fooling = attack_job(pig_snapshot, "fgsm", {"eps": 0.005}, None, check_files=False)
+    assert fooling.success and fooling.adv_index != fooling.clean_index
+
+
+def test_an_iterative_attack_stops_only_when_its_8_bit_picture_fools(pig_snapshot):
+    """BIM's default step α = 0.001 is under half a grey level: it met the goal in floats
+    at step 1 and stopped there, with a picture that rounds back to the pig."""
+    record = attack_job(pig_snapshot, "bim", {"eps": 0.005, "alpha": 0.001, "steps": 10},
+                        None, check_files=False)
+    assert record.success and record.adv_index != record.clean_index
+    assert record.steps_used >= 2
+    assert not np.array_equal(record.adversarial_rgb, record.clean_rgb)

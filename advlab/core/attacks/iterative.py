@@ -6,8 +6,13 @@ Each repeats a small signed-gradient step of size α and projects back into the
 torchattacks, so that ``early_stop=False`` reproduces torchattacks bit for bit.
 
 With ``early_stop=True`` (the default) an image leaves the batch as soon as it
-meets the goal (another class, or the target class): its first successful
-adversarial is kept, which is the smallest-effort one under the budget.
+meets the goal (another class, or the target class) also once rounded to whole grey
+levels, as it is shown and saved: its first such adversarial is kept, which is the
+smallest-effort one under the budget. (A float success of changes under half a grey
+level, BIM's first step of α = 0.001, would round back to the original: such an image
+takes another step. The rounded check is one forward pass of the images that met the
+goal, on the steps they met it. ``success`` stays the float iterate's, as torchattacks
+judges it.)
 
 Labels and targets may be groups of classes (kinds, see `advlab.core.attacks.base`).
 Two options of the aim, off by default (and then nothing above changes): ``goal``, a
@@ -159,6 +164,21 @@ def _merge(best: dict, run: dict, rows: torch.Tensor, keys=_KEYS) -> dict:
     return merged
 
 
+def _met_on_grey_levels(model: torch.nn.Module, x: torch.Tensor, met: torch.Tensor,
+                        labels: torch.Tensor, targets: torch.Tensor | None,
+                        goal: float) -> torch.Tensor:
+    """``met`` where the image rounded to whole grey levels (k/255) meets the goal too."""
+    rows = torch.nonzero(met).flatten()
+    with torch.no_grad():
+        rounded = torch.round(x[rows].clamp(0, 1) * 255) / 255
+        logits = query_forward(model, rounded)(rounded)
+        kept = reached_goal(logits, labels[rows], None if targets is None else targets[rows],
+                            goal)
+    confirmed = torch.zeros_like(met)
+    confirmed[rows] = kept
+    return confirmed
+
+
 def _iterate(
     model: torch.nn.Module,
     images: torch.Tensor,
@@ -284,6 +304,8 @@ def _iterate(
                 playback.frame(step, images_now()[0])
         if t > 0:
             report(state, step, total, images_now)
+        if early_stop and snap is None and bool(met.any()):
+            met = _met_on_grey_levels(model, x, met, lab, tgt, goal)  # only these leave
         if early_stop and bool(met.any()):
             adversarial[active[met]] = x[met]
             keep = ~met
