@@ -229,7 +229,9 @@ def record_facts(record: Any) -> VerdictFacts:
                 and float(record.params.get("eps", 0.0)) >= BIG_STEP_ETA)
     notes = overshoot_note() if overshot else ""
     if not record.success and rounded_away(record):
-        notes = rounded_away_note()
+        notes = rounded_away_note(record.params)
+    elif not record.success and int(getattr(record, "success_step", -1)) >= 0:
+        notes = fooled_before_rounding_note()  # the float iterate met the goal at that step
     return VerdictFacts(bool(record.success), int(record.adv_index), record.adv_label,
                         float(record.adv_prob), int(record.clean_index), record.clean_label,
                         float(record.clean_prob), changed_not_target=changed_not_target,
@@ -254,11 +256,26 @@ def unsure_note(prob: float) -> str:
         pct=prob * 100)
 
 
-def rounded_away_note() -> str:
+def rounded_away_note(params: dict | None = None) -> str:
+    """Why a result whose changes all rounded away fools nobody, and what to change of the
+    attack's ``params``."""
+    params = params or {}
+    if "eps" in params and "alpha" in params:
+        advice = QCoreApplication.translate("PaneContent", "Try a larger η or step α.")
+    elif "eps" in params:
+        advice = QCoreApplication.translate("PaneContent", "Try a larger η.")
+    else:
+        advice = QCoreApplication.translate("PaneContent", "A slightly larger change would last.")
     return QCoreApplication.translate(
         "PaneContent", "Every change was smaller than half a grey level (1/510), so the picture "
-        "on whole grey levels, the one shown and saved, is the original. Try a larger η or "
-        "step α.")
+        "on whole grey levels, the one shown and saved, is the original.") + " " + advice
+
+
+def fooled_before_rounding_note() -> str:
+    return QCoreApplication.translate(
+        "PaneContent", "It fooled the model before its changes were rounded to whole grey "
+        "levels, as every picture is shown and saved; rounded, it does not.") + " " + \
+        QCoreApplication.translate("PaneContent", "A slightly larger change would last.")
 
 
 def overshoot_note() -> str:

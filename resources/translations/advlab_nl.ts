@@ -1968,6 +1968,26 @@ shown ×{factor:.0f}; grey = no change</source>
         <translation>η = 0: dit is de originele afbeelding.</translation>
     </message>
     <message>
+        <source>Try a larger η or step α.</source>
+        <translation>Probeer een grotere η of stap α.</translation>
+    </message>
+    <message>
+        <source>Try a larger η.</source>
+        <translation>Probeer een grotere η.</translation>
+    </message>
+    <message>
+        <source>A slightly larger change would last.</source>
+        <translation>Een iets grotere verandering blijft wel staan.</translation>
+    </message>
+    <message>
+        <source>Every change was smaller than half a grey level (1/510), so the picture on whole grey levels, the one shown and saved, is the original.</source>
+        <translation>Elke verandering was kleiner dan een half grijsniveau (1/510), dus de afbeelding in hele grijsniveaus, de getoonde en opgeslagen afbeelding, is het origineel.</translation>
+    </message>
+    <message>
+        <source>It fooled the model before its changes were rounded to whole grey levels, as every picture is shown and saved; rounded, it does not.</source>
+        <translation>Het misleidde het model vóórdat de veranderingen op hele grijsniveaus werden afgerond, zoals elke afbeelding getoond en opgeslagen wordt; afgerond niet meer.</translation>
+    </message>
+    <message>
         <source>The bars show the image as computed; saved as an 8-bit PNG it says: {label} {pct:.1f} %</source>
         <translation>De balken tonen de afbeelding zoals berekend; opgeslagen als 8-bit PNG zegt het model: {label} {pct:.1f} %</translation>
     </message>
@@ -1988,10 +2008,6 @@ shown ×{factor:.0f}; grey = no change</source>
     <message>
         <source>(The model was not sure to begin with: {pct:.0f} %.)</source>
         <translation>(Het model was vanaf het begin al niet zeker: {pct:.0f} %.)</translation>
-    </message>
-    <message>
-        <source>Every change was smaller than half a grey level (1/510), so the picture on whole grey levels, the one shown and saved, is the original. Try a larger η or step α.</source>
-        <translation>Elke verandering was kleiner dan een half grijsniveau (1/510), dus de afbeelding in hele grijsniveaus, de getoonde en opgeslagen afbeelding, is het origineel. Probeer een grotere η of stap α.</translation>
     </message>
     <message>
         <source>One big step can overshoot: try a smaller η, or an iterative attack (BIM, PGD).</source>
