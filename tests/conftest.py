@@ -119,6 +119,21 @@ def make_tiny_model():
     return Classifier(net, spec)
 
 
+def make_tiny_record(lab=None):
+    """A real FGSM result (ε 0.05) on the tiny model's dog.jpg (``lab``: a `LiveLab` with
+    them open, else one is made), for module-scoped fixtures."""
+    from advlab.core.images import load_image
+    from advlab.core.jobs import Snapshot, attack_job
+    from advlab.core.live import LiveLab
+
+    if lab is None:
+        lab = LiveLab()
+        lab.model = make_tiny_model()
+        lab.set_image(load_image(SAMPLES / "dog.jpg"))
+    snapshot = Snapshot(lab.model, lab.clean, lab.clean_prediction, "dog.jpg")
+    return attack_job(snapshot, "fgsm", {"eps": 0.05}, None, check_files=False)
+
+
 @pytest.fixture
 def sharp_model():
     """`tiny_model` with its last layer's weights ×20: answers as confident as a real model's

@@ -230,7 +230,7 @@ def record_facts(record: Any) -> VerdictFacts:
     notes = overshoot_note() if overshot else ""
     if not record.success and rounded_away(record):
         notes = rounded_away_note(record.params)
-    elif not record.success and int(getattr(record, "success_step", -1)) >= 0:
+    elif not record.success and record.success_step >= 0:
         notes = fooled_before_rounding_note()  # the float iterate met the goal at that step
     return VerdictFacts(bool(record.success), int(record.adv_index), record.adv_label,
                         float(record.adv_prob), int(record.clean_index), record.clean_label,

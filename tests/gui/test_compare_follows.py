@@ -8,22 +8,14 @@ import dataclasses
 
 import pytest
 
-from tests.conftest import SAMPLES, make_tiny_model
+from tests.conftest import make_tiny_record
 from tests.gui.fakes import bare_shell
 
 
 @pytest.fixture(scope="module")
 def fgsm_record():
     """A real FGSM result on the tiny model's dog (32 × 32)."""
-    from advlab.core.images import load_image
-    from advlab.core.jobs import Snapshot, attack_job
-    from advlab.core.live import LiveLab
-
-    lab = LiveLab()
-    lab.model = make_tiny_model()
-    lab.set_image(load_image(SAMPLES / "dog.jpg"))
-    snapshot = Snapshot(lab.model, lab.clean, lab.clean_prediction, "dog.jpg")
-    return attack_job(snapshot, "fgsm", {"eps": 0.05}, None, check_files=False)
+    return make_tiny_record()
 
 
 def _analysis(qtbot):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tests.conftest import SAMPLES, make_tiny_model
+from tests.conftest import SAMPLES, make_tiny_model, make_tiny_record
 from tests.gui.fakes import bare_shell
 
 
@@ -375,10 +375,7 @@ def test_a_results_saved_png_line_names_its_kind(qtbot, tiny_lab, tiny_record):
 @pytest.fixture(scope="module")
 def tiny_record(tiny_lab):
     """A real FGSM result on the tiny model's dog."""
-    from advlab.core.jobs import Snapshot, attack_job
-
-    snapshot = Snapshot(tiny_lab.model, tiny_lab.clean, tiny_lab.clean_prediction, "dog.jpg")
-    return attack_job(snapshot, "fgsm", {"eps": 0.05}, None, check_files=False)
+    return make_tiny_record(tiny_lab)
 
 
 def test_the_results_list_names_the_kinds_while_simple_labels_are_on(qtbot, tiny_lab,

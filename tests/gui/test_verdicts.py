@@ -7,26 +7,14 @@ import dataclasses
 
 import numpy as np
 
-from tests.conftest import SAMPLES, make_tiny_model
-
-
-def _record():
-    from advlab.core.images import load_image
-    from advlab.core.jobs import Snapshot, attack_job
-    from advlab.core.live import LiveLab
-
-    lab = LiveLab()
-    lab.model = make_tiny_model()
-    lab.set_image(load_image(SAMPLES / "dog.jpg"))
-    snapshot = Snapshot(lab.model, lab.clean, lab.clean_prediction, "dog.jpg")
-    return attack_job(snapshot, "fgsm", {"eps": 0.05}, None, check_files=False)
+from tests.conftest import make_tiny_record
 
 
 def test_the_verdict_says_when_every_change_rounded_away(qtbot):
     from advlab.gui.pane_content import (fooled_before_rounding_note, record_facts,
                                          record_verdict, rounded_away, rounded_away_note)
 
-    made = _record()
+    made = make_tiny_record()
     assert not rounded_away(made) and rounded_away_note(made.params) not in record_verdict(made)
     # The same attack at 0.3 grey levels: its 8-bit picture is the original.
     tiny = dataclasses.replace(

@@ -170,7 +170,7 @@ def _met_on_grey_levels(model: torch.nn.Module, x: torch.Tensor, met: torch.Tens
     """``met`` where the image rounded to whole grey levels (k/255) meets the goal too."""
     rows = torch.nonzero(met).flatten()
     with torch.no_grad():
-        rounded = torch.round(x[rows].clamp(0, 1) * 255) / 255
+        rounded = onto_levels(x[rows], x[rows])  # what a PNG of it holds
         logits = query_forward(model, rounded)(rounded)
         kept = reached_goal(logits, labels[rows], None if targets is None else targets[rows],
                             goal)
